@@ -1,0 +1,107 @@
+"""The data that flows from a Pulumi resource to a price.
+
+A `ResourceInput` is what Pulumi gives us (type token, properties, provider, stack config).
+`describe()` turns it into exactly one of: a `ResourceDescriptor` (priceable), `Free` (known to
+cost nothing by itself) or `Unpriced` (with the honest reason). A descriptor lists its
+`CostComponent`s the way Infracost does: each names the price-book key it is billed by and the
+monthly quantity, so pricing is a lookup and a multiplication, never a guess.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Optional, Union
+
+
+@dataclass(frozen=True)
+class ResourceInput:
+    """One resource as Pulumi presents it, with plain (unproxied) properties."""
+
+    urn: str
+    type: str
+    name: str
+    props: Mapping[str, Any]
+    provider_props: Optional[Mapping[str, Any]] = None
+    config: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CostComponent:
+    """One billable line of a resource.
+
+    `price_type`/`sku` are the price-book key (with the descriptor's provider and region).
+    `billing_mode` is what the component expects the spec to be billed by; a mismatch is a
+    price-book error, not something to reinterpret. `quantity` is per month, except for
+    `per_hour` where it is the number of units running all month (x 730 h). `usage_key` marks a
+    quantity that comes from the usage file; `quantity` is then None until usage supplies it.
+    """
+
+    label: str
+    price_type: str
+    sku: str
+    billing_mode: str
+    quantity: Optional[float]
+    usage_key: Optional[str] = None
+    usage_scale: float = 1.0
+
+
+@dataclass(frozen=True)
+class ResourceDescriptor:
+    """What a cost source needs to price a resource (the `pulumicost.v1` ResourceDescriptor)."""
+
+    provider: str
+    resource_type: str
+    sku: str
+    region: str
+    tags: Mapping[str, str]
+    usage: Mapping[str, float]
+    components: tuple[CostComponent, ...]
+
+    def cache_key(self) -> tuple:
+        """Identical descriptors price identically: this key lets a run ask once."""
+        return (self.provider, self.resource_type, self.sku, self.region,
+                tuple(sorted(self.usage.items())), self.components)
+
+
+@dataclass(frozen=True)
+class Free:
+    """A resource with no direct cost (IAM, networking scaffolding, Pulumi internals)."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Unpriced:
+    """We cannot say what the resource costs; `reason` never contains property values."""
+
+    reason: str
+
+
+Description = Union[ResourceDescriptor, Free, Unpriced]
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """What a per-type mapper finds in the properties; the catalog adds provider, region, tags."""
+
+    sku: str
+    components: list[CostComponent]
+    usage: Mapping[str, float] = field(default_factory=dict)
+
+
+def hourly(label: str, price_type: str, sku: str, count: float = 1.0) -> CostComponent:
+    """A component billed per hour for `count` units running all month."""
+    return CostComponent(label, price_type, sku, "per_hour", count)
+
+
+def monthly(label: str, price_type: str, sku: str, billing_mode: str, quantity: float) -> CostComponent:
+    """A component billed per unit-month (GB-month, IOPS-month, disk-month...)."""
+    return CostComponent(label, price_type, sku, billing_mode, quantity)
+
+
+def usage_based(label: str, price_type: str, sku: str, billing_mode: str, usage_key: str,
+                scale: float = 1.0) -> CostComponent:
+    """A component whose monthly quantity comes from the usage file (`usage_key` x `scale`).
+
+    `usage_key` may join several keys with `*` (their product), e.g. Lambda GB-seconds.
+    """
+    return CostComponent(label, price_type, sku, billing_mode, None, usage_key, scale)

@@ -1,0 +1,66 @@
+"""Where a resource runs: its own region/zone, else its provider's, else the stack config.
+
+The existing Pulumi cost analyzer ignores the provider's region; prices differ by region, so we
+resolve it in the order the issue lays down and say plainly when it cannot be found.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping, Optional
+
+from .values import Props, PropertyProblem
+
+# Stack config keys that carry each provider's default region.
+CONFIG_REGION_KEYS = {
+    "aws": ("aws:region",),
+    "azure": ("azure:location",),
+    "azure-native": ("azure-native:location",),
+    "gcp": ("gcp:region", "gcp:zone"),
+}
+RESOURCE_REGION_PROPS = ("region", "availabilityZone", "location", "zone")
+
+_AWS_ZONE = re.compile(r"^([a-z]{2}(?:-gov)?-[a-z]+-\d)[a-z]$")
+_AWS_LOCAL_ZONE = re.compile(r"^([a-z]{2}-[a-z]+-\d)-[a-z0-9-]+$")
+_GCP_ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
+
+
+def normalise(provider: str, value: str) -> str:
+    """Zones to regions, Azure display names to ARM names ("East US" -> "eastus")."""
+    value = value.strip()
+    if provider == "aws":
+        m = _AWS_ZONE.match(value) or _AWS_LOCAL_ZONE.match(value)
+        return m.group(1) if m else value
+    if provider == "gcp":
+        m = _GCP_ZONE.match(value)
+        return m.group(1) if m else value
+    if provider in ("azure", "azure-native"):
+        return value.replace(" ", "").lower()
+    return value
+
+
+def resolve_region(provider: str, props: Props, provider_props: Optional[Mapping[str, Any]],
+                   config: Mapping[str, str]) -> str:
+    """The region, or a PropertyProblem naming where we looked.
+
+    An unknown region on the resource propagates as UnknownProperty: guessing the provider's
+    region instead could price the wrong place.
+    """
+    for key in RESOURCE_REGION_PROPS:
+        value = props.str(key)
+        if value:
+            return normalise(provider, value)
+    if provider_props:
+        prov = Props(provider_props)
+        for key in RESOURCE_REGION_PROPS:
+            try:
+                value = prov.str(key)
+            except PropertyProblem as problem:
+                raise PropertyProblem(f"provider {problem.reason}") from None
+            if value:
+                return normalise(provider, value)
+    for key in CONFIG_REGION_KEYS.get(provider, ()):
+        value = config.get(key)
+        if isinstance(value, str) and value:
+            return normalise(provider, value)
+    keys = " or ".join(CONFIG_REGION_KEYS.get(provider, ("<provider>:region",)))
+    raise PropertyProblem(f"region unknown: set it on the resource, its provider, or stack config {keys}")

@@ -1,0 +1,197 @@
+"""Reading resource properties safely: unknowns, secrets and wrong types become reasons, not crashes.
+
+Properties reach us in three shapes: the pulumi-policy SDK's unknown-checking proxies (Analyze and
+AnalyzeStack), plain JSON from a `pulumi preview --json` digest, and plain JSON from a
+`pulumi stack export`. `to_plain` folds all three into plain dicts/lists whose unknowns are the
+engine's sentinel strings, so one mapping serves the pack and the offline run.
+
+Every error raised here carries a message that names the property and never its value: secrets
+reach a policy as plaintext with no marker, so echoing a value could leak one.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Optional
+
+# The seven sentinels the engine and SDKs use for values unknown during preview.
+UNKNOWN_SENTINELS = frozenset({
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",  # bool
+    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",  # number
+    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",  # string (and the preview/state placeholder)
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",  # array
+    "030794c1-ac77-496b-92df-f27374a8bd58",  # asset
+    "e48ece36-62e2-4504-bad9-02848725956a",  # archive
+    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",  # object
+})
+SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d"
+SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270"
+PREVIEW_SECRET = "[secret]"
+
+
+class PropertyProblem(Exception):
+    """A property we need cannot be used; `reason` is safe to show (it never holds the value)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class UnknownProperty(PropertyProblem):
+    """The property is computed and only known after apply."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"{path} unknown until apply")
+        self.path = path
+
+
+def is_unknown(value: Any) -> bool:
+    return isinstance(value, str) and value in UNKNOWN_SENTINELS
+
+
+def is_secret(value: Any) -> bool:
+    """True for the secret shapes of preview JSON and stack export (Analyze gets plaintext)."""
+    if value == PREVIEW_SECRET:
+        return True
+    return isinstance(value, Mapping) and value.get(SECRET_SIG_KEY) == SECRET_SIG_VALUE
+
+
+def to_plain(value: Any) -> Any:
+    """Unwrap the SDK's proxies into plain dicts/lists without tripping their unknown checks.
+
+    `proxy["__target"]` is the SDK's escape hatch: it returns the wrapped container, whose nested
+    containers are still proxies, hence the recursion. Sentinel strings survive as strings.
+    """
+    if isinstance(value, (str, bytes, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, Mapping):
+        target = _proxy_target(value)
+        return {str(k): to_plain(v) for k, v in target.items()}
+    if isinstance(value, Sequence):
+        target = _proxy_target(value)
+        return [to_plain(v) for v in target]
+    return value
+
+
+def _proxy_target(value: Any) -> Any:
+    cls = type(value).__name__
+    if cls in ("_DictProxy", "_ListProxy"):
+        return value["__target"]
+    return value
+
+
+_MISSING = object()
+
+
+def _walk(props: Mapping[str, Any], path: str) -> Any:
+    """Follow a dotted path through maps (and `[0]`-style list indices); `_MISSING` if absent."""
+    node: Any = props
+    walked: list[str] = []
+    for part in path.split("."):
+        if is_unknown(node):
+            raise UnknownProperty(".".join(walked) or path)
+        if is_secret(node):
+            raise PropertyProblem(f"{'.'.join(walked)} is a secret, so it cannot be priced")
+        name, index = _split_index(part)
+        if not isinstance(node, Mapping):
+            raise PropertyProblem(f"{'.'.join(walked)} should be an object, got {type_name(node)}")
+        node = node.get(name, _MISSING)
+        walked.append(part)
+        if node is _MISSING or node is None:
+            return _MISSING
+        if index is not None:
+            if is_unknown(node):
+                raise UnknownProperty(".".join(walked))
+            if not isinstance(node, Sequence) or isinstance(node, str):
+                raise PropertyProblem(f"{name} should be a list, got {type_name(node)}")
+            if index >= len(node):
+                return _MISSING
+            node = node[index]
+    if is_unknown(node):
+        raise UnknownProperty(path)
+    if is_secret(node):
+        raise PropertyProblem(f"{path} is a secret, so it cannot be priced")
+    return node
+
+
+def _split_index(part: str) -> tuple[str, Optional[int]]:
+    if part.endswith("]") and "[" in part:
+        name, _, idx = part[:-1].partition("[")
+        return name, int(idx)
+    return part, None
+
+
+def type_name(value: Any) -> str:
+    """The JSON type name of a value, for messages (never the value itself)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, Mapping):
+        return "object"
+    if isinstance(value, Sequence):
+        return "list"
+    return type(value).__name__
+
+
+class Props:
+    """Typed, sentinel-aware access to one resource's plain properties."""
+
+    def __init__(self, props: Any) -> None:
+        if not isinstance(props, Mapping):
+            raise PropertyProblem(f"properties should be an object, got {type_name(props)}")
+        self._props = props
+
+    def has(self, path: str) -> bool:
+        """Whether the property is set (an unknown counts as set: it will have a value)."""
+        try:
+            return _walk(self._props, path) is not _MISSING
+        except UnknownProperty:
+            return True
+
+    def str(self, path: str, default: Optional[str] = None) -> Optional[str]:
+        value = _walk(self._props, path)
+        if value is _MISSING:
+            return default
+        if not isinstance(value, str):
+            raise PropertyProblem(f"{path} should be a string, got {type_name(value)}")
+        return value
+
+    def num(self, path: str, default: Optional[float] = None) -> Optional[float]:
+        value = _walk(self._props, path)
+        if value is _MISSING:
+            return default
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise PropertyProblem(f"{path} should be a number, got {type_name(value)}")
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                raise PropertyProblem(f"{path} should be a number, got a non-numeric string") from None
+        number = float(value)
+        if number != number or number in (float("inf"), float("-inf")) or number < 0:
+            raise PropertyProblem(f"{path} should be a finite number >= 0")
+        return number
+
+    def bool(self, path: str, default: bool = False) -> bool:
+        value = _walk(self._props, path)
+        if value is _MISSING:
+            return default
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        if not isinstance(value, bool):
+            raise PropertyProblem(f"{path} should be a boolean, got {type_name(value)}")
+        return value
+
+    def tags(self, path: str = "tags") -> dict[str, str]:
+        """String tags; unknown or malformed tags are dropped (tags never block a price)."""
+        try:
+            value = _walk(self._props, path)
+        except PropertyProblem:
+            return {}
+        if not isinstance(value, Mapping):
+            return {}
+        return {str(k): v for k, v in value.items() if isinstance(v, str) and not is_unknown(v)}
