@@ -5,7 +5,7 @@ from . import aws, azure, gcp
 from .free import is_free
 from .model import Description, Free, Mapped, ResourceDescriptor, ResourceInput, Unpriced
 from .regions import resolve_region
-from .values import Props, PropertyProblem
+from .values import Props, PropertyProblem, UnknownProperty
 
 MAPPERS = {**aws.MAPPERS, **azure.MAPPERS, **gcp.MAPPERS}
 
@@ -32,7 +32,7 @@ def describe(resource: ResourceInput) -> Description:
         region = resolve_region(provider, props, resource.provider_props, resource.config)
         tags = props.tags()
     except PropertyProblem as problem:
-        return Unpriced(problem.reason)
+        return Unpriced(problem.reason, pending=isinstance(problem, UnknownProperty))
     return _descriptor(provider, resource_type, region, tags, mapped)
 
 

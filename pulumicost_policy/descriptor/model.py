@@ -71,9 +71,13 @@ class Free:
 
 @dataclass(frozen=True)
 class Unpriced:
-    """We cannot say what the resource costs; `reason` never contains property values."""
+    """We cannot say what the resource costs; `reason` never contains property values.
+
+    `pending` marks a reason that goes away after apply (a value unknown during preview).
+    """
 
     reason: str
+    pending: bool = False
 
 
 Description = Union[ResourceDescriptor, Free, Unpriced]

@@ -1,0 +1,47 @@
+"""The text of cost diagnostics: one place, so the pack and the offline run say the same thing.
+
+Messages quote only what is safe: resource names, SKUs the price book knows, regions, prices.
+"""
+from __future__ import annotations
+
+from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate, money
+from ..pricing.rollup import StackCost
+
+
+def resource_message(est: CostEstimate) -> str:
+    where = f" ({est.sku}, {est.region})" if est.sku else ""
+    if est.status == PRICED:
+        text = (f"{est.name}{where}: {money(est.monthly or 0.0)} {est.currency}/month "
+                f"({est.unit_price}; source: {est.source})")
+        if est.usage_notes:
+            text += "; plus usage-based: " + "; ".join(est.usage_notes)
+        return text
+    if est.status == USAGE_BASED:
+        return f"{est.name}{where}: cost depends on usage: " + "; ".join(est.usage_notes) + f" (source: {est.source})"
+    if est.status == FREE:
+        return f"{est.name}: {est.reason}"
+    return f"{est.name}: unpriced: {est.reason}"
+
+
+def summary_message(stack: StackCost) -> str:
+    cov = stack.coverage
+    counts = (f"{cov[PRICED]} priced, {cov[FREE]} free, {cov[USAGE_BASED]} usage-based, "
+              f"{cov[UNPRICED]} unpriced")
+    if not stack.totals:
+        lines = [f"Projected monthly cost: $0.00 ({counts})"]
+    else:
+        lines = [f"Projected monthly cost: " + " + ".join(f"{money(t)} {c}" for c, t in stack.totals.items())
+                 + f" ({counts})"]
+        if stack.mixed_currencies:
+            lines.append("Costs are in several currencies and are not summed together.")
+    for currency, providers in stack.by_provider.items():
+        lines.append("By provider: " + ", ".join(f"{p} {money(v)} {currency}" for p, v in providers.items()))
+    for currency, types in stack.by_type.items():
+        lines.append("By type: " + ", ".join(f"{t} {money(v)} {currency}" for t, v in types.items()))
+    if stack.unpriced_types:
+        lines.append("Unpriced types: " + ", ".join(f"{t} ({n})" for t, n in stack.unpriced_types.items()))
+        reasons = sorted({f"{e.name}: {e.reason}" for e in stack.estimates.values() if e.status == UNPRICED})
+        lines += [f"  - {r}" for r in reasons[:20]]
+        if len(reasons) > 20:
+            lines.append(f"  - ... and {len(reasons) - 20} more")
+    return "\n".join(lines)

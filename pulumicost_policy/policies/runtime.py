@@ -1,0 +1,81 @@
+"""Per-process state of the pack: the pricer (price book loaded once) and the per-run cache.
+
+Pulumi starts one pack process per operation, so process state is run state. The gRPC server
+has 4 worker threads: the cache of Analyze estimates is guarded by a lock.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Any, Mapping, Optional
+
+from ..descriptor import ResourceInput, to_plain
+from ..pricing.estimate import CostEstimate
+from ..pricing.pricer import Pricer
+from ..pricing.usage import Usage, UsageFileError
+
+USAGE_FILE_ENV = "PULUMICOST_USAGE_FILE"
+USAGE_FILE_CONFIG = "pulumicost:usageFile"
+
+
+def stack_config() -> dict[str, str]:
+    """The decrypted stack config the engine passes in PULUMI_CONFIG ({"ns:key": "value"})."""
+    raw = os.environ.get("PULUMI_CONFIG", "")
+    return _parse_config(raw)
+
+
+_config_cache: dict[str, dict[str, str]] = {}
+
+
+def _parse_config(raw: str) -> dict[str, str]:
+    if raw not in _config_cache:
+        try:
+            parsed = json.loads(raw) if raw else {}
+        except json.JSONDecodeError:
+            parsed = {}
+        _config_cache[raw] = {str(k): v for k, v in parsed.items() if isinstance(v, str)} \
+            if isinstance(parsed, dict) else {}
+    return _config_cache[raw]
+
+
+def _usage_path(config: Mapping[str, str]) -> Optional[Path]:
+    value = os.environ.get(USAGE_FILE_ENV) or config.get(USAGE_FILE_CONFIG)
+    return Path(value) if value else None
+
+
+class PackState:
+    """What every policy of one pack process shares."""
+
+    def __init__(self, pricer: Pricer, usage_error: Optional[str] = None) -> None:
+        self.pricer = pricer
+        self.usage_error = usage_error
+        self._analyzed: dict[str, CostEstimate] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def start(cls) -> "PackState":
+        """Load the price book and usage file; a bad usage file is reported, not fatal."""
+        usage, error = Usage(), None
+        try:
+            usage = Usage.load(_usage_path(stack_config()))
+        except UsageFileError as err:
+            error = str(err)
+            print(f"pulumicost: {error}; usage-based costs will show their unit prices only", file=sys.stderr)
+        return cls(Pricer.from_specs(usage=usage), error)
+
+    def estimate(self, urn: str, type_token: str, name: str, props: Any, provider: Any) -> CostEstimate:
+        """Price one resource from SDK args (proxied props, optional provider)."""
+        provider_props = to_plain(provider.props) if provider is not None else None
+        resource = ResourceInput(urn, type_token, name, to_plain(props), provider_props, stack_config())
+        return self.pricer.estimate(resource)
+
+    def remember(self, estimate: CostEstimate) -> None:
+        with self._lock:
+            self._analyzed[estimate.urn] = estimate
+
+    def analyzed(self, urn: str) -> Optional[CostEstimate]:
+        with self._lock:
+            return self._analyzed.get(urn)

@@ -1,0 +1,99 @@
+"""The pricing entry point: resource -> description -> first source that prices it -> estimate.
+
+Sources are tried in order (plugins first when configured, then the price book); the first that
+prices a descriptor wins and is recorded as the estimate's source, so nothing is counted twice.
+Identical descriptors (with identical usage) are priced once per run.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Callable, Optional, Protocol, Sequence
+
+from ..descriptor import ResourceDescriptor, ResourceInput, Unpriced, describe
+from .estimate import CostEstimate, Pricing, price_from_book, to_estimate
+from .pricebook import DEFAULT_SPECS_DIR, PriceBook
+from .usage import Usage
+
+
+class CostSource(Protocol):
+    """Anything that can price a descriptor: the price book, a plugin."""
+
+    name: str
+
+    def price(self, desc: ResourceDescriptor, usage: dict[str, float]) -> Pricing | Unpriced | None:
+        """A price, an Unpriced with a reason (e.g. no price for that SKU), or None: "not mine"."""
+
+
+class PriceBookSource:
+    """The shipped `specs/`: the last source before "unpriced"."""
+
+    name = "specs"
+
+    def __init__(self, book: PriceBook) -> None:
+        self.book = book
+
+    def price(self, desc: ResourceDescriptor, usage: dict[str, float]) -> Pricing | Unpriced:
+        return price_from_book(self.book, desc, usage)
+
+
+class Pricer:
+    """Prices resources through a source chain with a per-run cache (safe across threads)."""
+
+    def __init__(self, sources: Sequence[CostSource], usage: Optional[Usage] = None) -> None:
+        self.sources = list(sources)
+        self.usage = usage or Usage()
+        self._cache: dict[tuple, Pricing | Unpriced] = {}
+        self._lock = threading.Lock()
+        self._inflight: dict[tuple, threading.Event] = {}
+
+    @classmethod
+    def from_specs(cls, specs_dir: Path = DEFAULT_SPECS_DIR, usage: Optional[Usage] = None) -> "Pricer":
+        return cls([PriceBookSource(PriceBook.load(specs_dir))], usage)
+
+    def estimate(self, resource: ResourceInput) -> CostEstimate:
+        description = describe(resource)
+        pricing = None
+        if isinstance(description, ResourceDescriptor):
+            usage = self.usage.for_resource(resource.urn, resource.name, resource.type)
+            pricing = self._cached(description, usage)
+        return to_estimate(resource.urn, resource.name, resource.type, description, pricing)
+
+    def _cached(self, desc: ResourceDescriptor, usage: dict[str, float]) -> Pricing | Unpriced:
+        key = (desc.cache_key(), tuple(sorted(usage.items())))
+        return self._once(key, lambda: self._price(desc, usage))
+
+    def _once(self, key: tuple, compute: Callable[[], Pricing | Unpriced]) -> Pricing | Unpriced:
+        """Compute each key once even when threads ask for it at the same time."""
+        with self._lock:
+            if key in self._cache:
+                return self._cache[key]
+            event = self._inflight.get(key)
+            owner = event is None
+            if owner:
+                event = self._inflight[key] = threading.Event()
+        if not owner:
+            event.wait()
+            with self._lock:
+                if key in self._cache:
+                    return self._cache[key]
+            return compute()  # the owner failed: try ourselves rather than hang
+        try:
+            result = compute()
+            with self._lock:
+                self._cache[key] = result
+            return result
+        finally:
+            with self._lock:
+                self._inflight.pop(key, None)
+            event.set()
+
+    def _price(self, desc: ResourceDescriptor, usage: dict[str, float]) -> Pricing | Unpriced:
+        first_reason: Optional[Unpriced] = None
+        for source in self.sources:
+            result = source.price(desc, usage)
+            if isinstance(result, Pricing):
+                return result
+            if isinstance(result, Unpriced) and first_reason is None:
+                first_reason = result
+        return first_reason or Unpriced("no cost source knows this price")

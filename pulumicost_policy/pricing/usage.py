@@ -1,0 +1,93 @@
+"""The usage file: monthly quantities for usage-billed resources (S3 GB, Lambda requests...).
+
+    version: 1
+    resource_usage:
+      aws:s3/bucket:Bucket: {storage_gb: 10}                 # type token: default for the type
+      logs: {storage_gb: 100}                                 # resource name, exact
+      "urn:pulumi:prod::shop::aws:lambda/function:Function::api-*": {monthly_requests: 2000000}
+
+Keys are told apart by shape: `urn:` prefix -> URN, a `pkg:module:Type` token -> type default,
+anything else -> resource name. `*?[` make a glob. For each usage key, the most specific match
+wins: an exact URN or name beats a glob, which beats the type default.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Any, Mapping, Optional
+
+import yaml
+
+_TYPE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]+:[A-Za-z0-9_./-]*:[A-Za-z0-9_]+$")
+_GLOB = re.compile(r"[*?\[]")
+
+
+class UsageFileError(Exception):
+    """The usage file is unusable; the message names the file, line and what to fix."""
+
+
+@dataclass
+class Usage:
+    """Parsed usage entries, split by how specific they are."""
+
+    exact: dict[str, dict[str, float]] = field(default_factory=dict)
+    globs: list[tuple[str, dict[str, float]]] = field(default_factory=list)
+    types: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def for_resource(self, urn: str, name: str, type_token: str) -> dict[str, float]:
+        """The quantities for one resource, most specific source winning per key."""
+        merged = dict(self.types.get(type_token, {}))
+        for pattern, values in self.globs:
+            if fnmatchcase(urn, pattern) or fnmatchcase(name, pattern):
+                merged.update(values)
+        for key in (name, urn):
+            merged.update(self.exact.get(key, {}))
+        return merged
+
+    @classmethod
+    def load(cls, path: Optional[Path]) -> "Usage":
+        if path is None:
+            return cls()
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as err:
+            raise UsageFileError(f"{path}: cannot read the usage file ({err})") from None
+        try:
+            doc = yaml.safe_load(text)
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            line = f" line {mark.line + 1}" if mark is not None else ""
+            raise UsageFileError(f"{path}{line}: not valid YAML ({getattr(err, 'problem', err)})") from None
+        return cls.parse(doc, str(path))
+
+    @classmethod
+    def parse(cls, doc: Any, where: str) -> "Usage":
+        if doc is None:
+            return cls()
+        if not isinstance(doc, Mapping) or not isinstance(doc.get("resource_usage", {}), Mapping):
+            raise UsageFileError(f"{where}: expected a mapping with a resource_usage: mapping")
+        usage = cls()
+        for key, values in (doc.get("resource_usage") or {}).items():
+            quantities = _quantities(where, str(key), values)
+            key = str(key)
+            if _GLOB.search(key):
+                usage.globs.append((key, quantities))
+            elif not key.startswith("urn:") and _TYPE_TOKEN.match(key):
+                usage.types[key] = quantities
+            else:
+                usage.exact[key] = quantities
+        return usage
+
+
+def _quantities(where: str, key: str, values: Any) -> dict[str, float]:
+    if not isinstance(values, Mapping):
+        raise UsageFileError(f"{where}: resource_usage[{key!r}] should be a mapping of quantity names to numbers")
+    out = {}
+    for name, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+            raise UsageFileError(f"{where}: resource_usage[{key!r}].{name} should be a number >= 0")
+        out[str(name)] = float(value)
+    return out
