@@ -1,0 +1,146 @@
+"""Read a `pulumi preview --json` digest or a `pulumi stack export` into priceable resources.
+
+Digest ops: create, update, same, replace and create-replacement are costed from their new state
+(same from its old state); delete is a saving; delete-replaced belongs to a replace that is
+already costed, and read/refresh/discard steps cost nothing new.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Optional
+
+from ..descriptor import ResourceInput
+
+COSTED_OPS = ("create", "update", "same", "replace", "create-replacement", "import", "import-replacement")
+SAVING_OPS = ("delete",)
+# A generous bound: a 100,000-resource digest is ~100 MB; anything far larger is not a plan.
+MAX_FILE_BYTES = 1 << 30
+
+
+class PlanError(Exception):
+    """The file is not a plan/state we can read; the message names it and says what was expected."""
+
+
+@dataclass(frozen=True)
+class PlannedResource:
+    op: str               # the digest op, or "same" for a state file
+    resource: ResourceInput
+    # For update/replace: the resource as it is now, so callers can show the change.
+    old: Optional[ResourceInput] = None
+
+
+def read_json(path: Path, what: str) -> Any:
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise PlanError(f"{path}: cannot read {what} ({err.strerror or err})") from None
+    if size == 0:
+        raise PlanError(f"{path}: the file is empty; expected {what}")
+    if size > MAX_FILE_BYTES:
+        raise PlanError(f"{path}: {size:,} bytes is larger than any {what} we accept ({MAX_FILE_BYTES:,})")
+    try:
+        with path.open("rb") as fh:
+            return json.load(fh)
+    except json.JSONDecodeError as err:
+        raise PlanError(f"{path}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}); "
+                        f"expected {what}") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise PlanError(f"{path}: cannot read {what} ({err})") from None
+
+
+def _name(urn: str) -> str:
+    return urn.rsplit("::", 1)[-1]
+
+
+def _provider_urn(ref: Any) -> Optional[str]:
+    """`<provider urn>::<provider id>` -> the provider URN."""
+    if not isinstance(ref, str) or "::" not in ref:
+        return None
+    return ref.rsplit("::", 1)[0]
+
+
+def _props(state: Any) -> dict[str, Any]:
+    """Inputs over outputs: inputs are what the program asked for; outputs fill in the rest."""
+    if not isinstance(state, Mapping):
+        return {}
+    outputs = state.get("outputs") if isinstance(state.get("outputs"), Mapping) else {}
+    inputs = state.get("inputs") if isinstance(state.get("inputs"), Mapping) else {}
+    return {**outputs, **inputs}
+
+
+def _input(state: Mapping[str, Any], urn: str, providers: Mapping[str, dict], config: Mapping[str, str],
+           provider_ref: Any = None) -> ResourceInput:
+    prov = providers.get(_provider_urn(state.get("provider") or provider_ref) or "")
+    return ResourceInput(urn, str(state.get("type", "")), _name(urn), _props(state), prov, config)
+
+
+def parse_digest(doc: Any, path: Path) -> Iterator[PlannedResource]:
+    if not isinstance(doc, Mapping):
+        raise PlanError(f"{path}: expected a `pulumi preview --json` object, got {type(doc).__name__}")
+    if "resource_changes" in doc or "planned_values" in doc:
+        raise PlanError(f"{path}: this is a Terraform plan; expected the output of `pulumi preview --json`")
+    if "deployment" in doc or "checkpoint" in doc:
+        raise PlanError(f"{path}: this is a `pulumi stack export` file; pass it with --pulumi-state")
+    steps = doc.get("steps", [])
+    if not isinstance(steps, list) or ("steps" not in doc and "changeSummary" not in doc):
+        raise PlanError(f"{path}: expected a `pulumi preview --json` digest with a steps list")
+    config = {str(k): v for k, v in (doc.get("config") or {}).items() if isinstance(v, str)} \
+        if isinstance(doc.get("config"), Mapping) else {}
+    providers: dict[str, dict] = {}
+    for step in steps:
+        if not isinstance(step, Mapping):
+            continue
+        state = step.get("newState") or step.get("oldState")
+        if isinstance(state, Mapping) and str(state.get("type", "")).startswith("pulumi:providers:"):
+            providers[str(step.get("urn", state.get("urn", "")))] = _props(state)
+    seen: set[str] = set()
+    for i, step in enumerate(steps):
+        if not isinstance(step, Mapping) or not isinstance(step.get("urn"), str):
+            raise PlanError(f"{path}: steps[{i}] should be an object with op, urn and states")
+        op, urn = str(step.get("op", "")), step["urn"]
+        if urn in seen:
+            continue  # replace and create-replacement of one resource: costed once
+        if op in COSTED_OPS:
+            state = step.get("newState") if op != "same" else (step.get("oldState") or step.get("newState"))
+            if not isinstance(state, Mapping):
+                state = step.get("newState") or step.get("oldState")
+            if not isinstance(state, Mapping):
+                raise PlanError(f"{path}: steps[{i}] ({op}) has no newState")
+            old = step.get("oldState")
+            seen.add(urn)
+            yield PlannedResource(op, _input(state, urn, providers, config, step.get("provider")),
+                                  _input(old, urn, providers, config, step.get("provider"))
+                                  if isinstance(old, Mapping) and op in ("update", "replace") else None)
+        elif op in SAVING_OPS:
+            state = step.get("oldState")
+            if isinstance(state, Mapping):
+                seen.add(urn)
+                yield PlannedResource(op, _input(state, urn, providers, config, step.get("provider")))
+
+
+def parse_state(doc: Any, path: Path) -> Iterator[PlannedResource]:
+    if not isinstance(doc, Mapping):
+        raise PlanError(f"{path}: expected a `pulumi stack export` object, got {type(doc).__name__}")
+    if "steps" in doc:
+        raise PlanError(f"{path}: this is a `pulumi preview --json` digest; pass it with --pulumi-json")
+    deployment = doc.get("deployment")
+    if deployment is None and isinstance(doc.get("checkpoint"), Mapping):
+        deployment = doc["checkpoint"].get("latest")
+    if not isinstance(deployment, Mapping) or not isinstance(deployment.get("resources", []), list):
+        raise PlanError(f"{path}: expected a `pulumi stack export` file with deployment.resources")
+    resources = [r for r in deployment.get("resources") or [] if isinstance(r, Mapping)]
+    providers = {str(r.get("urn")): _props(r) for r in resources
+                 if str(r.get("type", "")).startswith("pulumi:providers:")}
+    for r in resources:
+        if not isinstance(r.get("urn"), str) or r.get("delete"):
+            continue
+        yield PlannedResource("same", _input(r, r["urn"], providers, {}))
+
+
+def load(path: Path, kind: str) -> list[PlannedResource]:
+    """`kind` is "preview" (digest) or "state" (stack export)."""
+    if kind == "preview":
+        return list(parse_digest(read_json(path, "a `pulumi preview --json` digest"), path))
+    return list(parse_state(read_json(path, "a `pulumi stack export` file"), path))

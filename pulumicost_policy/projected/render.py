@@ -1,0 +1,54 @@
+"""Human output of the offline run: a table per resource, totals and coverage (rich)."""
+from __future__ import annotations
+
+import json
+from typing import IO, Any
+
+from rich.console import Console
+from rich.table import Table
+
+from ..pricing.estimate import PRICED, UNPRICED, USAGE_BASED, money
+from ..policies.messages import summary_message
+from .report import Projection, estimate_row
+
+
+def _cost_cell(status: str, monthly: float | None, currency: str | None) -> str:
+    if status == UNPRICED:
+        return "unpriced"
+    if status == USAGE_BASED:
+        return "usage-based"
+    if status == PRICED:
+        return f"{money(monthly or 0.0)} {currency}"
+    return "free"
+
+
+def table(projection: Projection, out: IO[str]) -> None:
+    console = Console(file=out, width=160, no_color=True, highlight=False)
+    t = Table(title="Projected monthly cost", show_footer=False)
+    for col, justify in (("Resource", "left"), ("Type", "left"), ("Op", "left"), ("SKU / region", "left"),
+                         ("Monthly", "right"), ("Source / reason", "left")):
+        t.add_column(col, justify=justify, overflow="fold")
+    for row in projection.rows:
+        e = row.estimate
+        where = f"{e.sku} {e.region}".strip()
+        detail = e.source if e.status in (PRICED, USAGE_BASED) else e.reason
+        t.add_row(e.name, e.type, row.op, where, _cost_cell(e.status, e.monthly, e.currency), detail)
+    for row in projection.savings:
+        e = row.estimate
+        cell = f"-{money(e.monthly)} {e.currency}" if e.monthly and e.currency else _cost_cell(e.status, e.monthly, e.currency)
+        t.add_row(e.name, e.type, row.op, f"{e.sku} {e.region}".strip(), cell, "saving (deleted)")
+    console.print(t)
+    console.print(summary_message(projection.stack))
+    saved = projection.saved
+    if saved.totals:
+        console.print("Savings from deletes: " + ", ".join(f"-{money(v)} {c}/month" for c, v in saved.totals.items()))
+
+
+def ndjson(projection: Projection, out: IO[str], summary: dict[str, Any]) -> None:
+    for row in projection.rows:
+        out.write(json.dumps({"kind": "resource", **estimate_row(row.estimate, row.op)}) + "\n")
+    for row in projection.savings:
+        out.write(json.dumps({"kind": "saving", **estimate_row(row.estimate, row.op)}) + "\n")
+    out.write(json.dumps({"kind": "summary", **summary}) + "\n")
+
+
