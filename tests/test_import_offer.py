@@ -1,0 +1,87 @@
+"""The AWS Price List importer, on an offer excerpt built here and on the real offer file."""
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pulumicost_policy.pricing import import_offer
+from pulumicost_policy.pricing.pricebook import PriceBook
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_OFFER = ROOT.parent / "shared" / "pricing" / "aws-ec2-offer-us-east-1-2020-07-09.json.gz"
+SHIPPED = ROOT / "specs" / "aws-ec2-us-east-1-2020-07-09.yaml"
+
+LINUX = {"operatingSystem": "Linux", "tenancy": "Shared", "preInstalledSw": "NA",
+         "licenseModel": "No License required", "capacitystatus": "Used"}
+
+
+def product(family, **attrs):
+    return {"productFamily": family, "attributes": {"location": "US East (Ohio)", **attrs}}
+
+
+def on_demand(usd, unit="Hrs", tiers=None):
+    dims = tiers or {"R1": {"unit": unit, "pricePerUnit": {"USD": usd}, "description": "d", "beginRange": "0",
+                            "endRange": "Inf"}}
+    return {"T1": {"priceDimensions": dims}}
+
+
+def excerpt():
+    products = {
+        "A": product("Compute Instance", instanceType="m5.large", usagetype="USE2-BoxUsage:m5.large", **LINUX),
+        "B": product("Compute Instance", instanceType="m5.large", usagetype="USE2-BoxUsage:m5.large",
+                     **{**LINUX, "operatingSystem": "Windows"}),
+        "C": product("Compute Instance", instanceType="m5.large", usagetype="USE2-DedicatedUsage:m5.large",
+                     **{**LINUX, "tenancy": "Dedicated"}),
+        "D": product("Compute Instance", instanceType="m5.large", usagetype="USE2-UnusedBox:m5.large",
+                     **{**LINUX, "capacitystatus": "UnusedCapacityReservation"}),
+        "E": product("Storage", volumeApiName="gp2", usagetype="USE2-EBS:VolumeUsage.gp2"),
+        "F": product("NAT Gateway", usagetype="USE2-NatGateway-Hours"),
+        "G": product("IP Address", usagetype="USE2-ElasticIP:AdditionalAddress"),
+        "H": product("Load Balancer-Network", usagetype="USE2-LoadBalancerUsage"),
+        "I": product("Compute Instance", instanceType="t3.nano", usagetype="BoxUsage:t3.nano",
+                     **{**LINUX, "location": "Mars (Olympus)"}),
+    }
+    terms = {"A": on_demand("0.0960000000"), "B": on_demand("0.1920000000"), "C": on_demand("0.1000000000"),
+             "D": on_demand("0.0960000000"), "E": on_demand("0.1000000000", "GB-Mo"), "F": on_demand("0.0450000000"),
+             "G": on_demand("0.005", tiers={"a": {"unit": "Hrs", "pricePerUnit": {"USD": "0"}, "endRange": "1"},
+                                            "b": {"unit": "Hrs", "pricePerUnit": {"USD": "0.005"}, "endRange": "Inf"}}),
+             "H": on_demand("0.0225"), "I": on_demand("1")}
+    return {"offerCode": "AmazonEC2", "version": "20240101", "publicationDate": "2024-01-02T00:00:00Z",
+            "products": products, "terms": {"OnDemand": terms}}
+
+
+def test_importer_keeps_linux_shared_on_demand(tmp_path):
+    src = tmp_path / "offer.json.gz"
+    with gzip.open(src, "wt") as fh:
+        json.dump(excerpt(), fh)
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    assert import_offer.main([str(src), "--out", str(specs / "aws.yaml")]) == 0
+    book = PriceBook.load(specs)
+    got = {(s.resource_type, s.sku, s.region, s.billing_mode, s.rate_per_unit) for s in book}
+    assert got == {
+        ("ec2:Instance", "m5.large", "us-east-2", "per_hour", 0.096),
+        ("ebs:Volume", "gp2", "us-east-2", "per_gb_month", 0.10),
+        ("ec2:NatGateway", "standard", "us-east-2", "per_hour", 0.045),
+        ("ec2:Eip", "public-ipv4", "us-east-2", "per_hour", 0.005),
+        ("lb:LoadBalancer", "network", "us-east-2", "per_hour", 0.0225),
+    }
+    spec = book.get("aws", "ec2:Instance", "m5.large", "us-east-2")
+    assert spec.effective_date == "2024-01-02" and "AmazonEC2 version 20240101" in spec.source
+
+
+def test_importer_rejects_non_offer(tmp_path, capsys):
+    bad = tmp_path / "plan.json"
+    bad.write_text(json.dumps({"steps": []}))
+    assert import_offer.main([str(bad), "--out", str(tmp_path / "x.yaml")]) == 2
+    assert "expected an AWS Price List offer file" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not SHARED_OFFER.exists(), reason="needs ../shared/pricing")
+def test_shipped_specs_are_what_the_importer_makes_of_the_real_offer():
+    offer = import_offer.load_offer(SHARED_OFFER)
+    assert import_offer.to_yaml(offer, SHARED_OFFER.name) == SHIPPED.read_text()
+    doc = yaml.safe_load(SHIPPED.read_text())
+    assert len(doc["specs"]) > 300

@@ -1,0 +1,133 @@
+"""Price book, usage file and estimates: exact lookups, 730 h/month, honest unpriced reasons."""
+import textwrap
+
+import pytest
+
+from pulumicost_policy.descriptor import ResourceInput
+from pulumicost_policy.pricing.estimate import PRICED, UNPRICED, USAGE_BASED
+from pulumicost_policy.pricing.pricebook import PriceBook, PriceBookError
+from pulumicost_policy.pricing.pricer import Pricer
+from pulumicost_policy.pricing.usage import Usage, UsageFileError
+
+AWS = {"region": "us-east-1"}
+
+
+@pytest.fixture(scope="module")
+def book():
+    return PriceBook.load()
+
+
+def est(pricer, type_token, props, name="r", urn=None, provider=AWS):
+    return pricer.estimate(ResourceInput(urn or f"urn:pulumi:dev::p::{type_token}::{name}", type_token, name,
+                                         props, provider, {}))
+
+
+def test_shipped_book_has_reference_prices(book):
+    t3 = book.get("aws", "ec2:Instance", "t3.micro", "us-east-1")
+    assert (t3.rate_per_unit, t3.billing_mode, t3.currency, t3.effective_date) == (0.0104, "per_hour", "USD", "2020-07-09")
+    assert book.get("aws", "ec2:Instance", "m5.4xlarge", "us-east-1").rate_per_unit == 0.768
+    assert book.get("aws", "ebs:Volume", "gp2", "us-east-1").rate_per_unit == 0.10
+    assert book.get("aws", "ec2:NatGateway", "standard", "us-east-1").rate_per_unit == 0.045
+    assert book.get("aws", "lb:LoadBalancer", "application", "us-east-1").rate_per_unit == 0.0225
+    assert book.get("aws", "ec2:Instance", "t3.micro", "eu-west-1") is None  # exact: no region guessing
+    assert len([s for s in book if s.resource_type == "ec2:Instance"]) > 250  # every EC2 type in the offer
+
+
+def test_seed_monthly_figures():
+    pricer = Pricer.from_specs()
+    assert est(pricer, "aws:ec2/instance:Instance", {"instanceType": "t3.micro"}).monthly == pytest.approx(7.592)
+    rds = est(pricer, "aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "mysql", "multiAz": True})
+    assert rds.monthly == pytest.approx(24.82)
+    assert est(pricer, "aws:ec2/instance:Instance", {"instanceType": "m5.4xlarge"}).monthly == pytest.approx(560.64)
+    nat = est(pricer, "aws:ec2/natGateway:NatGateway", {})
+    assert nat.status == PRICED and nat.monthly == pytest.approx(32.85) and "per GB" in nat.usage_notes[0]
+    eks = est(pricer, "aws:eks/cluster:Cluster", {})
+    assert eks.monthly == pytest.approx(73.0)
+    vol = est(pricer, "aws:ebs/volume:Volume", {"type": "gp3", "size": 100, "iops": 4000, "availabilityZone": "us-east-1a"})
+    assert vol.monthly == pytest.approx(8.0 + 5.0)
+    b1s = est(pricer, "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", {"size": "Standard_B1s",
+                                                                               "location": "eastus"}, provider=None)
+    assert b1s.monthly == pytest.approx(7.592)
+    gcp = est(pricer, "gcp:compute/disk:Disk", {"type": "pd-ssd", "size": 40, "zone": "us-central1-b"}, provider=None)
+    assert gcp.monthly == pytest.approx(6.80)
+
+
+def test_usage_based_without_usage_says_unit_price():
+    pricer = Pricer.from_specs()
+    s3 = est(pricer, "aws:s3/bucket:Bucket", {})
+    assert s3.status == USAGE_BASED and s3.monthly == 0.0
+    assert s3.usage_notes[0].startswith("Standard storage: $0.023 per GB-month")
+
+
+def test_usage_precedence_exact_beats_glob_beats_type():
+    usage = Usage.parse({"resource_usage": {
+        "aws:s3/bucket:Bucket": {"storage_gb": 1},
+        "logs-*": {"storage_gb": 10},
+        "logs-main": {"storage_gb": 100},
+        "urn:pulumi:prod::*": {"monthly_put_requests": 1000},
+    }}, "usage.yaml")
+    assert usage.for_resource("urn:pulumi:dev::p::aws:s3/bucket:Bucket::data", "data", "aws:s3/bucket:Bucket") == {"storage_gb": 1}
+    assert usage.for_resource("urn:x", "logs-old", "aws:s3/bucket:Bucket") == {"storage_gb": 10}
+    assert usage.for_resource("urn:pulumi:prod::p::t::logs-main", "logs-main", "aws:s3/bucket:Bucket") == \
+        {"storage_gb": 100, "monthly_put_requests": 1000}
+    pricer = Pricer.from_specs(usage=usage)
+    assert est(pricer, "aws:s3/bucket:Bucket", {}, name="logs-main").monthly == pytest.approx(2.30)
+
+
+def test_lambda_usage_gb_seconds():
+    usage = Usage.parse({"resource_usage": {"api": {"monthly_requests": 100_000_000, "request_duration_ms": 250}}}, "u")
+    lam = est(Pricer.from_specs(usage=usage), "aws:lambda/function:Function", {"memorySize": 1024}, name="api")
+    # 100M requests: $20; 100M x 0.25 s x 1 GB = 25M GB-s x $0.0000166667 = $416.67
+    assert lam.monthly == pytest.approx(20 + 416.6675, abs=0.01)
+
+
+def test_usage_file_errors_name_file_and_line(tmp_path):
+    bad = tmp_path / "usage.yaml"
+    bad.write_text("resource_usage:\n  logs: {storage_gb: [1, 2}\n")
+    with pytest.raises(UsageFileError, match=r"usage.yaml line 2"):
+        Usage.load(bad)
+    with pytest.raises(UsageFileError, match=r"storage_gb should be a number"):
+        Usage.parse({"resource_usage": {"logs": {"storage_gb": "lots"}}}, "u.yaml")
+
+
+def test_unpriced_reasons():
+    pricer = Pricer.from_specs()
+    eu = est(pricer, "aws:ec2/instance:Instance", {"instanceType": "t3.micro"}, provider={"region": "eu-west-1"})
+    assert eu.status == UNPRICED and eu.monthly is None and "eu-west-1" in eu.reason and "us-east-1" in eu.reason
+    odd = est(pricer, "aws:ec2/instance:Instance", {"instanceType": "zz.nothing"})
+    assert odd.status == UNPRICED and "zz.nothing" not in odd.reason
+
+
+def test_identical_descriptors_priced_once():
+    calls = []
+
+    class Counting:
+        name = "counting"
+
+        def price(self, desc, usage):
+            calls.append(desc.sku)
+            return None
+
+    pricer = Pricer([Counting(), *Pricer.from_specs().sources])
+    for i in range(10):
+        assert est(pricer, "aws:ec2/instance:Instance", {"instanceType": "t3.micro"}, name=f"w{i}").monthly == pytest.approx(7.592)
+    assert calls == ["t3.micro"]
+
+
+def _spec_file(tmp_path, name, body):
+    (tmp_path / name).write_text(textwrap.dedent(body))
+
+
+def test_price_book_rejects_duplicates_and_bad_entries(tmp_path):
+    entry = "- {provider: aws, resource_type: x, sku: a, region: r, billing_mode: per_hour, rate_per_unit: 1}\n"
+    head = "schema: pulumicost.pricebook/v1\ndefaults: {currency: USD, source: t, effective_date: '2024-01-01'}\nspecs:\n"
+    _spec_file(tmp_path, "a.yaml", head + entry)
+    _spec_file(tmp_path, "b.yaml", head + entry)
+    with pytest.raises(PriceBookError, match="already priced"):
+        PriceBook.load(tmp_path)
+    (tmp_path / "b.yaml").write_text(head + entry.replace("rate_per_unit: 1", "rate_per_unit: cheap").replace("sku: a", "sku: b"))
+    with pytest.raises(PriceBookError, match=r"b.yaml specs\[0\]: rate_per_unit"):
+        PriceBook.load(tmp_path)
+    (tmp_path / "b.yaml").write_text(head + "- {provider: aws\n")
+    with pytest.raises(PriceBookError, match=r"b.yaml line \d+: not valid YAML"):
+        PriceBook.load(tmp_path)
