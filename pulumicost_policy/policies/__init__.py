@@ -3,14 +3,17 @@ from __future__ import annotations
 
 from pulumi_policy import Policy
 
-from . import cost_estimate, stack_summary
+from . import budgets, cost_estimate, cost_increase, resource_limit, stack_summary, unpriced
 from .runtime import PackState
 
 PACK_NAME = "pulumicost"
 
 
 def build_policies(state: PackState) -> list[Policy]:
-    return [cost_estimate.make(state), stack_summary.make(state)]
+    """Order matters: stack policies run in list order within one AnalyzeStack, and the summary
+    (last) reports the budget warnings the budget policy found."""
+    return [cost_estimate.make(state), resource_limit.make(state), budgets.make(state), unpriced.make(state),
+            cost_increase.make(state), stack_summary.make(state)]
 
 
 __all__ = ["PACK_NAME", "PackState", "build_policies"]

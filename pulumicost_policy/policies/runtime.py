@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from ..descriptor import ResourceInput, to_plain
-from ..pricing.estimate import CostEstimate
+from ..pricing.estimate import UNPRICED, CostEstimate
+from ..pricing.rollup import StackCost, rollup
 from ..pricing.pricer import Pricer
 from ..pricing.usage import Usage, UsageFileError
 
@@ -46,6 +47,14 @@ def _usage_path(config: Mapping[str, str]) -> Optional[Path]:
     return Path(value) if value else None
 
 
+class StackRun:
+    """Results one stack policy leaves for the next within one AnalyzeStack call."""
+
+    def __init__(self) -> None:
+        self.budget: Any = None            # budgets.BudgetResult
+        self.policy_results: dict[str, list[str]] = {}
+
+
 class PackState:
     """What every policy of one pack process shares."""
 
@@ -54,6 +63,7 @@ class PackState:
         self.usage_error = usage_error
         self._analyzed: dict[str, CostEstimate] = {}
         self._lock = threading.Lock()
+        self._local = threading.local()
 
     @classmethod
     def start(cls) -> "PackState":
@@ -71,6 +81,39 @@ class PackState:
         provider_props = to_plain(provider.props) if provider is not None else None
         resource = ResourceInput(urn, type_token, name, to_plain(props), provider_props, stack_config())
         return self.pricer.estimate(resource)
+
+    def stack_cost(self, args: Any) -> StackCost:
+        """Estimate every resource of a stack view (StackValidationArgs) and roll them up.
+
+        During preview many outputs are unknown; a resource whose outputs cannot be priced for
+        that reason takes the estimate Analyze made from its inputs in this run.
+        """
+        out = []
+        for res in args.resources:
+            try:
+                est = self.estimate(res.urn, res.resource_type, res.name, res.props, res.provider)
+            except Exception as err:  # one bad resource must not hide the verdict for the rest
+                print(f"pulumicost: internal error pricing {res.urn}: {type(err).__name__}", file=sys.stderr)
+                est = CostEstimate(res.urn, res.name, res.resource_type, UNPRICED, None, None,
+                                   reason=f"internal error ({type(err).__name__})")
+            if est.status == UNPRICED and est.pending:
+                est = self.analyzed(res.urn) or est
+            out.append(est)
+        return rollup(out)
+
+    def current(self) -> "StackRun":
+        """What the stack policies of the AnalyzeStack call on this thread share.
+
+        The SDK runs one call's stack policies in order on one thread, so a thread-local is
+        exactly one AnalyzeStack call; the summary (last) reads what the budget policy found.
+        """
+        run = getattr(self._local, "run", None)
+        if run is None:
+            run = self._local.run = StackRun()
+        return run
+
+    def finish_stack_run(self) -> None:
+        self._local.run = None
 
     def remember(self, estimate: CostEstimate) -> None:
         with self._lock:

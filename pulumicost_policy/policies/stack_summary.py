@@ -1,49 +1,42 @@
 """`stack-cost-summary`: the stack's projected monthly total, by provider and type, with coverage."""
 from __future__ import annotations
 
-import sys
+import os
 
 from pulumi_policy import EnforcementLevel, StackValidationArgs, StackValidationPolicy
 
-from ..pricing.estimate import CostEstimate, UNPRICED
-from ..pricing.rollup import StackCost, rollup
+from ..projected.report import Projection, Row, to_report
+from ..report_file import ReportWriteError, write_report
+from .config import policy_schema
 from .messages import summary_message
 from .runtime import PackState
 
 NAME = "stack-cost-summary"
 
 
-def stack_estimates(state: PackState, args: StackValidationArgs) -> list[CostEstimate]:
-    """Estimate every resource of the stack view.
-
-    During preview many outputs are unknown; a resource whose outputs cannot be priced for that
-    reason takes the estimate Analyze made from its inputs in this run.
-    """
-    out = []
-    for res in args.resources:
-        try:
-            est = state.estimate(res.urn, res.resource_type, res.name, res.props, res.provider)
-        except Exception as err:  # one bad resource must not hide the verdict for the rest
-            print(f"pulumicost: internal error pricing {res.urn}: {type(err).__name__}", file=sys.stderr)
-            est = CostEstimate(res.urn, res.name, res.resource_type, UNPRICED, None, None,
-                               reason=f"internal error ({type(err).__name__})")
-        if est.status == UNPRICED and est.pending:
-            est = state.analyzed(res.urn) or est
-        out.append(est)
-    return out
-
-
-def stack_cost(state: PackState, args: StackValidationArgs) -> StackCost:
-    return rollup(stack_estimates(state, args))
-
-
 def make(state: PackState) -> StackValidationPolicy:
     def validate(args: StackValidationArgs, report_violation) -> None:
-        report_violation(summary_message(stack_cost(state, args)))
+        run = state.current()
+        state.finish_stack_run()  # the summary runs last: the next AnalyzeStack starts afresh
+        stack = state.stack_cost(args)
+        message = summary_message(stack)
+        if run.budget is not None and run.budget.warnings:
+            message += "\nBudget warnings: " + "; ".join(run.budget.warnings)
+        report_file = args.get_config().get("reportFile")
+        if report_file:
+            projection = Projection([Row("analyze", e) for e in stack.estimates.values()], [])
+            extra = {"budgets": [v.__dict__ | {"over": v.over} for v in run.budget.verdicts] if run.budget else []}
+            try:
+                write_report(report_file, to_report(projection, os.environ.get("PULUMI_STACK", ""),
+                                                    os.environ.get("PULUMI_PROJECT", ""), extra))
+            except ReportWriteError as err:
+                message += f"\nReport not written: {err}"
+        report_violation(message)
 
     return StackValidationPolicy(
         name=NAME,
         description="Projected monthly cost of the stack.",
         validate=validate,
         enforcement_level=EnforcementLevel.ADVISORY,
+        config_schema=policy_schema(NAME),
     )

@@ -63,6 +63,7 @@ class CostEstimate:
     components: tuple[ComponentCost, ...] = ()
     usage_notes: tuple[str, ...] = field(default=())
     pending: bool = False  # unpriced only because a value is unknown until apply
+    tags: tuple[tuple[str, str], ...] = ()  # for tag budgets
 
     @property
     def hourly(self) -> Optional[float]:
@@ -163,4 +164,4 @@ def to_estimate(urn: str, name: str, type_token: str, description: Description,
     status = USAGE_BASED if pricing.usage_only else PRICED
     return CostEstimate(urn, name, type_token, status, pricing.monthly, pricing.currency, pricing.source,
                         pricing.unit_price, "", description.sku, description.region, pricing.components,
-                        pricing.usage_notes)
+                        pricing.usage_notes, tags=tuple(sorted(description.tags.items())))
