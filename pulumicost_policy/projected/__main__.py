@@ -2,8 +2,10 @@
 
     python -m pulumicost_policy.projected --pulumi-json plan.json [--usage usage.yaml] [--output table|json|ndjson]
     python -m pulumicost_policy.projected --pulumi-state stack.json
+    python -m pulumicost_policy.projected --pulumi-json plan.json --policy-pack-config budgets.json
 
-Exit codes: 0 done, 2 bad input (file, usage file or price book), with a one-line error.
+Exit codes: 0 done, 1 a mandatory policy violation (see --mandatory-exit-code), 2 bad input
+(plan, usage file, price book or policy config), with a one-line error.
 """
 from __future__ import annotations
 
@@ -15,11 +17,16 @@ from typing import Optional
 
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..pricing.pricer import Pricer
+from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
-from . import plan, render
+from ..policies.cost_increase import baseline_from_state
+from ..policies.runtime import PackState
+from ..report_file import ReportWriteError, write_report
+from . import gate, plan, render
 from .report import Projection, Row, to_report
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_MANDATORY, EXIT_USAGE = 0, 1, 2
+PACK_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
@@ -31,7 +38,32 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     p.add_argument("--usage", type=Path, help="usage file (YAML) for usage-billed resources")
     p.add_argument("--specs", type=Path, default=DEFAULT_SPECS_DIR, help="price book directory (default: specs/)")
     p.add_argument("--output", choices=("table", "json", "ndjson"), default="table")
+    p.add_argument("--policy-pack-config", type=Path, metavar="FILE",
+                   help="policy config JSON, as `pulumi preview --policy-pack-config` takes it")
+    p.add_argument("--mandatory-exit-code", type=int, default=EXIT_MANDATORY, metavar="N",
+                   help="exit code when a mandatory policy is violated (default 1)")
+    p.add_argument("--report", type=Path, metavar="FILE", help="also write the JSON report here (atomic)")
+    p.add_argument("--stack", default="", help="stack name for the report and messages")
     return p.parse_args(argv)
+
+
+def _pack_label() -> str:
+    version = "0.0.0"
+    for line in (PACK_DIR / "PulumiPolicy.yaml").read_text().splitlines():
+        if line.startswith("version:"):
+            version = line.split(":", 1)[1].strip()
+    return f"pulumicost@v{version} (local: {PACK_DIR})"
+
+
+def baseline_of(planned: list[plan.PlannedResource], pricer: Pricer) -> StackCost:
+    """What the stack costs now, from a digest: old states of kept, changed and deleted resources."""
+    current = []
+    for item in planned:
+        if item.op in ("same", "delete"):
+            current.append(pricer.estimate(item.resource))
+        elif item.old is not None:
+            current.append(pricer.estimate(item.old))
+    return rollup(current)
 
 
 def project(planned: list[plan.PlannedResource], pricer: Pricer) -> Projection:
@@ -45,22 +77,34 @@ def project(planned: list[plan.PlannedResource], pricer: Pricer) -> Projection:
 def main(argv: Optional[list[str]] = None) -> int:
     args = parse_args(argv)
     try:
+        config = gate.load_config(args.policy_pack_config)
         usage = Usage.load(args.usage)
         pricer = Pricer.from_specs(args.specs, usage)
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
-    except (plan.PlanError, UsageFileError, PriceBookError) as err:
+        baseline_file = config[gate.cost_increase.NAME][1].get("baselineStateFile")
+        baseline = (baseline_from_state(PackState(pricer), baseline_file) if baseline_file
+                    else baseline_of(planned, pricer) if args.pulumi_json else None)
+    except (plan.PlanError, UsageFileError, PriceBookError, gate.ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
     projection = project(planned, pricer)
+    violations = gate.evaluate(projection, config, baseline)
+    report = to_report(projection, args.stack, extra={"policies": gate.as_json(violations)})
     if args.output == "table":
         render.table(projection, sys.stdout)
+        gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", sys.stdout)
     elif args.output == "json":
-        json.dump(to_report(projection), sys.stdout, indent=2)
+        json.dump(report, sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        report = to_report(projection)
-        render.ndjson(projection, sys.stdout, {k: report[k] for k in ("schema_version", "totals", "coverage")})
-    return EXIT_OK
+        render.ndjson(projection, sys.stdout, {k: report[k] for k in ("schema_version", "totals", "coverage", "policies")})
+    if args.report:
+        try:
+            write_report(args.report, report)
+        except ReportWriteError as err:
+            print(f"error: report not written: {err}", file=sys.stderr)
+    mandatory = any(v.level == "mandatory" for v in violations)
+    return args.mandatory_exit_code if mandatory else EXIT_OK
 
 
 if __name__ == "__main__":
