@@ -183,8 +183,11 @@ def test_offline_gate_rejects_bad_config(tmp_path):
 
 def test_offline_report_validates(tmp_path):
     rep = tmp_path / "r.json"
-    out = offline(tmp_path, {"resource-cost-limit": {"maxMonthlyCost": 20}}, "--report", str(rep), "--stack", "dev")
+    out = offline(tmp_path, {"resource-cost-limit": {"maxMonthlyCost": 20}, "stack-budget": {"monthlyBudget": 200}},
+                  "--report", str(rep), "--stack", "dev")
     assert out.returncode == 0
     report = json.loads(rep.read_text())
     jsonschema.validate(report, json.loads((ROOT / "schemas" / "report.schema.json").read_text()))
     assert [p["resource"] for p in report["policies"]] == [f"aws:rds/instance:Instance: db-{i}" for i in (1, 2, 3)]
+    assert report["budgets"] == [{"scope": "stack", "total": pytest.approx(114.72), "budget": 200.0,
+                                  "currency": "USD", "over": False}]

@@ -6,6 +6,7 @@ IAM role's calls) is charged where the usage happens, so these stay $0 with "no 
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
 FREE_PATTERNS = (
     "pulumi:*",
@@ -30,5 +31,6 @@ FREE_PATTERNS = (
 )
 
 
+@lru_cache(maxsize=4096)  # a stack has few distinct types and many resources
 def is_free(type_token: str) -> bool:
     return any(fnmatchcase(type_token, pattern) for pattern in FREE_PATTERNS)

@@ -25,7 +25,7 @@ def make(state: PackState) -> StackValidationPolicy:
         report_file = args.get_config().get("reportFile")
         if report_file:
             projection = Projection([Row("analyze", e) for e in stack.estimates.values()], [])
-            extra = {"budgets": [v.__dict__ | {"over": v.over} for v in run.budget.verdicts] if run.budget else []}
+            extra = {"budgets": [{**v.__dict__, "over": v.over} for v in run.budget.verdicts] if run.budget else []}
             try:
                 write_report(report_file, to_report(projection, os.environ.get("PULUMI_STACK", ""),
                                                     os.environ.get("PULUMI_PROJECT", ""), extra))
