@@ -1,0 +1,1 @@
+"""Step 5 of the flow: actual historical costs (aggregation rules from the seeds' algorithms)."""

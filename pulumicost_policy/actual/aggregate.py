@@ -1,0 +1,191 @@
+"""Aggregating actual cost records: by resource, type, provider, day or month, and across providers.
+
+The rules are the seeds' (cost calculation algorithms): sums per group; cross-provider
+aggregation validates (empty results, mixed currencies, end after start, time-based group-by
+only) and normalises each provider's period total to daily or monthly amounts; the provider is
+the package of the type token (`aws:ec2:Instance` -> `aws`).
+"""
+from __future__ import annotations
+
+import calendar
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from typing import Iterable, Sequence
+
+DAYS_PER_MONTH = 30.4375  # 365.25 / 12, the seeds' month
+GROUP_BYS = ("resource", "type", "provider", "daily", "monthly")
+TIME_GROUP_BYS = ("daily", "monthly")
+
+
+class AggregationError(Exception):
+    """One of the seeds' validation errors; `code` is stable for callers and tests."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+
+
+@dataclass(frozen=True)
+class CostRecord:
+    """One actual cost entry as a plugin returns it (a day or a month of one resource)."""
+
+    resource_id: str
+    resource_type: str
+    timestamp: datetime
+    cost: float
+    currency: str = "USD"
+    source: str = ""
+
+    @property
+    def provider(self) -> str:
+        return provider_of(self.resource_type)
+
+
+def provider_of(resource_type: str) -> str:
+    return resource_type.split(":", 1)[0] if resource_type else "unknown"
+
+
+@dataclass
+class Group:
+    key: str
+    total: float
+    currency: str
+    by_day: dict[str, float] = field(default_factory=dict)
+
+
+def _currency(records: Sequence[CostRecord]) -> str:
+    currencies = sorted({r.currency for r in records})
+    if len(currencies) > 1:
+        raise AggregationError("mixed currencies", f"records are in {', '.join(currencies)}; no conversion is done")
+    return currencies[0]
+
+
+def _key(record: CostRecord, by: str) -> str:
+    if by == "resource":
+        return record.resource_id
+    if by == "type":
+        return record.resource_type
+    if by == "provider":
+        return record.provider
+    day = record.timestamp.astimezone(timezone.utc).date()
+    return day.isoformat() if by == "daily" else f"{day.year:04d}-{day.month:02d}"
+
+
+def group(records: Iterable[CostRecord], by: str) -> list[Group]:
+    """Sum records per group (sorted by key; time groups chronologically), with a per-day breakdown."""
+    if by not in GROUP_BYS:
+        raise AggregationError("invalid group-by", f"{by!r}; use one of {', '.join(GROUP_BYS)}")
+    records = list(records)
+    if not records:
+        raise AggregationError("empty results", "no cost records to aggregate")
+    currency = _currency(records)
+    sums: dict[str, list[float]] = defaultdict(list)
+    days: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for r in records:
+        k = _key(r, by)
+        sums[k].append(r.cost)
+        days[k][_key(r, "daily")].append(r.cost)
+    return [Group(k, math.fsum(v), currency, {d: math.fsum(c) for d, c in sorted(days[k].items())})
+            for k, v in sorted(sums.items())]
+
+
+def total(groups: Iterable[Group]) -> float:
+    return math.fsum(g.total for g in groups)
+
+
+# --- period normalisation -------------------------------------------------------------------
+
+def days_in_period(start: date, end: date) -> int:
+    """Inclusive of the end date's whole day: 2024-01-01..2024-01-31 is 31 days."""
+    if end < start:
+        raise AggregationError("invalid date range", f"end {end} is before start {start}")
+    return (end - start).days + 1
+
+
+def whole_months(start: date, end: date) -> int:
+    """The number of calendar months the range covers exactly, or 0 if it is not whole months."""
+    if start.day != 1 or end.day != calendar.monthrange(end.year, end.month)[1]:
+        return 0
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def daily_cost(total_cost: float, start: date, end: date) -> float:
+    """Daily = total / days in the period (a one-day period is its own daily cost)."""
+    return total_cost / days_in_period(start, end)
+
+
+def monthly_cost(total_cost: float, start: date, end: date) -> float:
+    """Monthly = total / months (whole calendar months); under a month, total x 30.4375 / days."""
+    days = days_in_period(start, end)
+    months = whole_months(start, end)
+    if months:
+        return total_cost / months
+    if days < DAYS_PER_MONTH:
+        return total_cost * DAYS_PER_MONTH / days
+    return total_cost / (days / DAYS_PER_MONTH)
+
+
+# --- cross-provider aggregation -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PeriodTotal:
+    """One resource's total over a period (the seeds' ActualCostResult)."""
+
+    resource_id: str
+    resource_type: str
+    total_cost: float
+    currency: str
+    start: date
+    end: date
+
+    @property
+    def provider(self) -> str:
+        return provider_of(self.resource_type)
+
+
+@dataclass
+class PeriodRow:
+    period: str
+    total_cost: float
+    currency: str
+    breakdown: dict[str, float]
+
+
+def cross_provider(results: Sequence[PeriodTotal], by: str) -> list[PeriodRow]:
+    """Spread each provider's period total over days or months, chronologically, with a breakdown."""
+    if not results:
+        raise AggregationError("empty results", "no results to aggregate")
+    currencies = sorted({r.currency for r in results})
+    if len(currencies) > 1:
+        raise AggregationError("mixed currencies", f"results are in {', '.join(currencies)}")
+    for r in results:
+        if r.end <= r.start:
+            raise AggregationError("invalid date range", f"{r.resource_id}: end {r.end} is not after start {r.start}")
+    if by not in TIME_GROUP_BYS:
+        raise AggregationError("invalid group-by", f"cross-provider aggregation groups by daily or monthly, not {by!r}")
+    rows: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for r in results:
+        for period, amount in _spread(r, by):
+            rows[period][r.provider].append(amount)
+    out = []
+    for period in sorted(rows):
+        # Amounts are money: each provider's share is rounded to cents and the row total is the sum
+        # of the breakdown it shows, so a row always adds up (the seed's example did not).
+        breakdown = {p: round(math.fsum(v), 2) for p, v in sorted(rows[period].items())}
+        out.append(PeriodRow(period, round(math.fsum(breakdown.values()), 2), currencies[0], breakdown))
+    return out
+
+
+def _spread(r: PeriodTotal, by: str) -> Iterable[tuple[str, float]]:
+    if by == "daily":
+        per_day = daily_cost(r.total_cost, r.start, r.end)
+        for n in range(days_in_period(r.start, r.end)):
+            yield date.fromordinal(r.start.toordinal() + n).isoformat(), per_day
+        return
+    per_month = monthly_cost(r.total_cost, r.start, r.end)
+    y, m = r.start.year, r.start.month
+    while (y, m) <= (r.end.year, r.end.month):
+        yield f"{y:04d}-{m:02d}", per_month
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)

@@ -1,0 +1,89 @@
+"""The seeds' aggregation and normalisation rules, with the seeds' own figures."""
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from pulumicost_policy.actual.aggregate import (AggregationError, CostRecord, PeriodTotal, cross_provider,
+                                                daily_cost, days_in_period, group, monthly_cost, total)
+
+
+def january(resource="aws-ec2-i-123", rtype="aws:ec2:Instance"):
+    """31 daily entries: the seed's first three and last values, the rest making 2,287.64 in all."""
+    cents = [7342, 7418, 7389] + [7380] * 27 + [7295]
+    cents[3] += 228764 - sum(cents)
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    return [CostRecord(resource, rtype, start + timedelta(days=i), c / 100, "USD", "kubecost")
+            for i, c in enumerate(cents)]
+
+
+def test_31_day_january_totals_2287_64():
+    days = group(january(), "daily")
+    assert len(days) == 31 and days[0].key == "2024-01-01" and days[-1].key == "2024-01-31"
+    assert (days[0].total, days[1].total, days[2].total, days[-1].total) == (73.42, 74.18, 73.89, 72.95)
+    assert round(total(days), 2) == 2287.64
+    [month] = group(january(), "monthly")
+    assert month.key == "2024-01" and round(month.total, 2) == 2287.64
+
+
+def test_group_by_resource_type_provider():
+    records = january("i-1") + [CostRecord("b-1", "aws:s3:Bucket", datetime(2024, 1, 5, tzinfo=timezone.utc), 10.0),
+                                CostRecord("vm-1", "azure:compute:VirtualMachine",
+                                           datetime(2024, 1, 5, tzinfo=timezone.utc), 5.0)]
+    assert {g.key: round(g.total, 2) for g in group(records, "resource")} == {"i-1": 2287.64, "b-1": 10.0, "vm-1": 5.0}
+    assert {g.key: round(g.total, 2) for g in group(records, "type")} == \
+        {"aws:ec2:Instance": 2287.64, "aws:s3:Bucket": 10.0, "azure:compute:VirtualMachine": 5.0}
+    assert {g.key: round(g.total, 2) for g in group(records, "provider")} == {"aws": 2297.64, "azure": 5.0}
+    assert group(records, "provider")[0].by_day["2024-01-05"] == pytest.approx(73.80 + 10.0)
+
+
+def test_two_months_give_a_row_each_and_their_sum():
+    feb = [CostRecord("i", "aws:ec2:Instance", datetime(2024, 2, 1, tzinfo=timezone.utc) + timedelta(days=i), 72.494483)
+           for i in range(29)]  # 2024 is a leap year: 29 days
+    months = group(january("i") + feb, "monthly")
+    assert [m.key for m in months] == ["2024-01", "2024-02"]
+    assert round(months[1].total, 2) == 2102.34
+    assert round(total(months), 2) == 4389.98  # the seed's 2,287.64 + 2,102.34
+
+
+def test_three_provider_daily_aggregation():
+    jan = (date(2024, 1, 1), date(2024, 1, 31))
+    rows = cross_provider([PeriodTotal("aws-ec2-i-123", "aws:ec2:Instance", 1500.00, "USD", *jan),
+                           PeriodTotal("azure-vm-456", "azure:compute:VM", 500.00, "USD", *jan),
+                           PeriodTotal("gcp-instance-789", "gcp:compute:Instance", 287.64, "USD", *jan)], "daily")
+    assert len(rows) == 31 and rows[0].period == "2024-01-01" and rows[-1].period == "2024-01-31"
+    day = rows[0]
+    assert day.breakdown == {"aws": 48.39, "azure": 16.13, "gcp": 9.28}
+    # The seed document prints total_cost 73.47 for this day, which is not the sum of its own breakdown
+    # (48.39 + 16.13 + 9.28 = 73.80). We follow the arithmetic: a row's total is the sum of its breakdown.
+    assert day.total_cost == 73.80
+    assert day.total_cost != 73.47
+    # Cent rounding per provider per day drifts over the month: 31 x 73.80 = 2,287.80, not 2,287.64.
+    assert round(sum(r.total_cost for r in rows), 2) == 2287.80
+
+
+def test_cross_provider_validation():
+    jan = (date(2024, 1, 1), date(2024, 1, 31))
+    with pytest.raises(AggregationError, match="empty results"):
+        cross_provider([], "daily")
+    with pytest.raises(AggregationError, match="mixed currencies"):
+        cross_provider([PeriodTotal("a", "aws:x", 1, "USD", *jan), PeriodTotal("b", "gcp:y", 1, "EUR", *jan)], "daily")
+    with pytest.raises(AggregationError, match="invalid date range"):
+        cross_provider([PeriodTotal("a", "aws:x", 1, "USD", date(2024, 2, 1), date(2024, 1, 1))], "daily")
+    with pytest.raises(AggregationError, match="invalid group-by"):
+        cross_provider([PeriodTotal("a", "aws:x", 1, "USD", *jan)], "provider")
+    with pytest.raises(AggregationError, match="mixed currencies"):
+        group([CostRecord("a", "aws:x", datetime(2024, 1, 1, tzinfo=timezone.utc), 1, "USD"),
+               CostRecord("b", "aws:x", datetime(2024, 1, 1, tzinfo=timezone.utc), 1, "EUR")], "daily")
+
+
+def test_period_normalisation():
+    assert days_in_period(date(2024, 1, 1), date(2024, 1, 31)) == 31
+    assert days_in_period(date(2024, 2, 1), date(2024, 2, 29)) == 29      # leap year
+    assert days_in_period(date(2023, 2, 1), date(2023, 2, 28)) == 28
+    assert daily_cost(310.0, date(2024, 1, 1), date(2024, 1, 31)) == pytest.approx(10.0)
+    assert daily_cost(7.0, date(2024, 1, 1), date(2024, 1, 1)) == 7.0     # one day is its own daily cost
+    assert monthly_cost(2287.64, date(2024, 1, 1), date(2024, 1, 31)) == pytest.approx(2287.64)  # one month
+    assert monthly_cost(290.0, date(2024, 2, 1), date(2024, 2, 29)) == pytest.approx(290.0)       # leap Feb is a month
+    assert monthly_cost(100.0, date(2024, 1, 1), date(2024, 2, 29)) == pytest.approx(50.0)        # two months
+    assert monthly_cost(100.0, date(2024, 1, 1), date(2024, 1, 10)) == pytest.approx(304.375)     # x 30.4375 / 10
+    assert monthly_cost(100.0, date(2023, 12, 15), date(2024, 1, 14)) == pytest.approx(100.0 * 30.4375 / 31)
