@@ -17,6 +17,7 @@ from .config import config_errors, policy_schema, with_defaults
 from .runtime import PackState
 
 NAME = "stack-budget"
+DESCRIPTION = "Projected monthly cost within the stack's budgets."
 
 
 @dataclass
@@ -100,7 +101,7 @@ def make(state: PackState) -> StackValidationPolicy:
 
     return StackValidationPolicy(
         name=NAME,
-        description="Projected monthly cost within the stack's budgets.",
+        description=DESCRIPTION,
         validate=validate,
         enforcement_level=EnforcementLevel.ADVISORY,
         config_schema=policy_schema(NAME),

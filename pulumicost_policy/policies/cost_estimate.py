@@ -10,6 +10,7 @@ from .messages import resource_message
 from .runtime import PackState
 
 NAME = "cost-estimate"
+DESCRIPTION = "Projected monthly cost of the resource."
 
 
 def make(state: PackState) -> ResourceValidationPolicy:
@@ -28,7 +29,7 @@ def make(state: PackState) -> ResourceValidationPolicy:
 
     return ResourceValidationPolicy(
         name=NAME,
-        description="Projected monthly cost of the resource.",
+        description=DESCRIPTION,
         validate=validate,
         enforcement_level=EnforcementLevel.ADVISORY,
     )

@@ -12,18 +12,20 @@ from typing import Any, Mapping, Optional
 from pulumi_policy import EnforcementLevel, StackValidationArgs, StackValidationPolicy
 
 from ..pricing.estimate import money
+from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..projected import plan
 from .config import config_errors, policy_schema, with_defaults
 from .runtime import PackState
 
 NAME = "cost-increase"
+DESCRIPTION = "Monthly cost rise over the current stack within limits."
 
 
-def baseline_from_state(state: PackState, path: str) -> StackCost:
+def baseline_from_state(pricer: Pricer, path: str) -> StackCost:
     """Price a stack export file; raises plan.PlanError with a clear message when it is unusable."""
     planned = plan.load(Path(path), "state")
-    return rollup(state.pricer.estimate(p.resource) for p in planned)
+    return rollup(pricer.estimate(p.resource) for p in planned)
 
 
 def check(current: StackCost, baseline: Optional[StackCost], config: Mapping[str, Any]) -> tuple[list[str], str]:
@@ -60,7 +62,7 @@ def make(state: PackState) -> StackValidationPolicy:
         baseline = None
         if config.get("baselineStateFile"):
             try:
-                baseline = baseline_from_state(state, config["baselineStateFile"])
+                baseline = baseline_from_state(state.pricer, config["baselineStateFile"])
             except plan.PlanError as err:
                 report_violation(f"baseline unusable: {err}")
                 return
@@ -72,7 +74,7 @@ def make(state: PackState) -> StackValidationPolicy:
 
     return StackValidationPolicy(
         name=NAME,
-        description="Monthly cost rise over the current stack within limits.",
+        description=DESCRIPTION,
         validate=validate,
         enforcement_level=EnforcementLevel.ADVISORY,
         config_schema=policy_schema(NAME),

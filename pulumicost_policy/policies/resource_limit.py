@@ -9,6 +9,7 @@ from .config import config_errors, policy_schema, with_defaults
 from .runtime import PackState
 
 NAME = "resource-cost-limit"
+DESCRIPTION = "Projected monthly cost of one resource within its limit."
 
 
 def check(est, config) -> list[str]:
@@ -42,7 +43,7 @@ def make(state: PackState) -> ResourceValidationPolicy:
 
     return ResourceValidationPolicy(
         name=NAME,
-        description="Projected monthly cost of one resource within its limit.",
+        description=DESCRIPTION,
         validate=validate,
         enforcement_level=EnforcementLevel.ADVISORY,
         config_schema=policy_schema(NAME),

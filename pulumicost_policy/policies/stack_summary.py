@@ -12,6 +12,7 @@ from .messages import summary_message
 from .runtime import PackState
 
 NAME = "stack-cost-summary"
+DESCRIPTION = "Projected monthly cost of the stack."
 
 
 def make(state: PackState) -> StackValidationPolicy:
@@ -35,7 +36,7 @@ def make(state: PackState) -> StackValidationPolicy:
 
     return StackValidationPolicy(
         name=NAME,
-        description="Projected monthly cost of the stack.",
+        description=DESCRIPTION,
         validate=validate,
         enforcement_level=EnforcementLevel.ADVISORY,
         config_schema=policy_schema(NAME),

@@ -14,6 +14,7 @@ from .config import config_errors, policy_schema, with_defaults
 from .runtime import PackState
 
 NAME = "unpriced-resources"
+DESCRIPTION = "Every resource has a known cost."
 
 
 def check(stack: StackCost, config) -> list[tuple[str, str]]:
@@ -35,7 +36,7 @@ def make(state: PackState) -> StackValidationPolicy:
 
     return StackValidationPolicy(
         name=NAME,
-        description="Every resource has a known cost.",
+        description=DESCRIPTION,
         validate=validate,
         enforcement_level=EnforcementLevel.ADVISORY,
         config_schema=policy_schema(NAME),

@@ -20,7 +20,6 @@ from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
 from ..policies.cost_increase import baseline_from_state
-from ..policies.runtime import PackState
 from ..report_file import ReportWriteError, write_report
 from . import gate, plan, render
 from .report import Projection, Row, to_report
@@ -82,7 +81,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         pricer = Pricer.from_specs(args.specs, usage)
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
         baseline_file = config[gate.cost_increase.NAME][1].get("baselineStateFile")
-        baseline = (baseline_from_state(PackState(pricer), baseline_file) if baseline_file
+        baseline = (baseline_from_state(pricer, baseline_file) if baseline_file
                     else baseline_of(planned, pricer) if args.pulumi_json else None)
     except (plan.PlanError, UsageFileError, PriceBookError, gate.ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)

@@ -17,13 +17,7 @@ from .plan import PlanError, read_json
 from .report import Projection
 
 LEVELS = ("advisory", "mandatory", "remediate", "disabled")
-DESCRIPTIONS = {
-    "cost-estimate": "Projected monthly cost of the resource.",
-    resource_limit.NAME: "Projected monthly cost of one resource within its limit.",
-    budgets.NAME: "Projected monthly cost within the stack's budgets.",
-    unpriced.NAME: "Every resource has a known cost.",
-    cost_increase.NAME: "Monthly cost rise over the current stack within limits.",
-}
+DESCRIPTIONS = {m.NAME: m.DESCRIPTION for m in (resource_limit, budgets, unpriced, cost_increase)}
 GATED = (resource_limit.NAME, budgets.NAME, unpriced.NAME, cost_increase.NAME)
 
 
