@@ -9,11 +9,11 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from pulumi_policy import EnforcementLevel, StackValidationArgs, StackValidationPolicy
+from pulumi_policy import StackValidationArgs
 
 from ..pricing.estimate import money
 from ..pricing.rollup import StackCost
-from .config import config_errors, policy_schema, with_defaults
+from .config import config_errors, declare, with_defaults
 from .runtime import PackState
 
 NAME = "stack-budget"
@@ -99,10 +99,4 @@ def make(state: PackState) -> StackValidationPolicy:
         for message in result.violations:
             report_violation(message)
 
-    return StackValidationPolicy(
-        name=NAME,
-        description=DESCRIPTION,
-        validate=validate,
-        enforcement_level=EnforcementLevel.ADVISORY,
-        config_schema=policy_schema(NAME),
-    )
+    return declare("stack", NAME, DESCRIPTION, validate)

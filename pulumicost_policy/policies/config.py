@@ -96,3 +96,14 @@ def policy_schema(policy: str):
     """The SDK schema object for a policy (None when it takes no config)."""
     from pulumi_policy import PolicyConfigSchema
     return PolicyConfigSchema(properties=SCHEMAS[policy]) if SCHEMAS[policy] else None
+
+
+def declare(kind: str, name: str, description: str, validate):
+    """A policy of this pack: advisory by default, with its schema from SCHEMAS.
+
+    `kind` is "resource" or "stack"; levels are set by Configure (policy config / Pulumi Cloud).
+    """
+    from pulumi_policy import EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy
+    cls = ResourceValidationPolicy if kind == "resource" else StackValidationPolicy
+    return cls(name=name, description=description, validate=validate,
+               enforcement_level=EnforcementLevel.ADVISORY, config_schema=policy_schema(name))

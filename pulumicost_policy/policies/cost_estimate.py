@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import sys
 
-from pulumi_policy import EnforcementLevel, ResourceValidationArgs, ResourceValidationPolicy
+from pulumi_policy import ResourceValidationArgs
 
 from ..pricing.estimate import FREE
 from .messages import resource_message
+from .config import declare
 from .runtime import PackState
 
 NAME = "cost-estimate"
@@ -27,9 +28,4 @@ def make(state: PackState) -> ResourceValidationPolicy:
             args.not_applicable(est.reason)  # raises: the SDK records the policy as not applicable
         report_violation(resource_message(est))
 
-    return ResourceValidationPolicy(
-        name=NAME,
-        description=DESCRIPTION,
-        validate=validate,
-        enforcement_level=EnforcementLevel.ADVISORY,
-    )
+    return declare("resource", NAME, DESCRIPTION, validate)

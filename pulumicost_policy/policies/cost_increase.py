@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-from pulumi_policy import EnforcementLevel, StackValidationArgs, StackValidationPolicy
+from pulumi_policy import StackValidationArgs
 
 from ..pricing.estimate import money
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..projected import plan
-from .config import config_errors, policy_schema, with_defaults
+from .config import config_errors, declare, with_defaults
 from .runtime import PackState
 
 NAME = "cost-increase"
@@ -72,10 +72,4 @@ def make(state: PackState) -> StackValidationPolicy:
         for message in violations:
             report_violation(message)
 
-    return StackValidationPolicy(
-        name=NAME,
-        description=DESCRIPTION,
-        validate=validate,
-        enforcement_level=EnforcementLevel.ADVISORY,
-        config_schema=policy_schema(NAME),
-    )
+    return declare("stack", NAME, DESCRIPTION, validate)

@@ -2,10 +2,10 @@
 `pulumi up --skip-preview`, where stack policies only run after deployment)."""
 from __future__ import annotations
 
-from pulumi_policy import EnforcementLevel, ResourceValidationArgs, ResourceValidationPolicy
+from pulumi_policy import ResourceValidationArgs
 
 from ..pricing.estimate import PRICED, money
-from .config import config_errors, policy_schema, with_defaults
+from .config import config_errors, declare, with_defaults
 from .runtime import PackState
 
 NAME = "resource-cost-limit"
@@ -41,10 +41,4 @@ def make(state: PackState) -> ResourceValidationPolicy:
         for message in check(est, args.get_config()):
             report_violation(message)
 
-    return ResourceValidationPolicy(
-        name=NAME,
-        description=DESCRIPTION,
-        validate=validate,
-        enforcement_level=EnforcementLevel.ADVISORY,
-        config_schema=policy_schema(NAME),
-    )
+    return declare("resource", NAME, DESCRIPTION, validate)

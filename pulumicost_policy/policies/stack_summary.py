@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import os
 
-from pulumi_policy import EnforcementLevel, StackValidationArgs, StackValidationPolicy
+from pulumi_policy import StackValidationArgs
 
 from ..projected.report import Projection, Row, to_report
 from ..report_file import ReportWriteError, write_report
-from .config import policy_schema
+from .config import declare
 from .messages import summary_message
 from .runtime import PackState
 
@@ -34,10 +34,4 @@ def make(state: PackState) -> StackValidationPolicy:
                 message += f"\nReport not written: {err}"
         report_violation(message)
 
-    return StackValidationPolicy(
-        name=NAME,
-        description=DESCRIPTION,
-        validate=validate,
-        enforcement_level=EnforcementLevel.ADVISORY,
-        config_schema=policy_schema(NAME),
-    )
+    return declare("stack", NAME, DESCRIPTION, validate)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
-from pulumi_policy import EnforcementLevel, StackValidationArgs, StackValidationPolicy
+from pulumi_policy import StackValidationArgs
 
 from ..pricing.estimate import UNPRICED
 from ..pricing.rollup import StackCost
-from .config import config_errors, policy_schema, with_defaults
+from .config import config_errors, declare, with_defaults
 from .runtime import PackState
 
 NAME = "unpriced-resources"
@@ -34,10 +34,4 @@ def make(state: PackState) -> StackValidationPolicy:
         for message, urn in check(state.stack_cost(args), args.get_config()):
             report_violation(message, urn or None)
 
-    return StackValidationPolicy(
-        name=NAME,
-        description=DESCRIPTION,
-        validate=validate,
-        enforcement_level=EnforcementLevel.ADVISORY,
-        config_schema=policy_schema(NAME),
-    )
+    return declare("stack", NAME, DESCRIPTION, validate)
