@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from pulumi_policy import StackValidationArgs
+from pulumi_policy import Policy, StackValidationArgs
 
 from ..pricing.estimate import money
 from ..pricing.rollup import StackCost
@@ -30,6 +30,11 @@ class Verdict:
     @property
     def over(self) -> bool:
         return self.total > self.budget
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report's budget verdict row."""
+        return {"scope": self.scope, "total": self.total, "budget": self.budget, "currency": self.currency,
+                "over": self.over}
 
     def percent(self) -> float:
         return math.inf if self.budget == 0 else 100.0 * self.total / self.budget
@@ -92,7 +97,7 @@ def evaluate(stack: StackCost, config: Mapping[str, Any]) -> BudgetResult:
     return result
 
 
-def make(state: PackState) -> StackValidationPolicy:
+def make(state: PackState) -> Policy:
     def validate(args: StackValidationArgs, report_violation) -> None:
         result = evaluate(state.stack_cost(args), args.get_config())
         state.current().budget = result

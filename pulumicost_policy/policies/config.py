@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 import jsonschema
+from pulumi_policy import (EnforcementLevel, Policy, PolicyConfigSchema, ResourceValidationPolicy,
+                           StackValidationPolicy)
 
 # Active ISO 4217 codes (the price book and budgets must agree on one).
 ISO_4217 = sorted("""AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN
@@ -92,18 +94,16 @@ def with_defaults(policy: str, config: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def policy_schema(policy: str):
+def policy_schema(policy: str) -> PolicyConfigSchema | None:
     """The SDK schema object for a policy (None when it takes no config)."""
-    from pulumi_policy import PolicyConfigSchema
     return PolicyConfigSchema(properties=SCHEMAS[policy]) if SCHEMAS[policy] else None
 
 
-def declare(kind: str, name: str, description: str, validate):
+def declare(kind: str, name: str, description: str, validate) -> Policy:
     """A policy of this pack: advisory by default, with its schema from SCHEMAS.
 
     `kind` is "resource" or "stack"; levels are set by Configure (policy config / Pulumi Cloud).
     """
-    from pulumi_policy import EnforcementLevel, ResourceValidationPolicy, StackValidationPolicy
     cls = ResourceValidationPolicy if kind == "resource" else StackValidationPolicy
     return cls(name=name, description=description, validate=validate,
                enforcement_level=EnforcementLevel.ADVISORY, config_schema=policy_schema(name))

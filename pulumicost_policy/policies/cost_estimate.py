@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from pulumi_policy import ResourceValidationArgs
+from pulumi_policy import Policy, ResourceValidationArgs
 
 from ..pricing.estimate import FREE
 from .messages import resource_message
@@ -14,7 +14,7 @@ NAME = "cost-estimate"
 DESCRIPTION = "Projected monthly cost of the resource."
 
 
-def make(state: PackState) -> ResourceValidationPolicy:
+def make(state: PackState) -> Policy:
     def validate(args: ResourceValidationArgs, report_violation) -> None:
         try:
             est = state.estimate(args.urn, args.resource_type, args.name, args.props, args.provider)

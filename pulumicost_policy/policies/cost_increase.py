@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-from pulumi_policy import StackValidationArgs
+from pulumi_policy import Policy, StackValidationArgs
 
 from ..pricing.estimate import money
 from ..pricing.pricer import Pricer
@@ -56,7 +56,7 @@ def check(current: StackCost, baseline: Optional[StackCost], config: Mapping[str
     return out, ""
 
 
-def make(state: PackState) -> StackValidationPolicy:
+def make(state: PackState) -> Policy:
     def validate(args: StackValidationArgs, report_violation) -> None:
         config = args.get_config()
         baseline = None

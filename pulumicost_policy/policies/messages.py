@@ -30,7 +30,7 @@ def summary_message(stack: StackCost) -> str:
     if not stack.totals:
         lines = [f"Projected monthly cost: $0.00 ({counts})"]
     else:
-        lines = [f"Projected monthly cost: " + " + ".join(f"{money(t)} {c}" for c, t in stack.totals.items())
+        lines = ["Projected monthly cost: " + " + ".join(f"{money(t)} {c}" for c, t in stack.totals.items())
                  + f" ({counts})"]
         if stack.mixed_currencies:
             lines.append("Costs are in several currencies and are not summed together.")

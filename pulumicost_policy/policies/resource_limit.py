@@ -2,7 +2,7 @@
 `pulumi up --skip-preview`, where stack policies only run after deployment)."""
 from __future__ import annotations
 
-from pulumi_policy import ResourceValidationArgs
+from pulumi_policy import Policy, ResourceValidationArgs
 
 from ..pricing.estimate import PRICED, money
 from .config import config_errors, declare, with_defaults
@@ -29,7 +29,7 @@ def check(est, config) -> list[str]:
     return []
 
 
-def make(state: PackState) -> ResourceValidationPolicy:
+def make(state: PackState) -> Policy:
     def validate(args: ResourceValidationArgs, report_violation) -> None:
         est = state.analyzed(args.urn)
         if est is None or est.type != args.resource_type:

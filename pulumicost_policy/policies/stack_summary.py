@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 
-from pulumi_policy import StackValidationArgs
+from pulumi_policy import Policy, StackValidationArgs
 
 from ..projected.report import Projection, Row, to_report
 from ..report_file import ReportWriteError, write_report
@@ -15,7 +15,7 @@ NAME = "stack-cost-summary"
 DESCRIPTION = "Projected monthly cost of the stack."
 
 
-def make(state: PackState) -> StackValidationPolicy:
+def make(state: PackState) -> Policy:
     def validate(args: StackValidationArgs, report_violation) -> None:
         run = state.current()
         state.finish_stack_run()  # the summary runs last: the next AnalyzeStack starts afresh
@@ -26,7 +26,7 @@ def make(state: PackState) -> StackValidationPolicy:
         report_file = args.get_config().get("reportFile")
         if report_file:
             projection = Projection([Row("analyze", e) for e in stack.estimates.values()], [])
-            extra = {"budgets": [{**v.__dict__, "over": v.over} for v in run.budget.verdicts] if run.budget else []}
+            extra = {"budgets": [v.as_dict() for v in run.budget.verdicts] if run.budget else []}
             try:
                 write_report(report_file, to_report(projection, os.environ.get("PULUMI_STACK", ""),
                                                     os.environ.get("PULUMI_PROJECT", ""), extra))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
-from pulumi_policy import StackValidationArgs
+from pulumi_policy import Policy, StackValidationArgs
 
 from ..pricing.estimate import UNPRICED
 from ..pricing.rollup import StackCost
@@ -29,7 +29,7 @@ def check(stack: StackCost, config) -> list[tuple[str, str]]:
             if e.status == UNPRICED and not any(fnmatchcase(e.type, pattern) for pattern in ignore)]
 
 
-def make(state: PackState) -> StackValidationPolicy:
+def make(state: PackState) -> Policy:
     def validate(args: StackValidationArgs, report_violation) -> None:
         for message, urn in check(state.stack_cost(args), args.get_config()):
             report_violation(message, urn or None)

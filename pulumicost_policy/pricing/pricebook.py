@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-import yaml
+from .yamlfile import load_yaml
 
 SCHEMA = "pulumicost.pricebook/v1"
 DEFAULT_SPECS_DIR = Path(__file__).resolve().parent.parent.parent / "specs"
@@ -24,9 +24,6 @@ BILLING_UNITS = {
     "per_mbps_month": "MBps-month", "per_gb": "GB", "per_1k_requests": "1k requests",
     "per_1m_requests": "1M requests", "per_gb_second": "GB-second", "per_month": "month",
 }
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 class PriceBookError(Exception):
     """A spec file is unusable; the message names the file and entry and what to fix."""
@@ -100,14 +97,7 @@ class PriceBook:
 
 def load_file(path: Path) -> list[tuple[str, PriceSpec]]:
     """Parse one spec file into (location, spec) pairs, with errors that say where and what."""
-    try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark is not None else ""
-        raise PriceBookError(f"{path}{line}: not valid YAML ({getattr(err, 'problem', err)})") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise PriceBookError(f"{path}: cannot read ({err})") from None
+    doc = load_yaml(path, "price spec file", PriceBookError)
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA or not isinstance(doc.get("specs"), list):
         raise PriceBookError(f"{path}: expected a mapping with schema: {SCHEMA} and a specs: list")
     defaults = doc.get("defaults") or {}

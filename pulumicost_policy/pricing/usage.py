@@ -19,7 +19,7 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
-import yaml
+from .yamlfile import load_yaml
 
 _TYPE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]+:[A-Za-z0-9_./-]*:[A-Za-z0-9_]+$")
 _GLOB = re.compile(r"[*?\[]")
@@ -51,17 +51,7 @@ class Usage:
     def load(cls, path: Optional[Path]) -> "Usage":
         if path is None:
             return cls()
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as err:
-            raise UsageFileError(f"{path}: cannot read the usage file ({err})") from None
-        try:
-            doc = yaml.safe_load(text)
-        except yaml.YAMLError as err:
-            mark = getattr(err, "problem_mark", None)
-            line = f" line {mark.line + 1}" if mark is not None else ""
-            raise UsageFileError(f"{path}{line}: not valid YAML ({getattr(err, 'problem', err)})") from None
-        return cls.parse(doc, str(path))
+        return cls.parse(load_yaml(Path(path), "usage file", UsageFileError), str(path))
 
     @classmethod
     def parse(cls, doc: Any, where: str) -> "Usage":

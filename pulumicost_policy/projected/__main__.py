@@ -91,7 +91,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     budget = gate.budgets.evaluate(projection.stack, config[gate.budgets.NAME][1])
     report = to_report(projection, args.stack, extra={
         "policies": gate.as_json(violations),
-        "budgets": [{**v.__dict__, "over": v.over} for v in budget.verdicts]})
+        "budgets": [v.as_dict() for v in budget.verdicts]})
     if args.output == "table":
         render.table(projection, sys.stdout)
         gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", sys.stdout)

@@ -103,9 +103,8 @@ def parse_digest(doc: Any, path: Path) -> Iterator[PlannedResource]:
         if urn in seen:
             continue  # replace and create-replacement of one resource: costed once
         if op in COSTED_OPS:
-            state = step.get("newState") if op != "same" else (step.get("oldState") or step.get("newState"))
-            if not isinstance(state, Mapping):
-                state = step.get("newState") or step.get("oldState")
+            # `same` steps carry only their old state; the others are costed as they will be.
+            state = (step.get("oldState") if op == "same" else None) or step.get("newState") or step.get("oldState")
             if not isinstance(state, Mapping):
                 raise PlanError(f"{path}: steps[{i}] ({op}) has no newState")
             old = step.get("oldState")

@@ -6,6 +6,7 @@ summed across currencies) and a coverage summary that counts what we could not p
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Optional
 
 from ..pricing.estimate import HOURS_PER_MONTH, CostEstimate
@@ -27,11 +28,12 @@ class Projection:
     rows: list[Row]
     savings: list[Row]
 
-    @property
+    @cached_property
     def stack(self) -> StackCost:
+        """Rolled up once: the gate, the budgets, the report and the table all read it."""
         return rollup(r.estimate for r in self.rows)
 
-    @property
+    @cached_property
     def saved(self) -> StackCost:
         return rollup(r.estimate for r in self.savings)
 
