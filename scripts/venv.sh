@@ -1,4 +1,5 @@
-# Sourced by the other scripts: create or refresh ./venv from requirements.txt.
+# Sourced by the other scripts: create or refresh ./venv from requirements.txt (the pack's
+# runtime) and requirements-dev.txt (tests, protoc).
 # The venv is the one PulumiPolicy.yaml names, so `pulumi preview --policy-pack .` uses it too.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,8 +9,8 @@ if [ ! -x venv/bin/python ]; then
   "$PY" -m venv venv >&2
 fi
 stamp=venv/.requirements.sha256
-want="$(sha256sum requirements.txt | cut -d' ' -f1)"
+want="$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
-  venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt >&2
+  venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt >&2
   echo "$want" > "$stamp"
 fi

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Optional, Sequence
 
 from ..descriptor import CostComponent, Description, Free, ResourceDescriptor, Unpriced
-from .pricebook import PriceBook, PriceSpec
+from .pricebook import BILLING_UNITS, PriceBook
 
 HOURS_PER_MONTH = 730.0
 
@@ -84,14 +84,22 @@ def rate_text(rate: float) -> str:
     return "$" + (f"{rate:.10f}".rstrip("0").rstrip(".") if rate < 1 else f"{rate:,.4f}".rstrip("0").rstrip("."))
 
 
+@dataclass(frozen=True)
+class Rate:
+    """One component's unit price as a source states it."""
+
+    rate_per_unit: float
+    currency: str
+    billing_mode: str
+
+
 def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, float]) -> Pricing | Unpriced:
     """Price every component from the book; any missing component makes the whole resource unpriced.
 
     A partial price shown as the price would understate the cost, so we refuse it.
     """
-    costs: list[ComponentCost] = []
-    notes: list[str] = []
-    specs: list[PriceSpec] = []
+    rates: list[Rate] = []
+    dates: set[str] = set()
     for comp in desc.components:
         spec = book.get(desc.provider, comp.price_type, comp.sku, desc.region)
         if spec is None:
@@ -99,32 +107,45 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
         if spec.billing_mode != comp.billing_mode:
             return Unpriced(f"price book bills {comp.price_type} {comp.sku} {spec.billing_mode}, "
                             f"expected {comp.billing_mode}; fix the spec")
-        specs.append(spec)
-        quantity = _quantity(comp, usage)
+        rates.append(Rate(spec.rate_per_unit, spec.currency, spec.billing_mode))
+        dates.add(spec.effective_date)
+    return assemble(desc, usage, rates, "specs " + ", ".join(sorted(dates)))
+
+
+def assemble(desc: ResourceDescriptor, usage: dict[str, float], rates: Sequence[Rate], source: str) -> Pricing | Unpriced:
+    """Monthly cost of each component from its rate (x 730 h for per-hour) and the resource's total.
+
+    `rates` match `desc.components` one to one and have been checked against their billing modes.
+    """
+    costs: list[ComponentCost] = []
+    notes: list[str] = []
+    for comp, rate in zip(desc.components, rates, strict=True):
+        unit = BILLING_UNITS.get(rate.billing_mode, rate.billing_mode)
+        quantity = component_quantity(comp, usage)
         if quantity is None:
-            costs.append(ComponentCost(comp.label, spec.rate_per_unit, spec.unit, spec.currency, None, None))
-            notes.append(f"{comp.label}: {rate_text(spec.rate_per_unit)} per {spec.unit} "
+            costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, None, None))
+            notes.append(f"{comp.label}: {rate_text(rate.rate_per_unit)} per {unit} "
                          f"(set {comp.usage_key.replace('*', ' and ')} in the usage file)")
             continue
         hours = HOURS_PER_MONTH if comp.billing_mode == "per_hour" else 1.0
-        costs.append(ComponentCost(comp.label, spec.rate_per_unit, spec.unit, spec.currency, quantity,
-                                   spec.rate_per_unit * quantity * hours))
-    currencies = {s.currency for s in specs}
+        costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, quantity,
+                                   rate.rate_per_unit * quantity * hours))
+    currencies = {r.currency for r in rates}
     if len(currencies) != 1:
-        return Unpriced(f"price book entries for this resource mix currencies ({', '.join(sorted(currencies))})")
-    first = specs[0]
-    dates = sorted({s.effective_date for s in specs})
+        return Unpriced(f"the prices for this resource mix currencies ({', '.join(sorted(currencies))})")
+    first = costs[0]
     return Pricing(
         monthly=math.fsum(c.monthly for c in costs if c.monthly is not None),
         currency=first.currency,
-        source="specs " + ", ".join(dates),
-        unit_price=f"{rate_text(first.rate_per_unit)} {first.currency} per {first.unit}",
+        source=source,
+        unit_price=f"{rate_text(first.rate)} {first.currency} per {first.unit}",
         components=tuple(costs),
         usage_notes=tuple(notes),
     )
 
 
-def _quantity(comp: CostComponent, usage: dict[str, float]) -> Optional[float]:
+def component_quantity(comp: CostComponent, usage: dict[str, float]) -> Optional[float]:
+    """The component's monthly quantity, or None when it comes from usage that was not given."""
     if comp.usage_key is None:
         return comp.quantity
     product = 1.0

@@ -1,0 +1,54 @@
+"""aws-public: AWS projected costs from public list prices, served over pulumicost.v1.
+
+The prices are the pack's dated price book (`specs/`, or $AWS_PUBLIC_SPECS_DIR), so a plugin
+answer and a price-book answer agree; what the plugin adds is the protocol (other hosts can use
+it) and GetPricingSpec.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import grpc
+
+from pulumicost_policy.plugins.errors import PluginError
+from pulumicost_policy.plugins.sdk import CostSource, serve
+from pulumicost_policy.pricing.estimate import HOURS_PER_MONTH
+from pulumicost_policy.pricing.pricebook import DEFAULT_SPECS_DIR, PriceBook, PriceSpec
+from pulumicost_policy.protocol import costsource_pb2 as pb
+
+
+class AwsPublic(CostSource):
+    def __init__(self) -> None:
+        super().__init__(Path(__file__).with_name("plugin.manifest.json"))
+        self.book = PriceBook.load(Path(os.environ.get("AWS_PUBLIC_SPECS_DIR") or DEFAULT_SPECS_DIR))
+
+    def _spec(self, resource: pb.ResourceDescriptor) -> PriceSpec:
+        if resource.provider != "aws":
+            raise PluginError(grpc.StatusCode.NOT_FOUND, "aws-public prices provider aws only")
+        missing = [f for f in ("resource_type", "sku", "region") if not getattr(resource, f)]
+        if missing:
+            raise PluginError(grpc.StatusCode.INVALID_ARGUMENT, f"descriptor needs {', '.join(missing)}")
+        spec = self.book.get("aws", resource.resource_type, resource.sku, resource.region)
+        if spec is None:
+            raise PluginError(grpc.StatusCode.NOT_FOUND, "no list price for that resource type, SKU and region")
+        return spec
+
+    def GetProjectedCost(self, request: pb.GetProjectedCostRequest, context: grpc.ServicerContext) -> pb.GetProjectedCostResponse:
+        spec = self._spec(request.resource)
+        # Per-hour: a month of one unit. Other modes: one unit-month (the host multiplies by quantity).
+        per_month = spec.rate_per_unit * (HOURS_PER_MONTH if spec.billing_mode == "per_hour" else 1.0)
+        return pb.GetProjectedCostResponse(unit_price=spec.rate_per_unit, currency=spec.currency,
+                                           cost_per_month=per_month, billing_detail=spec.billing_mode)
+
+    def GetPricingSpec(self, request: pb.GetPricingSpecRequest, context: grpc.ServicerContext) -> pb.GetPricingSpecResponse:
+        spec = self._spec(request.resource)
+        return pb.GetPricingSpecResponse(spec=pb.PricingSpec(
+            provider=spec.provider, resource_type=spec.resource_type, sku=spec.sku, region=spec.region,
+            billing_mode=spec.billing_mode, rate_per_unit=spec.rate_per_unit, currency=spec.currency,
+            description=spec.description, source=f"{spec.source} ({spec.effective_date})", unit=spec.unit,
+            plugin_metadata={"effective_date": spec.effective_date}))
+
+
+if __name__ == "__main__":
+    serve(AwsPublic())

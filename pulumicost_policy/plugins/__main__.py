@@ -1,0 +1,76 @@
+"""`python -m pulumicost_policy.plugins install DIR | list | validate [NAME] | conformance PATH`.
+
+Exit codes: 0 ok, 1 a plugin failed validation or conformance, 2 bad usage or input.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from . import conformance
+from .client import PluginDown
+from .config import HostConfigError, config_path, load_config
+from .discovery import discover, plugin_root
+from .host import PluginHost
+from .install import InstallError, install
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pulumicost_policy.plugins",
+                                     description="Install, list, validate and conformance-test cost-source plugins.")
+    parser.add_argument("--root", type=Path, help="plugin root (default $PULUMICOST_HOME or ~/.pulumicost)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("install", help="copy a plugin directory into the plugin root")
+    p.add_argument("directory", type=Path)
+    sub.add_parser("list", help="installed plugins (the version discovery picks) and skipped ones")
+    p = sub.add_parser("validate", help="start installed plugins and health-check them")
+    p.add_argument("name", nargs="?")
+    p = sub.add_parser("conformance", help="run the conformance suite against a plugin binary or directory")
+    p.add_argument("path", type=Path)
+    args = parser.parse_args(argv)
+    root = args.root or plugin_root()
+
+    if args.command == "install":
+        try:
+            spec = install(args.directory, root)
+        except (InstallError, OSError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        print(f"installed {spec.name} {spec.version} -> {spec.directory}")
+        return 0
+    if args.command == "conformance":
+        return conformance.run(args.path)
+    specs, warnings = discover(root)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.command == "list":
+        if not specs:
+            print(f"no plugins installed under {root / 'plugins'}")
+        for spec in specs:
+            print(f"{spec.name:<20} {spec.version:<10} {','.join(spec.providers) or '(any provider)':<20} {spec.directory}")
+        return 0
+    try:
+        config = load_config(config_path(root))
+    except HostConfigError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    host = PluginHost([s for s in specs if args.name in (None, s.name)], config)
+    if args.name and not host.clients:
+        print(f"error: no installed plugin named {args.name} under {root / 'plugins'}", file=sys.stderr)
+        return 2
+    failed = 0
+    for client in host.clients:
+        try:
+            client.ensure_started()
+            print(f"ok    {client.label} ({', '.join(client.providers) or 'any provider'})")
+        except PluginDown as err:
+            failed += 1
+            print(f"FAIL  {err}")
+    host.close()
+    return 1 if failed or warnings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""Finding installed plugins: `<root>/plugins/<name>/<semver>/pulumicost-plugin-<name>`.
+
+`<root>` is $PULUMICOST_HOME, else ~/.pulumicost. The highest valid version of each name wins;
+anything unusable is skipped with a warning that says what to fix. A plugin is code we are
+about to run inside a user's preview: a directory or binary that another user owns, or that
+anyone may write, is refused.
+"""
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+import semver
+
+HOME_ENV = "PULUMICOST_HOME"
+MANIFEST = "plugin.manifest.json"
+BINARY_PREFIX = "pulumicost-plugin-"
+
+
+@dataclass(frozen=True)
+class PluginSpec:
+    """One installed plugin version, ready to launch."""
+
+    name: str
+    version: str
+    directory: Path
+    binary: Path
+    providers: tuple[str, ...] = ()
+    manifest: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+def plugin_root() -> Path:
+    return Path(os.environ.get(HOME_ENV) or Path.home() / ".pulumicost")
+
+
+def parse_version(text: str) -> Optional[semver.Version]:
+    """A semver directory name (a leading `v` is tolerated), or None."""
+    try:
+        return semver.Version.parse(text[1:] if text.startswith("v") else text)
+    except ValueError:
+        return None
+
+
+def unsafe_reason(path: Path) -> Optional[str]:
+    """Why running code from `path` would let someone else run code as us, or None.
+
+    Root-owned paths are accepted (system-wide installs); anything else must be ours.
+    """
+    try:
+        st = path.stat()
+    except OSError as err:
+        return f"{path}: cannot stat ({err.strerror})"
+    if st.st_uid not in (os.getuid(), 0):
+        return f"{path} is owned by another user (uid {st.st_uid}); reinstall it as yourself"
+    if st.st_mode & stat.S_IWOTH:
+        return f"{path} is writable by every user; run: chmod o-w {path}"
+    return None
+
+
+def inspect(directory: Path, name: str) -> tuple[Optional[PluginSpec], Optional[str]]:
+    """Validate one `<name>/<version>` directory: a spec, or the reason it cannot be used."""
+    version = parse_version(directory.name)
+    if version is None:
+        return None, f"{directory}: '{directory.name}' is not a semver version (e.g. 1.2.3); skipped"
+    binary = directory / f"{BINARY_PREFIX}{name}"
+    for path in (directory.parent, directory, binary):
+        if path is binary and not binary.exists():
+            return None, f"{directory}: no executable {binary.name}; skipped"
+        reason = unsafe_reason(path)
+        if reason:
+            return None, f"refusing plugin {name} {directory.name}: {reason}"
+    if not os.access(binary, os.X_OK):
+        return None, f"{binary} is not executable; run: chmod +x {binary}"
+    manifest: dict[str, Any] = {}
+    manifest_path = directory / MANIFEST
+    if manifest_path.exists():
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+            if not isinstance(manifest, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, OSError) as err:
+            return None, f"{manifest_path}: unreadable manifest ({err}); fix or remove it"
+        if manifest.get("name", name) != name:
+            return None, f"{manifest_path}: manifest names '{manifest.get('name')}' but the directory is '{name}'"
+    providers = manifest.get("providers", [])
+    if not isinstance(providers, list) or not all(isinstance(p, str) for p in providers):
+        return None, f"{manifest_path}: 'providers' must be a list of strings"
+    return PluginSpec(name, directory.name, directory, binary, tuple(providers), manifest), None
+
+
+def discover(root: Optional[Path] = None) -> tuple[list[PluginSpec], list[str]]:
+    """Every plugin's highest valid version under `root`, and warnings about what was skipped."""
+    base = (root or plugin_root()) / "plugins"
+    found: list[PluginSpec] = []
+    warnings: list[str] = []
+    if not base.is_dir():
+        return found, warnings
+    for name_dir in sorted(p for p in base.iterdir() if p.is_dir()):
+        candidates: list[tuple[semver.Version, PluginSpec]] = []
+        for version_dir in sorted(p for p in name_dir.iterdir() if p.is_dir()):
+            spec, problem = inspect(version_dir, name_dir.name)
+            if problem:
+                warnings.append(problem)
+            elif spec is not None:
+                candidates.append((parse_version(spec.version), spec))
+        if candidates:
+            found.append(max(candidates, key=lambda c: c[0])[1])
+    return found, warnings

@@ -1,0 +1,87 @@
+"""The plugin host shared by the pack and `actual`: which plugins exist, in what order, started
+when first needed (concurrently), and what went wrong with them in this run.
+
+Plugins are ordered by `priority` from config.yaml (lower first), then by name. A plugin whose
+manifest or GetPluginInfo lists providers is asked only about those providers. The host stops
+every plugin at exit; the process layer makes sure they also die if we are killed.
+"""
+from __future__ import annotations
+
+import atexit
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Optional, Sequence
+
+from .client import PluginClient, PluginDown
+from .config import HostConfig, optional_config
+from .discovery import PluginSpec, discover, plugin_root
+
+# Threads that launch plugins must outlive them: the parent-death signal fires when the
+# launching *thread* exits. A module-level pool keeps its threads for the life of the process.
+_LAUNCHERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="plugin-launch")
+
+
+class PluginHost:
+    def __init__(self, specs: Sequence[PluginSpec], config: Optional[HostConfig] = None,
+                 notes: Sequence[str] = ()) -> None:
+        self.config = config or HostConfig()
+        enabled = [s for s in specs if self.config.settings(s.name).enabled]
+        enabled.sort(key=lambda s: (self.config.settings(s.name).priority, s.name))
+        self.clients = [PluginClient(s, self.config.settings(s.name)) for s in enabled]
+        self._notes: dict[str, None] = dict.fromkeys(notes)
+        self._notes.update(dict.fromkeys(self.config.warnings))
+        self._lock = threading.Lock()
+        self._started: set[str] = set()
+        atexit.register(self.close)
+
+    @classmethod
+    def from_environment(cls, root: Optional[Path] = None) -> "PluginHost":
+        """Discover plugins and read config.yaml under `root` (default $PULUMICOST_HOME or ~/.pulumicost)."""
+        base = root or plugin_root()
+        specs, warnings = discover(base)
+        config, error = optional_config(base)
+        notes = list(warnings) + ([error] if error else [])
+        for note in notes:
+            print(f"pulumicost: {note}", file=sys.stderr)
+        return cls(specs, config, notes)
+
+    def for_provider(self, provider: str) -> list[PluginClient]:
+        """Clients that may answer for `provider`, in priority order, started (concurrently) on first use."""
+        chosen = [c for c in self.clients if not c.providers or provider in c.providers]
+        self.start(chosen)
+        return [c for c in chosen if not c.problem]
+
+    def named(self, name: str) -> Optional[PluginClient]:
+        return next((c for c in self.clients if c.name == name), None)
+
+    def start(self, clients: Sequence[PluginClient]) -> None:
+        with self._lock:
+            todo = [c for c in clients if c.name not in self._started]
+            self._started.update(c.name for c in todo)
+        for future in [_LAUNCHERS.submit(self._start_one, c) for c in todo]:
+            future.result()
+
+    def _start_one(self, client: PluginClient) -> None:
+        try:
+            client.ensure_started()
+        except PluginDown as err:
+            self.note(str(err))
+
+    def note(self, message: str) -> None:
+        """Record a problem for the run's diagnostics (and the host's log), once."""
+        with self._lock:
+            if message in self._notes:
+                return
+            self._notes[message] = None
+        print(f"pulumicost: {message}", file=sys.stderr)
+
+    def problems(self) -> list[str]:
+        with self._lock:
+            notes = list(self._notes)
+        return notes + [c.problem for c in self.clients if c.problem and c.problem not in notes]
+
+    def close(self) -> None:
+        for client in self.clients:
+            client.close()

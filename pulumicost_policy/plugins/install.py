@@ -1,0 +1,78 @@
+"""Installing a plugin directory into the plugin root, so discovery finds it.
+
+`<source>/plugin.manifest.json` names the plugin and its version; the directory is copied to
+`<root>/plugins/<name>/<version>/`. A Python plugin (a `plugin.py`) gets a launcher with absolute
+paths to this interpreter and this pack, so it runs the same code wherever the host is started
+from; any other plugin must bring its own executable `pulumicost-plugin-<name>`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from .discovery import BINARY_PREFIX, MANIFEST, PluginSpec, inspect, parse_version
+
+PACK_ROOT = Path(__file__).resolve().parent.parent.parent
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+LAUNCHER = """#!/bin/sh
+# Installed by `python -m pulumicost_policy.plugins install`: run plugin.py with the pack's Python.
+PYTHONPATH={pack}${{PYTHONPATH:+:$PYTHONPATH}}
+export PYTHONPATH
+exec {python} "$(dirname "$0")/plugin.py" "$@"
+"""
+
+
+class InstallError(Exception):
+    """The source directory is not an installable plugin; the message says what is missing."""
+
+
+def read_manifest(source: Path) -> tuple[str, str]:
+    path = source / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InstallError(f"{source}: no {MANIFEST} (it names the plugin and its version)") from None
+    except (OSError, ValueError) as err:
+        raise InstallError(f"{path}: not readable JSON ({err})") from None
+    if not isinstance(manifest, dict):
+        raise InstallError(f"{path}: expected a JSON object with 'name' and 'version'")
+    name, version = manifest.get("name"), manifest.get("version")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise InstallError(f"{path}: 'name' must be lower-case letters, digits and dashes")
+    if not isinstance(version, str) or parse_version(version) is None:
+        raise InstallError(f"{path}: 'version' must be a semver version such as 1.2.3")
+    return name, version
+
+
+def install(source: Path, root: Path) -> PluginSpec:
+    """Copy `source` into the plugin root (replacing the same version) and check the result."""
+    if not source.is_dir():
+        raise InstallError(f"{source}: not a directory; give the plugin's directory, e.g. plugins/vantage")
+    name, version = read_manifest(source)
+    binary_name = f"{BINARY_PREFIX}{name}"
+    python_plugin = (source / "plugin.py").is_file()
+    if not python_plugin and not os.access(source / binary_name, os.X_OK):
+        raise InstallError(f"{source}: needs plugin.py or an executable {binary_name}")
+    target = root / "plugins" / name / version
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    if python_plugin:
+        launcher = target / binary_name
+        launcher.write_text(LAUNCHER.format(pack=_sh_quote(str(PACK_ROOT)), python=_sh_quote(sys.executable)),
+                            encoding="utf-8")
+        launcher.chmod(0o755)
+    for directory in (root, root / "plugins", target.parent, target):
+        directory.chmod(directory.stat().st_mode & ~0o022)  # never group/world-writable
+    spec, problem = inspect(target, name)
+    if problem or spec is None:
+        raise InstallError(f"installed {target} but it is not usable: {problem}")
+    return spec
+
+
+def _sh_quote(text: str) -> str:
+    return "'" + text.replace("'", "'\"'\"'") + "'"

@@ -1,0 +1,147 @@
+"""Launching one plugin process under the startup contract, and making sure it dies with us.
+
+The host picks a free port and passes it as `--port N` and PULUMICOST_PLUGIN_PORT (only that flag
+on argv: SDK plugins exit on unknown flags; credentials go by environment). It reads `PORT=<n>`
+(or a bare number) from the plugin's stdout before a deadline. Plugin stdout after that and all
+of its stderr are forwarded to the host's stderr with a `[plugin name]` prefix: never to the
+pack's stdout, which carries the pack's own port to the engine.
+
+Plugins die with the host: each runs in its own process group with a parent-death signal
+(Linux prctl), the SDK also watches its parent, and `stop()` terminates the group.
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import selectors
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from typing import IO, Mapping, Optional
+
+from .discovery import PluginSpec
+from .sdk import PORT_ENV
+
+_PORT_LINE = re.compile(rb"^\s*(?:PORT=)?(\d{1,5})\s*$")
+_PR_SET_PDEATHSIG = 1
+
+
+class LaunchError(Exception):
+    """The plugin did not start serving; the message says what it did instead."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _die_with_parent() -> None:  # runs in the child between fork and exec
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError:
+        pass  # not Linux: the SDK's parent watch still applies
+
+
+class PluginProcess:
+    """A running plugin: its process, its port, and a thread forwarding its output to our stderr."""
+
+    def __init__(self, spec: PluginSpec, proc: subprocess.Popen, port: int) -> None:
+        self.spec = spec
+        self.proc = proc
+        self.port = port
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    @classmethod
+    def launch(cls, spec: PluginSpec, env: Mapping[str, str], deadline_seconds: float) -> "PluginProcess":
+        port = free_port()
+        child_env = {**os.environ, **env, PORT_ENV: str(port)}
+        try:
+            proc = subprocess.Popen([str(spec.binary), "--port", str(port)], stdin=subprocess.DEVNULL,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env,
+                                    cwd=spec.directory, start_new_session=True, preexec_fn=_die_with_parent)
+        except OSError as err:
+            raise LaunchError(f"cannot run {spec.binary}: {err.strerror}") from None
+        label = f"[plugin {spec.name}] "
+        _forward(proc.stderr, label)
+        try:
+            announced, rest = _read_port(proc, deadline_seconds)
+        except LaunchError:
+            _stop(proc)
+            raise
+        for line in rest.decode("utf-8", "replace").splitlines():
+            sys.stderr.write(label + line + "\n")
+        _forward(proc.stdout, label)
+        return cls(spec, proc, announced)
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self, grace_seconds: float = 2.0) -> None:
+        _stop(self.proc, grace_seconds)
+
+
+def _read_port(proc: subprocess.Popen, deadline_seconds: float) -> tuple[int, bytes]:
+    """The first stdout line must be the port (returned with any output read past it); anything
+    else, an exit or silence is a LaunchError."""
+    deadline = time.monotonic() + deadline_seconds
+    buf = b""
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    try:
+        while b"\n" not in buf:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise LaunchError(f"did not print its port within {deadline_seconds:g} s")
+            if not sel.select(timeout=left):
+                continue
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            if not chunk:
+                code = proc.wait(timeout=deadline_seconds)
+                raise LaunchError(f"exited with code {code} before printing its port")
+            buf += chunk
+            if len(buf) > 4096:
+                break
+    finally:
+        sel.close()
+    line, _, rest = buf.partition(b"\n")
+    match = _PORT_LINE.match(line)
+    if not match or not 0 < int(match.group(1)) < 65536:
+        raise LaunchError("printed something other than PORT=<n> as its first stdout line")
+    return int(match.group(1)), rest
+
+
+def _forward(stream: Optional[IO[bytes]], label: str) -> None:
+    """Copy a plugin stream to our stderr, line by line, in a daemon thread."""
+    if stream is None:
+        return
+
+    def pump() -> None:
+        for raw in iter(stream.readline, b""):
+            sys.stderr.write(label + raw.decode("utf-8", "replace").rstrip("\n") + "\n")
+        stream.close()
+
+    threading.Thread(target=pump, daemon=True, name=f"forward {label.strip()}").start()
+
+
+def _stop(proc: subprocess.Popen, grace_seconds: float = 2.0) -> None:
+    """SIGTERM the plugin's process group, SIGKILL it if it outlives the grace period."""
+    if proc.poll() is not None:
+        return
+    for sig, wait in ((signal.SIGTERM, grace_seconds), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue

@@ -1,0 +1,119 @@
+"""The plugin SDK: serve a CostSourceService implementation under the startup contract.
+
+A plugin subclasses `CostSource`, implements the RPCs it supports (the rest answer
+UNIMPLEMENTED) and calls `serve(MyPlugin())`. The SDK takes care of the contract in
+shared/protocols/costsource.md: `--port N`, else PULUMICOST_PLUGIN_PORT, else an ephemeral port;
+bind 127.0.0.1 only; print `PORT=<n>` on stdout once serving (logs go to stderr); stop on
+SIGTERM/SIGINT, and also when the host that launched it is gone.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+from concurrent import futures
+from pathlib import Path
+from typing import Any, Callable, Optional, Sequence
+
+import grpc
+
+from ..protocol import costsource_pb2 as pb
+from ..protocol import costsource_pb2_grpc as rpc
+from .errors import PluginError
+
+PORT_ENV = "PULUMICOST_PLUGIN_PORT"
+SPEC_VERSION = "0.4.0"  # the pulumicost.v1 spec line this protocol matches
+PARENT_POLL_SECONDS = 1.0
+
+
+class CostSource(rpc.CostSourceServiceServicer):
+    """Base servicer: Name and GetPluginInfo from the plugin's manifest; everything else UNIMPLEMENTED."""
+
+    def __init__(self, manifest_path: Path) -> None:
+        self.manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+        self.name: str = self.manifest["name"]
+        self.version: str = self.manifest["version"]
+        self.providers: tuple[str, ...] = tuple(self.manifest.get("providers", ()))
+
+    def Name(self, request: pb.NameRequest, context: grpc.ServicerContext) -> pb.NameResponse:
+        return pb.NameResponse(name=self.name)
+
+    def GetPluginInfo(self, request: pb.GetPluginInfoRequest, context: grpc.ServicerContext) -> pb.GetPluginInfoResponse:
+        return pb.GetPluginInfoResponse(name=self.name, version=self.version, spec_version=SPEC_VERSION,
+                                        providers=list(self.providers))
+
+    def Supports(self, request: pb.SupportsRequest, context: grpc.ServicerContext) -> pb.SupportsResponse:
+        provider = request.resource.provider
+        if provider in self.providers:
+            return pb.SupportsResponse(supported=True)
+        return pb.SupportsResponse(supported=False, reason=f"{self.name} prices {', '.join(self.providers)}, not {provider or '(no provider)'}")
+
+
+class _StatusFromErrors(grpc.ServerInterceptor):
+    """PluginError -> its status; any other exception -> INTERNAL naming only the exception type
+    (an exception message may carry a token or a vendor response body)."""
+
+    def intercept_service(self, continuation: Callable, details: grpc.HandlerCallDetails) -> Any:
+        handler = continuation(details)
+        if handler is None or handler.unary_unary is None:
+            return handler
+        inner = handler.unary_unary
+
+        def call(request: Any, context: grpc.ServicerContext) -> Any:
+            try:
+                return inner(request, context)
+            except PluginError as err:
+                context.abort(err.code, err.message)
+            except Exception as err:  # noqa: BLE001 - the wire gets a status, stderr gets the type
+                if context.code() is not None:  # the servicer already called context.abort()
+                    raise
+                print(f"{details.method}: internal error {type(err).__name__}", file=sys.stderr)
+                context.abort(grpc.StatusCode.INTERNAL, f"plugin internal error ({type(err).__name__})")
+
+        return grpc.unary_unary_rpc_method_handler(call, request_deserializer=handler.request_deserializer,
+                                                   response_serializer=handler.response_serializer)
+
+
+def requested_port(argv: Sequence[str]) -> int:
+    """`--port N`, else PULUMICOST_PLUGIN_PORT, else 0 (ephemeral)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--port", type=int)
+    args, _ = parser.parse_known_args(list(argv))
+    if args.port is not None:
+        return args.port
+    env = os.environ.get(PORT_ENV, "")
+    return int(env) if env.isdigit() else 0
+
+
+def serve(servicer: CostSource, argv: Optional[Sequence[str]] = None, workers: int = 8) -> None:
+    """Serve until SIGTERM/SIGINT or until the launching process is gone."""
+    port = requested_port(sys.argv[1:] if argv is None else argv)
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=workers), interceptors=[_StatusFromErrors()])
+    rpc.add_CostSourceServiceServicer_to_server(servicer, server)
+    try:
+        bound = server.add_insecure_port(f"127.0.0.1:{port}")
+    except RuntimeError:
+        bound = 0
+    if not bound:
+        print(f"{servicer.name}: cannot listen on 127.0.0.1:{port} (in use?)", file=sys.stderr)
+        sys.exit(1)
+    server.start()
+    stopped = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stopped.set())
+    parent = os.getppid()
+    threading.Thread(target=_watch_parent, args=(parent, stopped), daemon=True).start()
+    print(f"PORT={bound}", flush=True)
+    while not stopped.wait(0.5):
+        pass
+    server.stop(grace=1.0).wait(2.0)
+
+
+def _watch_parent(parent: int, stopped: threading.Event) -> None:
+    """Portable fallback to the host's parent-death signal: when we are reparented, stop."""
+    while not stopped.wait(PARENT_POLL_SECONDS):
+        if os.getppid() != parent:
+            stopped.set()

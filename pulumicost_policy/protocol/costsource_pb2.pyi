@@ -1,0 +1,218 @@
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from typing import ClassVar as _ClassVar, Iterable as _Iterable, Mapping as _Mapping, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class ResourceDescriptor(_message.Message):
+    __slots__ = ("provider", "resource_type", "sku", "region", "tags", "utilization_percentage", "id", "arn")
+    class TagsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    PROVIDER_FIELD_NUMBER: _ClassVar[int]
+    RESOURCE_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SKU_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    UTILIZATION_PERCENTAGE_FIELD_NUMBER: _ClassVar[int]
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ARN_FIELD_NUMBER: _ClassVar[int]
+    provider: str
+    resource_type: str
+    sku: str
+    region: str
+    tags: _containers.ScalarMap[str, str]
+    utilization_percentage: float
+    id: str
+    arn: str
+    def __init__(self, provider: _Optional[str] = ..., resource_type: _Optional[str] = ..., sku: _Optional[str] = ..., region: _Optional[str] = ..., tags: _Optional[_Mapping[str, str]] = ..., utilization_percentage: _Optional[float] = ..., id: _Optional[str] = ..., arn: _Optional[str] = ...) -> None: ...
+
+class NameRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class NameResponse(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class SupportsRequest(_message.Message):
+    __slots__ = ("resource",)
+    RESOURCE_FIELD_NUMBER: _ClassVar[int]
+    resource: ResourceDescriptor
+    def __init__(self, resource: _Optional[_Union[ResourceDescriptor, _Mapping]] = ...) -> None: ...
+
+class SupportsResponse(_message.Message):
+    __slots__ = ("supported", "reason", "capabilities")
+    class CapabilitiesEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: bool
+        def __init__(self, key: _Optional[str] = ..., value: bool = ...) -> None: ...
+    SUPPORTED_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    CAPABILITIES_FIELD_NUMBER: _ClassVar[int]
+    supported: bool
+    reason: str
+    capabilities: _containers.ScalarMap[str, bool]
+    def __init__(self, supported: bool = ..., reason: _Optional[str] = ..., capabilities: _Optional[_Mapping[str, bool]] = ...) -> None: ...
+
+class GetProjectedCostRequest(_message.Message):
+    __slots__ = ("resource", "utilization_percentage")
+    RESOURCE_FIELD_NUMBER: _ClassVar[int]
+    UTILIZATION_PERCENTAGE_FIELD_NUMBER: _ClassVar[int]
+    resource: ResourceDescriptor
+    utilization_percentage: float
+    def __init__(self, resource: _Optional[_Union[ResourceDescriptor, _Mapping]] = ..., utilization_percentage: _Optional[float] = ...) -> None: ...
+
+class GetProjectedCostResponse(_message.Message):
+    __slots__ = ("unit_price", "currency", "cost_per_month", "billing_detail")
+    UNIT_PRICE_FIELD_NUMBER: _ClassVar[int]
+    CURRENCY_FIELD_NUMBER: _ClassVar[int]
+    COST_PER_MONTH_FIELD_NUMBER: _ClassVar[int]
+    BILLING_DETAIL_FIELD_NUMBER: _ClassVar[int]
+    unit_price: float
+    currency: str
+    cost_per_month: float
+    billing_detail: str
+    def __init__(self, unit_price: _Optional[float] = ..., currency: _Optional[str] = ..., cost_per_month: _Optional[float] = ..., billing_detail: _Optional[str] = ...) -> None: ...
+
+class GetActualCostRequest(_message.Message):
+    __slots__ = ("resource_id", "start", "end", "tags", "arn")
+    class TagsEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    RESOURCE_ID_FIELD_NUMBER: _ClassVar[int]
+    START_FIELD_NUMBER: _ClassVar[int]
+    END_FIELD_NUMBER: _ClassVar[int]
+    TAGS_FIELD_NUMBER: _ClassVar[int]
+    ARN_FIELD_NUMBER: _ClassVar[int]
+    resource_id: str
+    start: _timestamp_pb2.Timestamp
+    end: _timestamp_pb2.Timestamp
+    tags: _containers.ScalarMap[str, str]
+    arn: str
+    def __init__(self, resource_id: _Optional[str] = ..., start: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., end: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., tags: _Optional[_Mapping[str, str]] = ..., arn: _Optional[str] = ...) -> None: ...
+
+class ActualCostResult(_message.Message):
+    __slots__ = ("timestamp", "cost", "usage_amount", "usage_unit", "source", "currency", "resource_id")
+    TIMESTAMP_FIELD_NUMBER: _ClassVar[int]
+    COST_FIELD_NUMBER: _ClassVar[int]
+    USAGE_AMOUNT_FIELD_NUMBER: _ClassVar[int]
+    USAGE_UNIT_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    CURRENCY_FIELD_NUMBER: _ClassVar[int]
+    RESOURCE_ID_FIELD_NUMBER: _ClassVar[int]
+    timestamp: _timestamp_pb2.Timestamp
+    cost: float
+    usage_amount: float
+    usage_unit: str
+    source: str
+    currency: str
+    resource_id: str
+    def __init__(self, timestamp: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., cost: _Optional[float] = ..., usage_amount: _Optional[float] = ..., usage_unit: _Optional[str] = ..., source: _Optional[str] = ..., currency: _Optional[str] = ..., resource_id: _Optional[str] = ...) -> None: ...
+
+class GetActualCostResponse(_message.Message):
+    __slots__ = ("results",)
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[ActualCostResult]
+    def __init__(self, results: _Optional[_Iterable[_Union[ActualCostResult, _Mapping]]] = ...) -> None: ...
+
+class PricingTier(_message.Message):
+    __slots__ = ("min_quantity", "max_quantity", "rate_per_unit", "description")
+    MIN_QUANTITY_FIELD_NUMBER: _ClassVar[int]
+    MAX_QUANTITY_FIELD_NUMBER: _ClassVar[int]
+    RATE_PER_UNIT_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    min_quantity: float
+    max_quantity: float
+    rate_per_unit: float
+    description: str
+    def __init__(self, min_quantity: _Optional[float] = ..., max_quantity: _Optional[float] = ..., rate_per_unit: _Optional[float] = ..., description: _Optional[str] = ...) -> None: ...
+
+class PricingSpec(_message.Message):
+    __slots__ = ("provider", "resource_type", "sku", "region", "billing_mode", "rate_per_unit", "currency", "description", "plugin_metadata", "source", "unit", "assumptions", "pricing_tiers")
+    class PluginMetadataEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    PROVIDER_FIELD_NUMBER: _ClassVar[int]
+    RESOURCE_TYPE_FIELD_NUMBER: _ClassVar[int]
+    SKU_FIELD_NUMBER: _ClassVar[int]
+    REGION_FIELD_NUMBER: _ClassVar[int]
+    BILLING_MODE_FIELD_NUMBER: _ClassVar[int]
+    RATE_PER_UNIT_FIELD_NUMBER: _ClassVar[int]
+    CURRENCY_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    PLUGIN_METADATA_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    ASSUMPTIONS_FIELD_NUMBER: _ClassVar[int]
+    PRICING_TIERS_FIELD_NUMBER: _ClassVar[int]
+    provider: str
+    resource_type: str
+    sku: str
+    region: str
+    billing_mode: str
+    rate_per_unit: float
+    currency: str
+    description: str
+    plugin_metadata: _containers.ScalarMap[str, str]
+    source: str
+    unit: str
+    assumptions: _containers.RepeatedScalarFieldContainer[str]
+    pricing_tiers: _containers.RepeatedCompositeFieldContainer[PricingTier]
+    def __init__(self, provider: _Optional[str] = ..., resource_type: _Optional[str] = ..., sku: _Optional[str] = ..., region: _Optional[str] = ..., billing_mode: _Optional[str] = ..., rate_per_unit: _Optional[float] = ..., currency: _Optional[str] = ..., description: _Optional[str] = ..., plugin_metadata: _Optional[_Mapping[str, str]] = ..., source: _Optional[str] = ..., unit: _Optional[str] = ..., assumptions: _Optional[_Iterable[str]] = ..., pricing_tiers: _Optional[_Iterable[_Union[PricingTier, _Mapping]]] = ...) -> None: ...
+
+class GetPricingSpecRequest(_message.Message):
+    __slots__ = ("resource",)
+    RESOURCE_FIELD_NUMBER: _ClassVar[int]
+    resource: ResourceDescriptor
+    def __init__(self, resource: _Optional[_Union[ResourceDescriptor, _Mapping]] = ...) -> None: ...
+
+class GetPricingSpecResponse(_message.Message):
+    __slots__ = ("spec",)
+    SPEC_FIELD_NUMBER: _ClassVar[int]
+    spec: PricingSpec
+    def __init__(self, spec: _Optional[_Union[PricingSpec, _Mapping]] = ...) -> None: ...
+
+class GetPluginInfoRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class GetPluginInfoResponse(_message.Message):
+    __slots__ = ("name", "version", "spec_version", "providers", "metadata")
+    class MetadataEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: str
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[str] = ...) -> None: ...
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    VERSION_FIELD_NUMBER: _ClassVar[int]
+    SPEC_VERSION_FIELD_NUMBER: _ClassVar[int]
+    PROVIDERS_FIELD_NUMBER: _ClassVar[int]
+    METADATA_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    version: str
+    spec_version: str
+    providers: _containers.RepeatedScalarFieldContainer[str]
+    metadata: _containers.ScalarMap[str, str]
+    def __init__(self, name: _Optional[str] = ..., version: _Optional[str] = ..., spec_version: _Optional[str] = ..., providers: _Optional[_Iterable[str]] = ..., metadata: _Optional[_Mapping[str, str]] = ...) -> None: ...
