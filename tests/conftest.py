@@ -1,4 +1,6 @@
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import EnginePack  # noqa: E402
+
+# No test may pick up the developer's own ~/.pulumicost plugins: every process the tests start
+# inherits an empty plugin root unless a test installs plugins into its own.
+os.environ["PULUMICOST_HOME"] = tempfile.mkdtemp(prefix="pulumicost-home-")
 
 
 @pytest.fixture(scope="module")

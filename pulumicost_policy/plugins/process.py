@@ -7,14 +7,14 @@ of its stderr are forwarded to the host's stderr with a `[plugin name]` prefix: 
 pack's stdout, which carries the pack's own port to the engine.
 
 Plugins die with the host: each runs in its own process group with a parent-death signal
-(Linux prctl), the SDK also watches its parent, and `stop()` terminates the group.
+(util-linux setpriv), the SDK also watches its parent, and `stop()` terminates the group.
 """
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import selectors
+import shutil
 import signal
 import socket
 import subprocess
@@ -27,7 +27,6 @@ from .discovery import PluginSpec
 from .sdk import PORT_ENV
 
 _PORT_LINE = re.compile(rb"^\s*(?:PORT=)?(\d{1,5})\s*$")
-_PR_SET_PDEATHSIG = 1
 
 
 class LaunchError(Exception):
@@ -40,11 +39,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _die_with_parent() -> None:  # runs in the child between fork and exec
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except OSError:
-        pass  # not Linux: the SDK's parent watch still applies
+# util-linux `setpriv` sets the parent-death signal and execs the plugin (same pid). Setting it
+# ourselves would need Python code between fork and exec (preexec_fn), which is unsafe in a
+# process with gRPC threads (it crashed children here). Without setpriv (not Linux), the SDK's
+# parent watch still applies.
+_SETPRIV = shutil.which("setpriv")
+
+
+def _argv(binary: str, port: int) -> list[str]:
+    prefix = [_SETPRIV, "--pdeathsig", "TERM", "--"] if _SETPRIV else []
+    return prefix + [binary, "--port", str(port)]
 
 
 class PluginProcess:
@@ -64,9 +68,9 @@ class PluginProcess:
         port = free_port()
         child_env = {**os.environ, **env, PORT_ENV: str(port)}
         try:
-            proc = subprocess.Popen([str(spec.binary), "--port", str(port)], stdin=subprocess.DEVNULL,
+            proc = subprocess.Popen(_argv(str(spec.binary), port), stdin=subprocess.DEVNULL,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env,
-                                    cwd=spec.directory, start_new_session=True, preexec_fn=_die_with_parent)
+                                    cwd=spec.directory, start_new_session=True)
         except OSError as err:
             raise LaunchError(f"cannot run {spec.binary}: {err.strerror}") from None
         label = f"[plugin {spec.name}] "

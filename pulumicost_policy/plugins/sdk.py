@@ -9,6 +9,7 @@ SIGTERM/SIGINT, and also when the host that launched it is gone.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import signal
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 import grpc
+from google.protobuf.timestamp_pb2 import Timestamp
 
 from ..protocol import costsource_pb2 as pb
 from ..protocol import costsource_pb2_grpc as rpc
@@ -117,3 +119,29 @@ def _watch_parent(parent: int, stopped: threading.Event) -> None:
     while not stopped.wait(PARENT_POLL_SECONDS):
         if os.getppid() != parent:
             stopped.set()
+
+
+def time_range(request: pb.GetActualCostRequest) -> tuple[dt.datetime, dt.datetime]:
+    """The request's [start, end) in UTC; INVALID_ARGUMENT unless both are set and end is after start."""
+    if not request.HasField("start") or not request.HasField("end"):
+        raise PluginError(grpc.StatusCode.INVALID_ARGUMENT, "GetActualCost needs start and end")
+    start = request.start.ToDatetime(tzinfo=dt.timezone.utc)
+    end = request.end.ToDatetime(tzinfo=dt.timezone.utc)
+    if end <= start:
+        raise PluginError(grpc.StatusCode.INVALID_ARGUMENT, "end must be after start")
+    return start, end
+
+
+def timestamp(when: dt.datetime) -> Timestamp:
+    stamp = Timestamp()
+    stamp.FromDatetime(when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc))
+    return stamp
+
+
+def env_setting(name: str, default: Optional[str] = None) -> str:
+    """A plugin setting from the environment (how the host passes configuration and keys)."""
+    value = os.environ.get(name, default)
+    if value is None:
+        raise PluginError(grpc.StatusCode.FAILED_PRECONDITION, f"set {name} in the plugin's environment "
+                          f"(config.yaml: plugins.<name>.env)")
+    return value

@@ -9,13 +9,16 @@ note, and the next source is asked.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Optional
 
 import grpc
 
 from ..descriptor import CostComponent, ResourceDescriptor
 from ..pricing.estimate import HOURS_PER_MONTH, Pricing, Rate, assemble
-from ..pricing.pricebook import BILLING_UNITS
+from ..pricing.pricebook import BILLING_UNITS, DEFAULT_SPECS_DIR, PriceBook
+from ..pricing.pricer import PriceBookSource, Pricer
+from ..pricing.usage import Usage
 from ..protocol import costsource_pb2 as pb
 from .client import PluginClient, PluginDown
 from .errors import NO_ANSWER
@@ -80,3 +83,12 @@ class PluginSource:
         if comp.billing_mode == "per_hour" and unit_price == 0 and per_month > 0:
             unit_price = per_month / HOURS_PER_MONTH
         return Rate(unit_price, answer.currency, comp.billing_mode)
+
+
+def plugin_pricer(usage: Optional[Usage] = None, specs_dir: Path = DEFAULT_SPECS_DIR,
+                  host: Optional[PluginHost] = None) -> tuple[Pricer, PluginHost]:
+    """The source chain every command uses: installed plugins in priority order, then the price book."""
+    host = host or PluginHost.from_environment()
+    sources: list = [PluginSource(host, client) for client in host.clients]
+    sources.append(PriceBookSource(PriceBook.load(specs_dir)))
+    return Pricer(sources, usage), host

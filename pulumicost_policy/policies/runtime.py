@@ -15,6 +15,8 @@ from typing import Any, Mapping, Optional
 from ..descriptor import ResourceInput, to_plain
 from ..pricing.estimate import UNPRICED, CostEstimate
 from ..pricing.rollup import StackCost, rollup
+from ..plugins.host import PluginHost
+from ..plugins.source import plugin_pricer
 from ..pricing.pricer import Pricer
 from ..pricing.usage import Usage, UsageFileError
 
@@ -58,9 +60,11 @@ class StackRun:
 class PackState:
     """What every policy of one pack process shares."""
 
-    def __init__(self, pricer: Pricer, usage_error: Optional[str] = None) -> None:
+    def __init__(self, pricer: Pricer, usage_error: Optional[str] = None,
+                 host: Optional[PluginHost] = None) -> None:
         self.pricer = pricer
         self.usage_error = usage_error
+        self.host = host
         self._analyzed: dict[str, CostEstimate] = {}
         self._lock = threading.Lock()
         self._local = threading.local()
@@ -74,7 +78,12 @@ class PackState:
         except UsageFileError as err:
             error = str(err)
             print(f"pulumicost: {error}; usage-based costs will show their unit prices only", file=sys.stderr)
-        return cls(Pricer.from_specs(usage=usage), error)
+        pricer, host = plugin_pricer(usage)
+        return cls(pricer, error, host)
+
+    def source_problems(self) -> list[str]:
+        """What went wrong with cost sources in this process (plugins down, answers refused)."""
+        return self.host.problems() if self.host is not None else []
 
     def estimate(self, urn: str, type_token: str, name: str, props: Any, provider: Any) -> CostEstimate:
         """Price one resource from SDK args (proxied props, optional provider)."""

@@ -23,6 +23,9 @@ def make(state: PackState) -> Policy:
         message = summary_message(stack)
         if run.budget is not None and run.budget.warnings:
             message += "\nBudget warnings: " + "; ".join(run.budget.warnings)
+        problems = state.source_problems()
+        if problems:
+            message += "\nCost sources: " + "; ".join(problems)
         report_file = args.get_config().get("reportFile")
         if report_file:
             projection = Projection([Row("analyze", e) for e in stack.estimates.values()], [])

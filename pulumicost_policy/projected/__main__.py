@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
+from ..plugins.source import plugin_pricer
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
@@ -78,7 +79,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         config = gate.load_config(args.policy_pack_config)
         usage = Usage.load(args.usage)
-        pricer = Pricer.from_specs(args.specs, usage)
+        pricer, _ = plugin_pricer(usage, args.specs)
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
         baseline_file = config[gate.cost_increase.NAME][1].get("baselineStateFile")
         baseline = (baseline_from_state(pricer, baseline_file) if baseline_file

@@ -1,0 +1,70 @@
+"""The plugin host through the pack, the way the engine drives it: real plugins installed into a
+temporary plugin root, launched as processes, called over gRPC."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from harness import EnginePack, urn
+from plugin_root import PluginRoot
+
+EC2 = "aws:ec2/instance:Instance"
+US_EAST = {"region": "us-east-1"}
+T3 = {"instanceType": "t3.micro"}
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> PluginRoot:
+    home = tmp_path / "home"
+    home.mkdir()
+    return PluginRoot(home)
+
+
+def run_pack(root: PluginRoot, resources: list[tuple[str, dict]], region: dict = US_EAST):
+    """Analyze each (name, props) EC2 instance, then AnalyzeStack; (per-resource diags, summary, stderr)."""
+    pack = EnginePack(env={"PULUMICOST_HOME": str(root.path)})
+    try:
+        pack.configure()
+        per = {}
+        for name, props in resources:
+            [d] = [d for d in pack.analyze(EC2, name, props, provider=region) if d.policy == "cost-estimate"]
+            per[name] = d.message
+        stack = pack.analyze_stack([{"type": EC2, "name": n, "props": p, "provider": region} for n, p in resources])
+        [summary] = [d.message for d in stack if d.policy == "stack-cost-summary"]
+        return per, summary, pack.stderr()
+    finally:
+        pack.close()
+
+
+def test_installed_plugin_is_the_source_then_price_book_when_removed(root):
+    root.install_shipped("aws-public")
+    per, summary, _ = run_pack(root, [("web", T3)])
+    assert "$7.59 USD/month" in per["web"] and "source: plugin aws-public 0.1.0" in per["web"]
+    assert "$7.59" in summary
+
+    root.remove("aws-public")
+    per, _, _ = run_pack(root, [("web", T3)])
+    assert "$7.59 USD/month" in per["web"] and "source: specs 2020-07-09" in per["web"]
+
+
+def test_plugin_that_answers_nothing_leaves_unknown_sku_unpriced(root):
+    root.install_scripted("silent", "nothing")
+    per, _, _ = run_pack(root, [("known", T3), ("exotic", {"instanceType": "zz9.mega"})])
+    assert "source: specs" in per["known"]  # the price book still answers what it knows
+    assert "unpriced" in per["exotic"] and "$0.00" not in per["exotic"]
+
+
+def test_identical_descriptors_are_asked_once(root, tmp_path):
+    log = tmp_path / "calls.log"
+    root.install_scripted("counter", "ok", log=log)
+    resources = [(f"web-{i}", T3) for i in range(10)] + [("big", {"instanceType": "m5.large"})]
+    per, summary, _ = run_pack(root, resources)
+    assert all("source: plugin counter 1.0.0" in per[f"web-{i}"] for i in range(10))
+    calls = log.read_text().splitlines()
+    assert sorted(calls) == ["ec2:Instance m5.large us-east-1", "ec2:Instance t3.micro us-east-1"]
+    assert "$146.00" in summary  # 10 x 7.592 + 0.096 x 730, as the price book says
