@@ -56,7 +56,8 @@ class PluginClient:
         self._methods: dict[str, Callable[..., Any]] = {}
         self._restarts = 0
         self._failures = 0
-        self.problem: Optional[str] = None
+        self.problem: Optional[str] = None   # set when the plugin is out for the run
+        self.notes: list[str] = []           # what else happened to it (a restart)
         self.version = spec.version
         self.providers: tuple[str, ...] = spec.providers
         self.calls = 0  # RPCs sent after start (for the benchmark's requests-vs-resources figure)
@@ -117,6 +118,7 @@ class PluginClient:
                     self.problem = f"{self.label} crashed again after a restart; dropped for this run"
                     raise PluginDown(self.problem)
                 self._restarts += 1
+                self.notes.append(f"{self.label} crashed ({err.code().name}) and was restarted")
                 self._close_locked()
                 try:
                     self._start_locked()

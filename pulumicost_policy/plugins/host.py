@@ -79,8 +79,10 @@ class PluginHost:
 
     def problems(self) -> list[str]:
         with self._lock:
-            notes = list(self._notes)
-        return notes + [c.problem for c in self.clients if c.problem and c.problem not in notes]
+            notes = dict(self._notes)
+        for client in self.clients:
+            notes.update(dict.fromkeys(client.notes + ([client.problem] if client.problem else [])))
+        return list(notes)
 
     def close(self) -> None:
         for client in self.clients:

@@ -112,6 +112,14 @@ def serve(servicer: CostSource, argv: Optional[Sequence[str]] = None, workers: i
     while not stopped.wait(0.5):
         pass
     server.stop(grace=1.0).wait(2.0)
+    # Exit now: interpreter shutdown joins worker threads, and a handler stuck on a vendor API
+    # (or a write to the dead host's stderr pipe) must not keep us alive after the host is gone.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(0)
 
 
 def _watch_parent(parent: int, stopped: threading.Event) -> None:
