@@ -15,6 +15,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from concurrent import futures
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
@@ -103,14 +104,15 @@ def serve(servicer: CostSource, argv: Optional[Sequence[str]] = None, workers: i
         print(f"{servicer.name}: cannot listen on 127.0.0.1:{port} (in use?)", file=sys.stderr)
         sys.exit(1)
     server.start()
-    stopped = threading.Event()
+    # A plain flag, not an Event: a signal handler runs on the main thread, possibly while that
+    # thread holds the Event's lock inside wait(), and taking it again would deadlock.
+    stop = _StopFlag()
     for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stopped.set())
-    parent = os.getppid()
-    threading.Thread(target=_watch_parent, args=(parent, stopped), daemon=True).start()
+        signal.signal(sig, lambda *_: stop.set())
+    threading.Thread(target=_watch_parent, args=(os.getppid(), stop), daemon=True).start()
     print(f"PORT={bound}", flush=True)
-    while not stopped.wait(0.5):
-        pass
+    while not stop.is_set():
+        time.sleep(0.2)
     server.stop(grace=1.0).wait(2.0)
     # Exit now: interpreter shutdown joins worker threads, and a handler stuck on a vendor API
     # (or a write to the dead host's stderr pipe) must not keep us alive after the host is gone.
@@ -122,11 +124,25 @@ def serve(servicer: CostSource, argv: Optional[Sequence[str]] = None, workers: i
     os._exit(0)
 
 
-def _watch_parent(parent: int, stopped: threading.Event) -> None:
+class _StopFlag:
+    """Set from a signal handler or the parent watch; read by the main loop. No locks involved."""
+
+    def __init__(self) -> None:
+        self._set = False
+
+    def set(self) -> None:
+        self._set = True
+
+    def is_set(self) -> bool:
+        return self._set
+
+
+def _watch_parent(parent: int, stop: _StopFlag) -> None:
     """Portable fallback to the host's parent-death signal: when we are reparented, stop."""
-    while not stopped.wait(PARENT_POLL_SECONDS):
+    while not stop.is_set():
+        time.sleep(PARENT_POLL_SECONDS)
         if os.getppid() != parent:
-            stopped.set()
+            stop.set()
 
 
 def time_range(request: pb.GetActualCostRequest) -> tuple[dt.datetime, dt.datetime]:
