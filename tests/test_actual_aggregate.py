@@ -3,14 +3,15 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
+from seed_data import january_cents
+
 from pulumicost_policy.actual.aggregate import (AggregationError, CostRecord, PeriodTotal, cross_provider,
                                                 daily_cost, days_in_period, group, monthly_cost, total)
 
 
 def january(resource="aws-ec2-i-123", rtype="aws:ec2:Instance"):
     """31 daily entries: the seed's first three and last values, the rest making 2,287.64 in all."""
-    cents = [7342, 7418, 7389] + [7380] * 27 + [7295]
-    cents[3] += 228764 - sum(cents)
+    cents = january_cents()
     start = datetime(2024, 1, 1, tzinfo=timezone.utc)
     return [CostRecord(resource, rtype, start + timedelta(days=i), c / 100, "USD", "kubecost")
             for i, c in enumerate(cents)]

@@ -63,7 +63,7 @@ class OpenCost(CostSource):
                 continue  # OpenCost sends NaN/Inf as null: no figure for that day
             day = dt.datetime.fromisoformat(str(allocation.get("start") or start.isoformat()).replace("Z", "+00:00"))
             results.append(pb.ActualCostResult(timestamp=timestamp(day), cost=float(cost), source="opencost",
-                                               currency=currency, resource_id=key))
+                                               currency=currency, resource_id=key, provider="kubernetes"))
         return pb.GetActualCostResponse(results=results)
 
     def GetProjectedCost(self, request: pb.GetProjectedCostRequest, context: grpc.ServicerContext) -> pb.GetProjectedCostResponse:

@@ -85,7 +85,8 @@ class Vantage(CostSource):
             results.append(pb.ActualCostResult(
                 timestamp=timestamp(day), cost=_number(cost.get("amount"), "cost amount"),
                 usage_amount=_number(usage.get("amount", 0), "usage amount"), usage_unit=str(usage.get("unit") or ""),
-                source="vantage", currency=str(cost.get("currency") or ""), resource_id=str(cost.get("resource_id") or "")))
+                source="vantage", currency=str(cost.get("currency") or ""), resource_id=str(cost.get("resource_id") or ""),
+                provider=str(cost.get("provider") or provider)))
         return pb.GetActualCostResponse(results=results)
 
     def _scope(self, vql: str, first: dt.date, last: dt.date) -> list[dict[str, Any]]:

@@ -37,10 +37,11 @@ class CostRecord:
     cost: float
     currency: str = "USD"
     source: str = ""
+    provider_hint: str = ""  # for whole-scope records whose type is unknown
 
     @property
     def provider(self) -> str:
-        return provider_of(self.resource_type)
+        return provider_of(self.resource_type) if self.resource_type else (self.provider_hint or "unknown")
 
 
 def provider_of(resource_type: str) -> str:
@@ -53,6 +54,7 @@ class Group:
     total: float
     currency: str
     by_day: dict[str, float] = field(default_factory=dict)
+    by_provider: dict[str, float] = field(default_factory=dict)
 
 
 def _currency(records: Sequence[CostRecord]) -> str:
@@ -83,12 +85,18 @@ def group(records: Iterable[CostRecord], by: str) -> list[Group]:
     currency = _currency(records)
     sums: dict[str, list[float]] = defaultdict(list)
     days: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    providers: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for r in records:
         k = _key(r, by)
         sums[k].append(r.cost)
         days[k][_key(r, "daily")].append(r.cost)
-    return [Group(k, math.fsum(v), currency, {d: math.fsum(c) for d, c in sorted(days[k].items())})
+        providers[k][r.provider].append(r.cost)
+    return [Group(k, math.fsum(v), currency, _fsums(days[k]), _fsums(providers[k]))
             for k, v in sorted(sums.items())]
+
+
+def _fsums(parts: dict[str, list[float]]) -> dict[str, float]:
+    return {k: math.fsum(v) for k, v in sorted(parts.items())}
 
 
 def total(groups: Iterable[Group]) -> float:

@@ -131,7 +131,8 @@ class PluginClient:
                 self.problem = (f"{self.label} failed {self._failures} calls in a row "
                                 f"({err.code().name}); no longer asked in this run")
                 raise PluginDown(self.problem)
-        raise PluginDown(f"{self.label}: {err.code().name} after {self.settings.attempts} attempts")
+        raise PluginDown(f"{self.label}: {err.code().name} after {self.settings.attempts} attempts"
+                         + (f" ({err.details()[:200]})" if err.details() else ""))
 
     def _answered(self) -> None:
         with self._lock:

@@ -29,6 +29,8 @@ class PlannedResource:
     resource: ResourceInput
     # For update/replace: the resource as it is now, so callers can show the change.
     old: Optional[ResourceInput] = None
+    cloud_id: str = ""    # the provider's id (state files), for actual-cost queries
+    custom: bool = True   # false for component resources, which own no cloud resource
 
 
 def read_json(path: Path, what: str) -> Any:
@@ -135,7 +137,9 @@ def parse_state(doc: Any, path: Path) -> Iterator[PlannedResource]:
     for r in resources:
         if not isinstance(r.get("urn"), str) or r.get("delete"):
             continue
-        yield PlannedResource("same", _input(r, r["urn"], providers, {}))
+        yield PlannedResource("same", _input(r, r["urn"], providers, {}),
+                              cloud_id=r["id"] if isinstance(r.get("id"), str) else "",
+                              custom=r.get("custom", True) is not False)
 
 
 def load(path: Path, kind: str) -> list[PlannedResource]:

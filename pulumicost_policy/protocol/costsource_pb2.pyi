@@ -108,7 +108,7 @@ class GetActualCostRequest(_message.Message):
     def __init__(self, resource_id: _Optional[str] = ..., start: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., end: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., tags: _Optional[_Mapping[str, str]] = ..., arn: _Optional[str] = ...) -> None: ...
 
 class ActualCostResult(_message.Message):
-    __slots__ = ("timestamp", "cost", "usage_amount", "usage_unit", "source", "currency", "resource_id")
+    __slots__ = ("timestamp", "cost", "usage_amount", "usage_unit", "source", "currency", "resource_id", "provider")
     TIMESTAMP_FIELD_NUMBER: _ClassVar[int]
     COST_FIELD_NUMBER: _ClassVar[int]
     USAGE_AMOUNT_FIELD_NUMBER: _ClassVar[int]
@@ -116,6 +116,7 @@ class ActualCostResult(_message.Message):
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     CURRENCY_FIELD_NUMBER: _ClassVar[int]
     RESOURCE_ID_FIELD_NUMBER: _ClassVar[int]
+    PROVIDER_FIELD_NUMBER: _ClassVar[int]
     timestamp: _timestamp_pb2.Timestamp
     cost: float
     usage_amount: float
@@ -123,7 +124,8 @@ class ActualCostResult(_message.Message):
     source: str
     currency: str
     resource_id: str
-    def __init__(self, timestamp: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., cost: _Optional[float] = ..., usage_amount: _Optional[float] = ..., usage_unit: _Optional[str] = ..., source: _Optional[str] = ..., currency: _Optional[str] = ..., resource_id: _Optional[str] = ...) -> None: ...
+    provider: str
+    def __init__(self, timestamp: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., cost: _Optional[float] = ..., usage_amount: _Optional[float] = ..., usage_unit: _Optional[str] = ..., source: _Optional[str] = ..., currency: _Optional[str] = ..., resource_id: _Optional[str] = ..., provider: _Optional[str] = ...) -> None: ...
 
 class GetActualCostResponse(_message.Message):
     __slots__ = ("results",)

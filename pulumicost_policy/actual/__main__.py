@@ -1,0 +1,132 @@
+"""`python -m pulumicost_policy.actual`: what did the stack really cost? Asks the plugin host.
+
+Exit codes: 0 ok; 1 the results cannot be aggregated (mixed currencies, no cost records);
+2 usage error (flags, dates, files, unknown plugin); 3 no plugin can answer; 4 partial results
+(some resources failed or had no data; they are listed and the totals say so).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Optional, Sequence
+
+from ..plugins.host import PluginHost
+from ..plugins.source import plugin_pricer
+from ..pricing.estimate import PRICED
+from ..projected.plan import PlanError
+from .aggregate import GROUP_BYS, AggregationError, group, monthly_cost
+from .dates import DateRange, DateRangeError, date_range
+from .query import FilterError, Filters, Outcome, Target, fetch, fetch_scope, targets_from_state
+from .render import table
+from .report import ActualReport, Variance, ndjson_lines, to_json
+
+EXIT_OK, EXIT_AGGREGATION, EXIT_USAGE, EXIT_NO_PLUGIN, EXIT_PARTIAL = 0, 1, 2, 3, 4
+
+
+class UsageError(Exception):
+    pass
+
+
+def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m pulumicost_policy.actual",
+                                description="Actual historical costs through the cost plugins.")
+    p.add_argument("--start-date", required=True, help="YYYY-MM-DD or RFC 3339 (UTC)")
+    p.add_argument("--end-date", required=True, help="YYYY-MM-DD or RFC 3339; its whole day is included")
+    source = p.add_mutually_exclusive_group()
+    source.add_argument("--pulumi-state", type=Path, help="a `pulumi stack export` file")
+    source.add_argument("--stack", help="export this stack with the pulumi CLI")
+    p.add_argument("--filter", action="append", default=[], help="tag:KEY=VALUE, type=TOKEN or provider=NAME (repeatable)")
+    p.add_argument("--group-by", choices=GROUP_BYS, default="resource")
+    p.add_argument("--output", choices=("table", "json", "ndjson"), default="table")
+    p.add_argument("--plugin", help="ask only this installed plugin")
+    p.add_argument("--compare-projected", action="store_true",
+                   help="add each resource's projected monthly cost beside its actual run-rate")
+    return p.parse_args(argv)
+
+
+def export_stack(stack: str) -> Path:
+    pulumi = shutil.which("pulumi")
+    if pulumi is None:
+        raise UsageError(f"--stack {stack}: the pulumi CLI is not on PATH; run `pulumi stack export --stack {stack} "
+                         f"> state.json` where it is and pass --pulumi-state state.json")
+    out = Path(tempfile.mkdtemp(prefix="pulumicost-")) / "state.json"
+    with out.open("wb") as fh:
+        done = subprocess.run([pulumi, "stack", "export", "--stack", stack], stdout=fh, stderr=subprocess.PIPE)
+    if done.returncode != 0:
+        raise UsageError(f"--stack {stack}: pulumi stack export failed: {done.stderr.decode(errors='replace').strip()[:300]}")
+    return out
+
+
+def variances(host: PluginHost, targets: Sequence[Target], report_groups: dict[str, float],
+              span: DateRange) -> list[Variance]:
+    pricer, _ = plugin_pricer(host=host)
+    out = []
+    for t in targets:
+        if t.label not in report_groups:
+            continue
+        est = pricer.estimate(t.resource)
+        actual = monthly_cost(report_groups[t.label], span.first, span.last)
+        projected = est.monthly if est.status == PRICED else None
+        out.append(Variance(t.label, t.type, projected, actual, "" if projected is not None else est.reason))
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        span = date_range(args.start_date, args.end_date, args.group_by == "monthly")
+        filters = Filters.parse(args.filter)
+        state = export_stack(args.stack) if args.stack else args.pulumi_state
+        if args.compare_projected and state is None:
+            raise UsageError("--compare-projected needs --pulumi-state or --stack (which resources to project)")
+        targets = targets_from_state(state, filters) if state else []
+    except (DateRangeError, FilterError, PlanError, UsageError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    host = PluginHost.from_environment()
+    if args.plugin and host.named(args.plugin) is None:
+        print(f"error: --plugin {args.plugin}: not installed (see python -m pulumicost_policy.plugins list)", file=sys.stderr)
+        return EXIT_USAGE
+    if not host.clients:
+        print("error: no cost plugin is installed; install one, e.g. python -m pulumicost_policy.plugins install "
+              "plugins/vantage", file=sys.stderr)
+        return EXIT_NO_PLUGIN
+    if state and not targets:
+        print(f"error: {state}: no custom resources match the filters", file=sys.stderr)
+        return EXIT_USAGE
+    outcome: Outcome = fetch(host, targets, span, filters, args.plugin) if state else fetch_scope(host, span, filters, args.plugin)
+    if not outcome.answered:
+        print("error: no plugin could answer", file=sys.stderr)
+        for resource, why in outcome.failures:
+            print(f"  {resource}: {why}", file=sys.stderr)
+        return EXIT_NO_PLUGIN
+    try:
+        groups = group(outcome.records, args.group_by)
+    except AggregationError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_AGGREGATION
+    report = ActualReport(span, args.group_by, groups, outcome)
+    if args.compare_projected:
+        per_resource = {g.key: g.total for g in group(outcome.records, "resource")}
+        report.variances = variances(host, targets, per_resource, span)
+    if args.output == "table":
+        table(report, sys.stdout)
+    elif args.output == "json":
+        json.dump(to_json(report), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for line in ndjson_lines(report):
+            sys.stdout.write(json.dumps(line) + "\n")
+    return EXIT_PARTIAL if report.partial else EXIT_OK
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    return run(parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

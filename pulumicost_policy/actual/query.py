@@ -1,0 +1,194 @@
+"""Asking the plugin host for actual costs: which resources, which plugin, and what came back.
+
+Resources come from a `pulumi stack export` file (custom resources only: components and
+providers own no cloud resource) or, without a state, the plugin's whole tag-filtered scope.
+Each resource goes to the plugins that serve its provider (or `--plugin`), in priority order;
+the first that answers wins, so nothing is counted twice. A plugin that has no data for it
+(NOT_FOUND, UNIMPLEMENTED...) passes it on; a plugin error is kept as the resource's failure if
+no other plugin answers. Nothing that came back is dropped: failures are listed beside results.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Mapping, Optional, Sequence
+
+import grpc
+from rich.console import Console
+from rich.progress import Progress
+
+from ..descriptor import ResourceInput
+from ..plugins.client import PluginClient, PluginDown
+from ..plugins.errors import NO_ANSWER
+from ..plugins.host import PluginHost
+from ..plugins.sdk import timestamp
+from ..projected import plan
+from ..protocol import costsource_pb2 as pb
+from .aggregate import CostRecord, provider_of
+from .dates import DateRange
+
+WORKERS = 8
+PROGRESS_ABOVE = 20  # resources; fewer finish before a bar is worth drawing
+
+
+class FilterError(Exception):
+    """A `--filter` value we cannot read; the message shows the accepted forms."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    tags: Mapping[str, str] = field(default_factory=dict)
+    types: tuple[str, ...] = ()
+    providers: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, values: Iterable[str]) -> "Filters":
+        tags: dict[str, str] = {}
+        types: list[str] = []
+        providers: list[str] = []
+        for value in values:
+            kind, sep, rest = value.partition("=") if not value.startswith("tag:") else ("tag", "=", value[4:])
+            if kind == "tag":
+                key, sep, val = rest.partition("=")
+                if not sep or not key:
+                    raise FilterError(f"--filter {value!r}: write tag:KEY=VALUE")
+                tags[key] = val
+            elif kind == "type" and sep and rest:
+                types.append(rest)
+            elif kind == "provider" and sep and rest:
+                providers.append(rest)
+            else:
+                raise FilterError(f"--filter {value!r}: use tag:KEY=VALUE, type=TOKEN (globs allowed) or provider=NAME")
+        return cls(tags, tuple(types), tuple(providers))
+
+    def matches(self, type_token: str, tags: Mapping[str, str]) -> bool:
+        return (all(tags.get(k) == v for k, v in self.tags.items())
+                and (not self.types or any(fnmatch.fnmatchcase(type_token, t) for t in self.types))
+                and (not self.providers or provider_of(type_token) in self.providers))
+
+
+@dataclass(frozen=True)
+class Target:
+    """One deployed resource to ask about."""
+
+    label: str
+    type: str
+    cloud_id: str
+    arn: str
+    resource: ResourceInput
+
+
+def _plain_tags(props: Mapping) -> dict[str, str]:
+    tags = props.get("tags")  # secret-wrapped or non-string values are left out, never sent or shown
+    return {str(k): v for k, v in tags.items() if isinstance(v, str)} if isinstance(tags, Mapping) else {}
+
+
+def targets_from_state(path: Path, filters: Filters) -> list[Target]:
+    found = []
+    for item in plan.load(path, "state"):
+        res = item.resource
+        if not item.custom or res.type.startswith("pulumi:"):
+            continue
+        if filters.matches(res.type, _plain_tags(res.props)):
+            arn = res.props.get("arn")
+            found.append(Target(res.name, res.type, item.cloud_id, arn if isinstance(arn, str) else "", res))
+    names = Counter(t.label for t in found)
+    # Same-named resources under different parents: tell them apart by cloud id (or URN).
+    return [t if names[t.label] == 1 else Target(f"{t.label} [{t.cloud_id or t.resource.urn}]", t.type, t.cloud_id,
+                                                 t.arn, t.resource) for t in found]
+
+
+@dataclass
+class Outcome:
+    records: list[CostRecord] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)   # (resource, why)
+    unanswered: list[str] = field(default_factory=list)             # no plugin has data for it
+    answered: int = 0
+    sources: set[str] = field(default_factory=set)
+
+
+def _clients(host: PluginHost, provider: str, plugin: Optional[str]) -> list[PluginClient]:
+    if plugin:
+        client = host.named(plugin)
+        host.start([client] if client else [])
+        return [client] if client and not client.problem else []
+    return host.for_provider(provider)
+
+
+def _ask(clients: Sequence[PluginClient], request: pb.GetActualCostRequest) -> tuple[Optional[tuple[PluginClient, list]], list[str]]:
+    errors = []
+    for client in clients:
+        try:
+            return (client, list(client.call("GetActualCost", request).results)), errors
+        except PluginDown as err:
+            errors.append(str(err))
+        except grpc.RpcError as err:
+            if err.code() not in NO_ANSWER:
+                errors.append(f"{client.label}: {err.code().name}: {(err.details() or '')[:200]}")
+    return None, errors
+
+
+def _records(results: Iterable[pb.ActualCostResult], label: str, type_token: str, source: str,
+             provider_hint: str = "") -> list[CostRecord]:
+    """Records of one answer. A known resource keys them by its label; a whole-scope answer by the
+    resource id each record names. An empty currency is USD, the upstream spec's only currency."""
+    return [CostRecord(label if type_token else (r.resource_id or label), type_token,
+                       r.timestamp.ToDatetime(tzinfo=dt.timezone.utc), r.cost, r.currency or "USD",
+                       r.source or source, r.provider or provider_hint) for r in results]
+
+
+def fetch(host: PluginHost, targets: Sequence[Target], span: DateRange, filters: Filters,
+          plugin: Optional[str] = None) -> Outcome:
+    """Ask for every target, in parallel on a bounded pool, with progress on stderr for long runs."""
+    outcome = Outcome()
+
+    def one(target: Target) -> tuple[Target, Optional[tuple[PluginClient, list]], list[str]]:
+        request = pb.GetActualCostRequest(resource_id=target.cloud_id, arn=target.arn, tags=dict(filters.tags),
+                                          start=timestamp(span.start), end=timestamp(span.end))
+        answer, errors = _ask(_clients(host, provider_of(target.type), plugin), request)
+        return target, answer, errors
+
+    console = Console(stderr=True)
+    with Progress(console=console, transient=True, disable=len(targets) <= PROGRESS_ABOVE or not console.is_terminal) as bar, \
+            ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        task = bar.add_task("asking plugins for actual costs", total=len(targets))
+        for target, answer, errors in pool.map(one, targets):
+            bar.advance(task)
+            if answer is not None:
+                client, results = answer
+                outcome.answered += 1
+                outcome.sources.add(client.label)
+                outcome.records += _records(results, target.label, target.type, client.name)
+            elif errors:
+                outcome.failures.append((target.label, "; ".join(errors)))
+            else:
+                outcome.unanswered.append(target.label)
+    return outcome
+
+
+def fetch_scope(host: PluginHost, span: DateRange, filters: Filters, plugin: Optional[str] = None) -> Outcome:
+    """No state: each plugin (or `--plugin`) is asked once for everything the tag filter selects."""
+    outcome = Outcome()
+    clients = _clients(host, "", plugin) if plugin else [c for c in host.clients]
+    host.start(clients)
+    request = pb.GetActualCostRequest(tags=dict(filters.tags), start=timestamp(span.start), end=timestamp(span.end))
+    for client in [c for c in clients if not c.problem]:
+        answer, errors = _ask([client], request)
+        if answer is None:
+            if errors:
+                outcome.failures.append((f"(scope of {client.label})", "; ".join(errors)))
+            continue
+        hint = client.providers[0] if len(client.providers) == 1 else ""
+        records = [r for r in _records(answer[1], "(scope)", "", client.name, hint)
+                   if not filters.providers or r.provider in filters.providers]
+        outcome.answered += 1
+        outcome.sources.add(client.label)
+        outcome.records += records
+    for problem in host.problems():
+        if not any(problem in why for _, why in outcome.failures):
+            outcome.failures.append(("(plugins)", problem))
+    return outcome

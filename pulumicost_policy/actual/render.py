@@ -1,0 +1,55 @@
+"""Human output of `actual`: an aligned table with thousands separators, totals and failures."""
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+
+from ..pricing.estimate import money
+from .report import ActualReport
+
+TIME_GROUPS = ("daily", "monthly")
+
+
+def table(report: ActualReport, out: IO[str]) -> None:
+    console = Console(file=out, width=140, no_color=True, highlight=False)
+    cur = report.currency
+    t = Table(title=f"Actual cost {report.span.first} .. {report.span.last} by {report.group_by}",
+              show_footer=True)
+    t.add_column(report.group_by.capitalize(), footer="Total", overflow="fold")
+    t.add_column("Cost", justify="right", footer=f"{money(report.total)} {cur}")
+    if report.group_by in TIME_GROUPS:
+        t.add_column("By provider", overflow="fold")
+    else:
+        t.add_column("Share", justify="right")
+    for g in report.groups:
+        extra = (", ".join(f"{p} {money(v)}" for p, v in g.by_provider.items()) if report.group_by in TIME_GROUPS
+                 else f"{100 * g.total / report.total:.1f}%" if report.total else "-")
+        t.add_row(g.key, f"{money(g.total)} {cur}", extra)
+    console.print(t)
+    console.print(f"{report.span.days} days: daily average {money(report.daily_average)} {cur}, "
+                  f"monthly run-rate {money(report.monthly_run_rate)} {cur}")
+    if report.variances:
+        v_table = Table(title="Projected vs actual (monthly)")
+        for col, justify in (("Resource", "left"), ("Projected", "right"), ("Actual run-rate", "right"),
+                             ("Variance", "right"), ("", "left")):
+            v_table.add_column(col, justify=justify, overflow="fold")
+        for v in report.variances:
+            projected = f"{money(v.projected_monthly)}" if v.projected_monthly is not None else "unpriced"
+            diff = "" if v.difference is None else (("+" if v.difference >= 0 else "-") + money(abs(v.difference)))
+            pct = "" if v.percent is None else f"{v.percent:+.1f}%"
+            v_table.add_row(v.resource, projected, money(v.actual_monthly), f"{diff} {pct}".strip(), v.reason)
+        console.print(v_table)
+    problems(report, console)
+
+
+def problems(report: ActualReport, console: Console) -> None:
+    o = report.outcome
+    if report.partial:
+        console.print(f"PARTIAL: the total covers {o.answered} of "
+                      f"{o.answered + len(o.failures) + len(o.unanswered)} resources")
+    for resource, error in o.failures:
+        console.print(f"failed: {resource}: {error}")
+    for resource in o.unanswered:
+        console.print(f"no data: {resource}: no plugin has actual costs for it")
