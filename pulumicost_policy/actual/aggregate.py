@@ -64,35 +64,45 @@ def _currency(records: Sequence[CostRecord]) -> str:
     return currencies[0]
 
 
-def _key(record: CostRecord, by: str) -> str:
-    if by == "resource":
-        return record.resource_id
-    if by == "type":
-        return record.resource_type
-    if by == "provider":
-        return record.provider
-    day = record.timestamp.astimezone(timezone.utc).date()
-    return day.isoformat() if by == "daily" else f"{day.year:04d}-{day.month:02d}"
-
-
 def group(records: Iterable[CostRecord], by: str) -> list[Group]:
-    """Sum records per group (sorted by key; time groups chronologically), with a per-day breakdown."""
+    """Sum records per group (sorted by key; time groups chronologically), with per-day and
+    per-provider breakdowns.
+
+    One pass adds each record's cost to its (group, day, provider) cell; the breakdowns and totals
+    are math.fsum over cells. A cell holds the few records of one group, day and provider, so its
+    plain float sum is exact to far below a cent. Days and providers are computed once per
+    distinct timestamp and type, not once per record.
+    """
     if by not in GROUP_BYS:
         raise AggregationError("invalid group-by", f"{by!r}; use one of {', '.join(GROUP_BYS)}")
-    records = list(records)
+    records = records if isinstance(records, (list, tuple)) else list(records)
     if not records:
         raise AggregationError("empty results", "no cost records to aggregate")
     currency = _currency(records)
-    sums: dict[str, list[float]] = defaultdict(list)
-    days: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    providers: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    days: dict[datetime, str] = {}
+    providers: dict[tuple[str, str], str] = {}
+    cells: dict[tuple[str, str, str], float] = {}
     for r in records:
-        k = _key(r, by)
-        sums[k].append(r.cost)
-        days[k][_key(r, "daily")].append(r.cost)
-        providers[k][r.provider].append(r.cost)
-    return [Group(k, math.fsum(v), currency, _fsums(days[k]), _fsums(providers[k]))
-            for k, v in sorted(sums.items())]
+        day = days.get(r.timestamp)
+        if day is None:
+            day = days[r.timestamp] = r.timestamp.astimezone(timezone.utc).date().isoformat()
+        ptype = (r.resource_type, r.provider_hint)
+        provider = providers.get(ptype)
+        if provider is None:
+            provider = providers[ptype] = r.provider
+        key = (r.resource_id if by == "resource" else r.resource_type if by == "type" else provider
+               if by == "provider" else day if by == "daily" else day[:7])
+        cell = (key, day, provider)
+        cells[cell] = cells.get(cell, 0.0) + r.cost
+    amounts: dict[str, list[float]] = defaultdict(list)
+    by_day: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    by_provider: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for (key, day, provider), cost in cells.items():
+        amounts[key].append(cost)
+        by_day[key][day].append(cost)
+        by_provider[key][provider].append(cost)
+    return [Group(k, math.fsum(v), currency, _fsums(by_day[k]), _fsums(by_provider[k]))
+            for k, v in sorted(amounts.items())]
 
 
 def _fsums(parts: dict[str, list[float]]) -> dict[str, float]:

@@ -99,8 +99,9 @@ def evaluate(stack: StackCost, config: Mapping[str, Any]) -> BudgetResult:
 
 def make(state: PackState) -> Policy:
     def validate(args: StackValidationArgs, report_violation) -> None:
-        result = evaluate(state.stack_cost(args), args.get_config())
-        state.current().budget = result
+        stack, run = state.stack_cost(NAME, args)
+        result = evaluate(stack, args.get_config())
+        run.budget = result
         for message in result.violations:
             report_violation(message)
 

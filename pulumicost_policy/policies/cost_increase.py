@@ -66,7 +66,7 @@ def make(state: PackState) -> Policy:
             except plan.PlanError as err:
                 report_violation(f"baseline unusable: {err}")
                 return
-        violations, not_applicable = check(state.stack_cost(args), baseline, config)
+        violations, not_applicable = check(state.stack_cost(NAME, args)[0], baseline, config)
         if not_applicable:
             args.not_applicable(not_applicable)
         for message in violations:

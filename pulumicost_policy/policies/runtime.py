@@ -50,11 +50,13 @@ def _usage_path(config: Mapping[str, str]) -> Optional[Path]:
 
 
 class StackRun:
-    """Results one stack policy leaves for the next within one AnalyzeStack call."""
+    """What the stack policies of one AnalyzeStack call share: the stack's estimates (computed
+    once, not once per policy) and the budget result the summary reports."""
 
     def __init__(self) -> None:
+        self.last = -1                     # position (in pack order) of the last policy that ran
+        self.cost: Optional[StackCost] = None
         self.budget: Any = None            # budgets.BudgetResult
-        self.policy_results: dict[str, list[str]] = {}
 
 
 class PackState:
@@ -65,6 +67,7 @@ class PackState:
         self.pricer = pricer
         self.usage_error = usage_error
         self.host = host
+        self.stack_order: list[str] = []   # stack policy names in the order the SDK runs them
         self._analyzed: dict[str, CostEstimate] = {}
         self._lock = threading.Lock()
         self._local = threading.local()
@@ -91,7 +94,15 @@ class PackState:
         resource = ResourceInput(urn, type_token, name, to_plain(props), provider_props, stack_config())
         return self.pricer.estimate(resource)
 
-    def stack_cost(self, args: Any) -> StackCost:
+    def stack_cost(self, policy: str, args: Any) -> tuple[StackCost, "StackRun"]:
+        """The stack's cost for this AnalyzeStack call (computed by the first stack policy that
+        asks) and the call's shared StackRun."""
+        run = self._stack_run(policy)
+        if run.cost is None:
+            run.cost = self._estimate_stack(args)
+        return run.cost, run
+
+    def _estimate_stack(self, args: Any) -> StackCost:
         """Estimate every resource of a stack view (StackValidationArgs) and roll them up.
 
         During preview many outputs are unknown; a resource whose outputs cannot be priced for
@@ -110,19 +121,20 @@ class PackState:
             out.append(est)
         return rollup(out)
 
-    def current(self) -> "StackRun":
-        """What the stack policies of the AnalyzeStack call on this thread share.
+    def _stack_run(self, policy: str) -> StackRun:
+        """The StackRun of the AnalyzeStack call `policy` is running in.
 
-        The SDK runs one call's stack policies in order on one thread, so a thread-local is
-        exactly one AnalyzeStack call; the summary (last) reads what the budget policy found.
+        The SDK runs one call's stack policies in pack order, each once, on one gRPC thread. So a
+        policy that is not after the last one that ran on this thread has started a new call. This
+        holds whichever policies are enabled (even if Configure changes that) and whichever thread
+        the next call lands on.
         """
+        position = self.stack_order.index(policy)
         run = getattr(self._local, "run", None)
-        if run is None:
+        if run is None or position <= run.last:
             run = self._local.run = StackRun()
+        run.last = position
         return run
-
-    def finish_stack_run(self) -> None:
-        self._local.run = None
 
     def remember(self, estimate: CostEstimate) -> None:
         with self._lock:

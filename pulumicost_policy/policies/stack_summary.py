@@ -17,9 +17,7 @@ DESCRIPTION = "Projected monthly cost of the stack."
 
 def make(state: PackState) -> Policy:
     def validate(args: StackValidationArgs, report_violation) -> None:
-        run = state.current()
-        state.finish_stack_run()  # the summary runs last: the next AnalyzeStack starts afresh
-        stack = state.stack_cost(args)
+        stack, run = state.stack_cost(NAME, args)
         message = summary_message(stack)
         if run.budget is not None and run.budget.warnings:
             message += "\nBudget warnings: " + "; ".join(run.budget.warnings)

@@ -31,7 +31,7 @@ def check(stack: StackCost, config) -> list[tuple[str, str]]:
 
 def make(state: PackState) -> Policy:
     def validate(args: StackValidationArgs, report_violation) -> None:
-        for message, urn in check(state.stack_cost(args), args.get_config()):
+        for message, urn in check(state.stack_cost(NAME, args)[0], args.get_config()):
             report_violation(message, urn or None)
 
     return declare("stack", NAME, DESCRIPTION, validate)

@@ -1,0 +1,1 @@
+"""Benchmarks for pulumicost-policy: `python -m bench` (see bench/run.py)."""

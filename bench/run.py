@@ -1,0 +1,206 @@
+"""The benchmark: `python -m bench [--sizes 100,1000,10000,100000] [--quick]`.
+
+Prints one table and writes bench/results.json. Everything runs the way users run it: the pack
+spawned as Pulumi spawns it and called over gRPC (tests/harness.py), plugins installed into a
+temporary root and launched as processes, the offline run as a subprocess. No timed assertions
+anywhere: these are figures to read (targets are in issue #6 and the README).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from harness import EnginePack  # noqa: E402
+
+from bench.stacks import preview_digest, synthetic  # noqa: E402
+from pulumicost_policy.actual.aggregate import GROUP_BYS, CostRecord, group  # noqa: E402
+from pulumicost_policy.descriptor import ResourceDescriptor, ResourceInput, describe  # noqa: E402
+from pulumicost_policy.plugins.host import PluginHost  # noqa: E402
+from pulumicost_policy.plugins.install import install  # noqa: E402
+from pulumicost_policy.plugins.source import plugin_pricer  # noqa: E402
+from pulumicost_policy.protocol import costsource_pb2 as pb  # noqa: E402
+
+CALLERS = 4  # the engine analyzes resources in parallel
+
+
+def pack_start(runs: int, env: dict[str, str]) -> dict[str, float]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        pack = EnginePack(env=env)  # returns once the port line is read
+        times.append(time.perf_counter() - started)
+        pack.close()
+    return {"median_s": statistics.median(times), "runs": runs}
+
+
+def analyze_throughput(resources: list[dict], env: dict[str, str]) -> dict[str, float]:
+    pack = EnginePack(env=env)
+    try:
+        pack.configure()
+        pack.analyze(resources[0]["type"], "warmup", resources[0]["props"], provider=resources[0]["provider"])
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=CALLERS) as pool:
+            list(pool.map(lambda r: pack.analyze(r["type"], r["name"], r["props"], provider=r["provider"],
+                                                 resource_urn=r["urn"]), resources))
+        elapsed = time.perf_counter() - started
+    finally:
+        pack.close()
+    return {"resources": len(resources), "seconds": elapsed, "per_s": len(resources) / elapsed}
+
+
+def analyze_stack(resources: list[dict], env: dict[str, str]) -> dict[str, float]:
+    pack = EnginePack(env=env)
+    try:
+        pack.configure()
+        stack = [{**r, "props": {**r["props"], "arn": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"}} for r in resources]
+        started = time.perf_counter()
+        pack.analyze_stack(stack)
+        return {"resources": len(resources), "seconds": time.perf_counter() - started}
+    finally:
+        pack.close()
+
+
+def offline(resources: list[dict], workdir: Path) -> dict[str, float]:
+    plan = workdir / f"plan-{len(resources)}.json"
+    plan.write_text(json.dumps(preview_digest(resources)))
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-json", str(plan),
+                             "--output", "json"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"offline run failed: {proc.stderr.read().decode()[-500:]}")
+    return {"resources": len(resources), "seconds": elapsed, "peak_rss_mb": usage.ru_maxrss / 1024,
+            "plan_mb": plan.stat().st_size / 1e6}
+
+
+def plugin_path(resources: list[dict], home: Path) -> dict[str, Any]:
+    """Launch + first call, steady-state latency of GetProjectedCost, and RPCs vs resources."""
+    started = time.perf_counter()
+    host = PluginHost.from_environment(home)
+    [client] = host.for_provider("aws")
+    request = pb.GetProjectedCostRequest(resource=pb.ResourceDescriptor(
+        provider="aws", resource_type="ec2:Instance", sku="t3.micro", region="us-east-1"))
+    client.call("GetProjectedCost", request)
+    first = time.perf_counter() - started
+    lat = []
+    for _ in range(2000):
+        t = time.perf_counter()
+        client.call("GetProjectedCost", request)
+        lat.append(time.perf_counter() - t)
+    lat.sort()
+    host.close()
+    # Requests vs resources: price the whole stack through the plugin source.
+    pricer, host = plugin_pricer(host=PluginHost.from_environment(home))
+    [client] = host.for_provider("aws")
+    before = client.calls
+    inputs = [ResourceInput(r["urn"], r["type"], r["name"], r["props"], r["provider"]) for r in resources]
+    started = time.perf_counter()
+    estimates = [pricer.estimate(i) for i in inputs]
+    priced = time.perf_counter() - started
+    from_plugin = sum(1 for e in estimates if e.source.startswith("plugin"))
+    host.close()
+    # The most RPCs the cache allows: one per component of each distinct aws descriptor.
+    described = {d.cache_key(): len(d.components) for d in map(describe, inputs)
+                 if isinstance(d, ResourceDescriptor) and d.provider == "aws"}
+    return {"first_call_s": first, "p50_ms": 1000 * lat[len(lat) // 2], "p99_ms": 1000 * lat[int(len(lat) * 0.99)],
+            "resources": len(resources), "rpcs": client.calls - before, "priced_by_plugin": from_plugin,
+            "distinct_descriptors": len(described), "rpc_bound": sum(described.values()),
+            "estimate_per_s": len(resources) / priced}
+
+
+def aggregation(n: int) -> dict[str, float]:
+    start = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    days = [start + dt.timedelta(days=d) for d in range(365)]
+    types = ["aws:ec2/instance:Instance", "aws:s3/bucket:Bucket", "azure:compute:VirtualMachine", "gcp:compute:Instance"]
+    records = [CostRecord(f"res-{i % 2740}", types[i % 4], days[i % 365], 1.25 + (i % 7) * 0.5) for i in range(n)]
+    out = {}
+    for by in GROUP_BYS:
+        started = time.perf_counter()
+        group(records, by)
+        out[by] = n / (time.perf_counter() - started)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--sizes", default="100,1000,10000,100000")
+    parser.add_argument("--quick", action="store_true", help="smallest size only, few repeats (used by the tests)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args(argv)
+    sizes = [100] if args.quick else [int(s) for s in args.sizes.split(",")]
+    results: dict[str, Any] = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                           "platform": platform.platform()},
+                               "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        empty, home = work / "empty", work / "home"
+        empty.mkdir()
+        install(ROOT / "plugins" / "aws-public", home)
+        book_env, plugin_env = {"PULUMICOST_HOME": str(empty)}, {"PULUMICOST_HOME": str(home)}
+        step("pack start", lambda: results.__setitem__("pack_start", pack_start(2 if args.quick else 7, book_env)))
+        analyze_n = min(max(sizes), 100 if args.quick else 2000)
+        res = synthetic(analyze_n)
+        step("analyze (price book)", lambda: results.__setitem__("analyze_book", analyze_throughput(res, book_env)))
+        step("analyze (plugin)", lambda: results.__setitem__("analyze_plugin", analyze_throughput(res, plugin_env)))
+        results["analyze_stack"], results["offline"] = [], []
+        for n in sizes:
+            stack = synthetic(n)
+            step(f"analyze stack {n}", lambda: results["analyze_stack"].append(analyze_stack(stack, book_env)))
+            step(f"offline {n}", lambda: results["offline"].append(offline(stack, work)))
+        step("plugin path", lambda: results.__setitem__("plugin", plugin_path(synthetic(min(max(sizes), 10000)), home)))
+        agg_n = 10_000 if args.quick else 1_000_000
+        step("aggregation", lambda: results.__setitem__("aggregation", {"records": agg_n, "per_s": aggregation(agg_n)}))
+    args.out.write_text(json.dumps(results, indent=2) + "\n")
+    print_table(results)
+    return 0
+
+
+def step(label: str, work: Callable[[], None]) -> None:
+    print(f"... {label}", file=sys.stderr, flush=True)
+    work()
+
+
+def print_table(r: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"pulumicost-policy benchmark ({r['machine']['cpus']} CPUs, Python {r['machine']['python']})")
+    for col in ("measure", "figure", "target"):
+        t.add_column(col, justify="left" if col != "figure" else "right")
+    t.add_row("pack start (port line, price book loaded), median", f"{r['pack_start']['median_s']:.2f} s", "< 1.0 s")
+    for key, label, target in (("analyze_book", "price book", ">= 3,000/s"), ("analyze_plugin", "aws-public plugin", ">= 1,000/s")):
+        a = r[key]
+        t.add_row(f"Analyze, {CALLERS} callers, {label} ({a['resources']:,} resources)", f"{a['per_s']:,.0f} res/s", target)
+    for a in r["analyze_stack"]:
+        t.add_row(f"AnalyzeStack {a['resources']:,} resources", f"{a['seconds']:.2f} s", "< 1 s at 10,000")
+    for o in r["offline"]:
+        t.add_row(f"offline run {o['resources']:,} resources ({o['plan_mb']:.0f} MB plan)",
+                  f"{o['seconds']:.2f} s, {o['peak_rss_mb']:.0f} MB RSS", "< 20 s, < 1 GB at 100,000")
+    p = r["plugin"]
+    t.add_row("plugin launch + connect + first call", f"{1000 * p['first_call_s']:.0f} ms", "< 500 ms")
+    t.add_row("plugin steady state p50 / p99", f"{p['p50_ms']:.2f} / {p['p99_ms']:.2f} ms", "p50 < 1 ms")
+    t.add_row(f"plugin RPCs for {p['resources']:,} resources, {p['distinct_descriptors']} distinct descriptors",
+              f"{p['rpcs']:,} RPCs", f"<= {p['rpc_bound']} (1 per distinct component)")
+    for by, rate in r["aggregation"]["per_s"].items():
+        t.add_row(f"aggregate {r['aggregation']['records']:,} records by {by}", f"{rate:,.0f} rec/s", ">= 1,000,000/s")
+    Console(width=130).print(t)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
