@@ -6,6 +6,9 @@ schema, so a bad config is refused the same way everywhere.
 """
 from __future__ import annotations
 
+import functools
+import json
+
 from typing import Any, Mapping
 
 import jsonschema
@@ -72,10 +75,31 @@ def object_schema(policy: str) -> dict[str, Any]:
 
 
 def config_errors(policy: str, config: Mapping[str, Any]) -> list[str]:
-    """Readable schema errors: `monthlyBudget: 'lots' is not of type 'number'`."""
-    validator = jsonschema.Draft7Validator(object_schema(policy))
+    """Readable schema errors: `monthlyBudget: 'lots' is not of type 'number'`.
+
+    Resource policies see the same config for every resource: the answer is cached by content
+    (validation was ~7% of the pack's CPU per Analyze before).
+    """
+    try:
+        key = json.dumps(config, sort_keys=True)
+    except (TypeError, ValueError):
+        return _errors(policy, config)
+    return list(_cached_errors(policy, key))
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_errors(policy: str, config_json: str) -> tuple[str, ...]:
+    return tuple(_errors(policy, json.loads(config_json)))
+
+
+@functools.lru_cache(maxsize=None)
+def _validator(policy: str) -> jsonschema.Draft7Validator:
+    return jsonschema.Draft7Validator(object_schema(policy))
+
+
+def _errors(policy: str, config: Mapping[str, Any]) -> list[str]:
     errors = []
-    for err in sorted(validator.iter_errors(dict(config)), key=lambda e: list(e.path)):
+    for err in sorted(_validator(policy).iter_errors(dict(config)), key=lambda e: list(e.path)):
         where = ".".join(str(p) for p in err.path) or "config"
         errors.append(f"{where}: {_short(err)}")
     return errors
