@@ -69,7 +69,11 @@ class EnginePack:
         except ValueError:
             self.close()
             raise RuntimeError(f"pack wrote {line!r} instead of a port; stderr: {self.stderr()}") from None
-        self.channel = grpc.insecure_channel(f"127.0.0.1:{self.port}")
+        # The engine's plugin channels accept messages up to 400 MB (rpcutil.MaxRPCMessageSize);
+        # an AnalyzeStack answer for 100,000 resources is several MB.
+        self.channel = grpc.insecure_channel(f"127.0.0.1:{self.port}", options=[
+            ("grpc.max_receive_message_length", 400 * 1024 * 1024),
+            ("grpc.max_send_message_length", 400 * 1024 * 1024)])
         grpc.channel_ready_future(self.channel).result(timeout=10)
         self.stub = analyzer_pb2_grpc.AnalyzerStub(self.channel)
         self._start()

@@ -140,7 +140,14 @@ class PluginClient:
 
     def _start_locked(self) -> None:
         try:
-            self._process = self._launch(self.spec, self.settings.env, self.settings.start_timeout_seconds)
+            try:
+                self._process = self._launch(self.spec, self.settings.env, self.settings.start_timeout_seconds)
+            except LaunchError as err:
+                if not err.exited:
+                    raise
+                # The classic cause is the port we picked being taken before the plugin bound it.
+                self.notes.append(f"{self.label} exited at start ({err}); started again on another port")
+                self._process = self._launch(self.spec, self.settings.env, self.settings.start_timeout_seconds)
         except LaunchError as err:
             raise PluginDown(f"{self.label} did not start: {err}") from None
         self._channel = grpc.insecure_channel(self._process.address)

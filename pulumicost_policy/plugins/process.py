@@ -32,6 +32,10 @@ _PORT_LINE = re.compile(rb"^\s*(?:PORT=)?(\d{1,5})\s*$")
 class LaunchError(Exception):
     """The plugin did not start serving; the message says what it did instead."""
 
+    def __init__(self, message: str, exited: bool = False) -> None:
+        super().__init__(message)
+        self.exited = exited  # it quit before announcing: worth one more try on another port
+
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -109,7 +113,7 @@ def _read_port(proc: subprocess.Popen, deadline_seconds: float) -> tuple[int, by
             chunk = os.read(proc.stdout.fileno(), 4096)
             if not chunk:
                 code = proc.wait(timeout=deadline_seconds)
-                raise LaunchError(f"exited with code {code} before printing its port")
+                raise LaunchError(f"exited with code {code} before printing its port", exited=True)
             buf += chunk
             if len(buf) > 4096:
                 break

@@ -46,9 +46,10 @@ class PluginSource:
         return result if isinstance(result, Pricing) else None
 
     def _rate(self, desc: ResourceDescriptor, comp: CostComponent) -> Optional[Rate]:
+        # No tags: a price does not depend on them, and the engine hands policies secret values
+        # as plain strings, so a tag could be a secret that must not leave the pack.
         request = pb.GetProjectedCostRequest(resource=pb.ResourceDescriptor(
-            provider=desc.provider, resource_type=comp.price_type, sku=comp.sku, region=desc.region,
-            tags=dict(desc.tags)))
+            provider=desc.provider, resource_type=comp.price_type, sku=comp.sku, region=desc.region))
         try:
             answer = self.client.call("GetProjectedCost", request)
         except PluginDown as err:

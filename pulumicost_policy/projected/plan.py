@@ -7,6 +7,7 @@ already costed, and read/refresh/discard steps cost nothing new.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional
@@ -15,8 +16,15 @@ from ..descriptor import ResourceInput
 
 COSTED_OPS = ("create", "update", "same", "replace", "create-replacement", "import", "import-replacement")
 SAVING_OPS = ("delete",)
-# A generous bound: a 100,000-resource digest is ~100 MB; anything far larger is not a plan.
-MAX_FILE_BYTES = 1 << 30
+# A bound before reading: a 100,000-resource digest is tens of MB; a file far larger is more likely
+# the wrong file than a plan, and parsing it would take GBs of memory. Raise it with the variable.
+MAX_FILE_ENV = "PULUMICOST_MAX_FILE_MB"
+DEFAULT_MAX_FILE_MB = 128
+
+
+def max_file_bytes() -> int:
+    raw = os.environ.get(MAX_FILE_ENV, "")
+    return int(float(raw) * 1e6) if raw.replace(".", "", 1).isdigit() else DEFAULT_MAX_FILE_MB * 1_000_000
 
 
 class PlanError(Exception):
@@ -40,8 +48,10 @@ def read_json(path: Path, what: str) -> Any:
         raise PlanError(f"{path}: cannot read {what} ({err.strerror or err})") from None
     if size == 0:
         raise PlanError(f"{path}: the file is empty; expected {what}")
-    if size > MAX_FILE_BYTES:
-        raise PlanError(f"{path}: {size:,} bytes is larger than any {what} we accept ({MAX_FILE_BYTES:,})")
+    limit = max_file_bytes()
+    if size > limit:
+        raise PlanError(f"{path}: {size / 1e6:,.0f} MB is more than the {limit / 1e6:,.0f} MB we read as {what}; "
+                        f"check the file, or set {MAX_FILE_ENV} to raise the limit")
     try:
         with path.open("rb") as fh:
             return json.load(fh)

@@ -1,6 +1,7 @@
 """A test plugin whose behaviour the test picks through SCRIPTED_MODE (passed via config.yaml env).
 
 Modes: ok (prices from the price book, like aws-public), nothing (NOT_FOUND for everything),
+slow (waits SCRIPTED_DELAY seconds before serving),
 noport (never announces), exit (exits at once), hang (GetProjectedCost never returns),
 crash (exits during its first GetProjectedCost), crashloop (exits during every one),
 garbage (prints noise instead of the port line), eur (answers in EUR).
@@ -34,7 +35,7 @@ class Scripted(CostSource):
         res = request.resource
         if LOG:
             with open(LOG, "a", encoding="utf-8") as log:
-                log.write(f"{res.resource_type} {res.sku} {res.region}\n")
+                log.write(f"{res.resource_type} {res.sku} {res.region}" + "".join(f" {k}={v}" for k, v in res.tags.items()) + "\n")
         if MODE == "hang":
             time.sleep(3600)
         if MODE == "crashloop" or (MODE == "crash" and CRASH_MARK and not CRASH_MARK.exists()):
@@ -54,6 +55,8 @@ if __name__ == "__main__":
         sys.exit(4)
     if MODE == "noport":
         time.sleep(3600)
+    if MODE == "slow":
+        time.sleep(float(os.environ.get("SCRIPTED_DELAY", "1")))
     if MODE == "garbage":
         print("Starting up... listening soon", flush=True)
         time.sleep(3600)

@@ -1,0 +1,35 @@
+"""Every policy's schema refuses wrong types and impossible values, with a message."""
+from __future__ import annotations
+
+import pytest
+
+from pulumicost_policy.policies.config import SCHEMAS, config_errors
+
+WRONG_TYPE = {"number": "lots", "string": 42, "object": ["not", "a", "map"], "array": "aws:*"}
+PROPERTIES = [(policy, prop, spec) for policy, props in SCHEMAS.items() for prop, spec in props.items()]
+
+
+@pytest.mark.parametrize("policy, prop, spec", PROPERTIES, ids=[f"{p}.{k}" for p, k, _ in PROPERTIES])
+def test_wrong_type_is_refused(policy, prop, spec):
+    errors = config_errors(policy, {prop: WRONG_TYPE[spec["type"]]})
+    assert errors and errors[0].startswith(f"{prop}: "), errors
+
+
+@pytest.mark.parametrize("policy, config, says", [
+    ("stack-budget", {"monthlyBudget": -5}, "monthlyBudget: -5 is less than the minimum of 0"),
+    ("stack-budget", {"providerBudgets": {"aws": -1}}, "providerBudgets.aws: -1 is less than the minimum of 0"),
+    ("stack-budget", {"tagBudgets": {"team": 5}}, "tagBudgets: 'team' does not match"),
+    ("stack-budget", {"warnAtPercent": 1500}, "warnAtPercent: 1500 is greater than the maximum of 1000"),
+    ("cost-increase", {"maxIncreasePercent": 1001}, "maxIncreasePercent: 1001 is greater than the maximum of 1000"),
+    ("resource-cost-limit", {"maxMonthlyCost": -0.01}, "maxMonthlyCost: -0.01 is less than the minimum of 0"),
+    ("resource-cost-limit", {"currency": "XYZ"}, "currency: should be an ISO 4217 currency code"),
+    ("stack-budget", {"currency": "usd"}, "currency: should be an ISO 4217 currency code"),
+    ("cost-increase", {"currency": "DOLLARS"}, "currency: should be an ISO 4217 currency code"),
+])
+def test_impossible_values_are_refused(policy, config, says):
+    assert any(says in e for e in config_errors(policy, config)), config_errors(policy, config)
+
+
+def test_valid_config_passes():
+    assert config_errors("stack-budget", {"monthlyBudget": 500, "currency": "EUR", "warnAtPercent": 90,
+                                          "tagBudgets": {"team=web": 100}}) == []

@@ -1,0 +1,109 @@
+"""Bad resource data and bad plan/state files never raise: every priced type, fed anything.
+
+Property-based (hypothesis) over the descriptor mapping and the offline run's plan/state parsers,
+plus the engine path for the extremes (1 MB strings, 10,000-key maps)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from harness import UNKNOWN, EnginePack, secret
+from pulumicost_policy.descriptor import Free, ResourceDescriptor, ResourceInput, Unpriced, describe
+from pulumicost_policy.descriptor.catalog import MAPPERS
+from pulumicost_policy.policies.messages import resource_message
+from pulumicost_policy.pricing.pricer import Pricer
+from pulumicost_policy.projected.plan import PlanError, parse_digest, parse_state
+
+MARKER = "zq-MARKER-7731"  # in every generated string: it must never come back in a message
+PROPERTY_NAMES = ["allocatedStorage", "architectures", "billingMode", "desiredCapacity", "diskSizeGB", "diskSizeGb",
+                  "engine", "hardwareProfile", "instanceClass", "instanceType", "instanceTypes", "iops",
+                  "loadBalancerType", "machineType", "memorySize", "minSize", "mixedInstancesPolicy", "multiAz",
+                  "osProfile", "readCapacity", "scalingConfig", "size", "sku", "storageAccountType", "storageOsDisk",
+                  "storageProfile", "storageType", "tenancy", "throughput", "type", "vmSize", "writeCapacity",
+                  "region", "location", "zone", "availabilityZone", "tags", "rootBlockDevice", "ebsBlockDevices"]
+PRICER = Pricer.from_specs()
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(-2**63, 2**63), st.floats(allow_nan=True),
+                    st.text(max_size=30).map(lambda s: MARKER + s), st.just(UNKNOWN),
+                    st.sampled_from(["t3.micro", "gp3", "us-east-1", "mysql", "Standard_B1s", "e2-micro"]))
+values = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    st.builds(secret, inner)), max_leaves=12)
+props = st.dictionaries(st.sampled_from(PROPERTY_NAMES), values, max_size=8)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(type_token=st.sampled_from(sorted(MAPPERS)), props=props, provider=st.none() | props)
+def test_every_priced_type_survives_any_properties(type_token, props, provider):
+    resource = ResourceInput(f"urn:pulumi:dev::p::{type_token}::r", type_token, "r", props, provider)
+    description = describe(resource)
+    assert isinstance(description, (ResourceDescriptor, Free, Unpriced))
+    estimate = PRICER.estimate(resource)
+    message = resource_message(estimate)
+    assert MARKER not in message and MARKER not in estimate.reason
+    assert len(message) < 1000
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+                           max_leaves=20)
+step = st.fixed_dictionaries({}, optional={"op": st.sampled_from(["create", "update", "same", "delete", "replace", "read", "x"]) | json_values,
+                                           "urn": st.text(max_size=40) | json_values,
+                                           "newState": json_values | st.fixed_dictionaries({"type": st.sampled_from(sorted(MAPPERS)), "inputs": props}),
+                                           "oldState": json_values, "provider": json_values})
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc=json_values | st.fixed_dictionaries({"steps": st.lists(step, max_size=6)}, optional={"config": json_values}))
+def test_digest_parser_raises_only_plan_errors(doc):
+    try:
+        planned = list(parse_digest(doc, Path("plan.json")))
+    except PlanError as err:
+        assert str(err).startswith("plan.json: ")
+        return
+    for item in planned:
+        PRICER.estimate(item.resource)
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc=json_values | st.fixed_dictionaries({"deployment": st.fixed_dictionaries(
+    {"resources": st.lists(json_values | st.fixed_dictionaries({"urn": st.text(max_size=30), "type": st.sampled_from(sorted(MAPPERS)),
+                                                                "inputs": props}, optional={"custom": json_values, "id": json_values}), max_size=6)})}))
+def test_state_parser_raises_only_plan_errors(doc):
+    try:
+        planned = list(parse_state(doc, Path("state.json")))
+    except PlanError as err:
+        assert str(err).startswith("state.json: ")
+        return
+    for item in planned:
+        PRICER.estimate(item.resource)
+
+
+def test_extremes_through_the_engine_name_resource_and_property():
+    pack = EnginePack()
+    try:
+        pack.configure()
+        cases = {
+            "huge-type": {"instanceType": "x" * 1_000_000},
+            "wide-tags": {"instanceType": "t3.micro", "tags": {f"k{i}": "v" for i in range(10_000)}},
+            "list-type": {"instanceType": ["t3.micro"]},
+            "number-type": {"instanceType": 3},
+            "null-type": {"instanceType": None},
+            "unicode-type": {"instanceType": "t3.\u043c\u0438\u043a\u0440\u043e\U0001F4B8"},
+            "tags-list": {"instanceType": "t3.micro", "tags": ["a", "b"]},
+        }
+        for name, props in cases.items():
+            diags = pack.analyze("aws:ec2/instance:Instance", name, props, provider={"region": "us-east-1"})
+            [d] = [d for d in diags if d.policy == "cost-estimate"]
+            assert d.message.count(name) >= 1 and len(d.message) < 600, (name, d.message[:300])
+            if name in ("wide-tags", "tags-list"):  # tags do not change the price; unusable tags are skipped
+                assert "$7.59 USD/month" in d.message
+            else:
+                assert "unpriced" in d.message and ("instanceType" in d.message or "SKU" in d.message), d.message
+        stack = pack.analyze_stack([{"type": "aws:ec2/instance:Instance", "name": n, "props": p,
+                                     "provider": {"region": "us-east-1"}} for n, p in cases.items()])
+        assert any(d.policy == "stack-cost-summary" for d in stack)
+    finally:
+        pack.close()
