@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -55,14 +56,17 @@ class Diag:
 
 class EnginePack:
     def __init__(self, config: Optional[dict[str, str]] = None, env: Optional[dict[str, str]] = None,
-                 pack_dir: Path = PACK_DIR) -> None:
+                 pack_dir: Path = PACK_DIR, file_size_limit: Optional[int] = None) -> None:
+        """`file_size_limit` (bytes, RLIMIT_FSIZE) makes writes past it fail as on a full disk."""
         self.config = config if config is not None else {"aws:region": "us-east-1"}
         penv = {**os.environ, "PULUMI_PROJECT": "proj", "PULUMI_STACK": "dev", "PULUMI_DRY_RUN": "true",
                 "PULUMI_ORGANIZATION": "org", "PULUMI_CONFIG": json.dumps(self.config), **(env or {})}
         self.stderr_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"pack-stderr-{os.getpid()}-{id(self)}.log"
         self._stderr = open(self.stderr_path, "wb")
         self.proc = subprocess.Popen([sys.executable, "-u", "-m", "pulumi.policy", "127.0.0.1:1", str(pack_dir)],
-                                     cwd=pack_dir, stdout=subprocess.PIPE, stderr=self._stderr, env=penv)
+                                     cwd=pack_dir, stdout=subprocess.PIPE, stderr=self._stderr, env=penv,
+                                     preexec_fn=(lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit,) * 2))
+                                     if file_size_limit else None)
         line = self.proc.stdout.readline()
         try:
             self.port = int(line)

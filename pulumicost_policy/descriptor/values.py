@@ -55,6 +55,13 @@ def is_secret(value: Any) -> bool:
     return isinstance(value, Mapping) and value.get(SECRET_SIG_KEY) == SECRET_SIG_VALUE
 
 
+def mark_secret(props: Mapping[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    """Props with the top-level `keys` (a resource's additionalSecretOutputs) replaced by the secret
+    marker: the SDK hands them to policies as plaintext, and this way no reader can use or echo them."""
+    hidden = set(keys)
+    return {k: (PREVIEW_SECRET if k in hidden else v) for k, v in props.items()}
+
+
 def to_plain(value: Any) -> Any:
     """Unwrap the SDK's proxies into plain dicts/lists without tripping their unknown checks.
 

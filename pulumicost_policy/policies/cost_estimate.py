@@ -17,7 +17,7 @@ DESCRIPTION = "Projected monthly cost of the resource."
 def make(state: PackState) -> Policy:
     def validate(args: ResourceValidationArgs, report_violation) -> None:
         try:
-            est = state.estimate(args.urn, args.resource_type, args.name, args.props, args.provider)
+            est = state.estimate(args)
         except Exception as err:  # never fail the user's preview: say what happened, per resource
             print(f"pulumicost: internal error pricing {args.urn}: {type(err).__name__}", file=sys.stderr)
             report_violation(f"{args.name}: unpriced: internal error ({type(err).__name__}); "

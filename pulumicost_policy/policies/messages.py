@@ -34,6 +34,9 @@ def summary_message(stack: StackCost) -> str:
                  + f" ({counts})"]
         if stack.mixed_currencies:
             lines.append("Costs are in several currencies and are not summed together.")
+    if cov[UNPRICED]:
+        lines.append(f"Partial: the total leaves out {cov[UNPRICED]} unpriced resource"
+                     f"{'s' if cov[UNPRICED] != 1 else ''} (below).")
     for currency, providers in stack.by_provider.items():
         lines.append("By provider: " + ", ".join(f"{p} {money(v)} {currency}" for p, v in providers.items()))
     for currency, types in stack.by_type.items():

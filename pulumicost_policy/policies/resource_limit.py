@@ -34,7 +34,7 @@ def make(state: PackState) -> Policy:
         est = state.analyzed(args.urn)
         if est is None or est.type != args.resource_type:
             try:
-                est = state.estimate(args.urn, args.resource_type, args.name, args.props, args.provider)
+                est = state.estimate(args)
             except Exception as err:  # never fail the preview
                 report_violation(f"{args.name}: cannot check the limit (internal error {type(err).__name__})")
                 return

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from ..descriptor import ResourceInput, to_plain
+from ..descriptor.values import mark_secret
 from ..pricing.estimate import UNPRICED, CostEstimate
 from ..pricing.rollup import StackCost, rollup
 from ..plugins.host import PluginHost
@@ -88,10 +89,13 @@ class PackState:
         """What went wrong with cost sources in this process (plugins down, answers refused)."""
         return self.host.problems() if self.host is not None else []
 
-    def estimate(self, urn: str, type_token: str, name: str, props: Any, provider: Any) -> CostEstimate:
-        """Price one resource from SDK args (proxied props, optional provider)."""
-        provider_props = to_plain(provider.props) if provider is not None else None
-        resource = ResourceInput(urn, type_token, name, to_plain(props), provider_props, stack_config())
+    def estimate(self, args: Any) -> CostEstimate:
+        """Price one resource from SDK args (ResourceValidationArgs or a stack's PolicyResource):
+        proxied props, optional provider, and the outputs the program marked secret."""
+        provider_props = to_plain(args.provider.props) if args.provider is not None else None
+        secret_outputs = getattr(args.opts, "additional_secret_outputs", None) or []
+        props = mark_secret(to_plain(args.props), secret_outputs)
+        resource = ResourceInput(args.urn, args.resource_type, args.name, props, provider_props, stack_config())
         return self.pricer.estimate(resource)
 
     def stack_cost(self, policy: str, args: Any) -> tuple[StackCost, "StackRun"]:
@@ -111,11 +115,11 @@ class PackState:
         out = []
         for res in args.resources:
             try:
-                est = self.estimate(res.urn, res.resource_type, res.name, res.props, res.provider)
-            except Exception as err:  # one bad resource must not hide the verdict for the rest
-                print(f"pulumicost: internal error pricing {res.urn}: {type(err).__name__}", file=sys.stderr)
+                est = self.estimate(res)
+            except Exception as err:  # to_plain on SDK proxies; one bad resource must not hide the rest
+                print(f"pulumicost: internal error reading {res.urn}: {type(err).__name__}", file=sys.stderr)
                 est = CostEstimate(res.urn, res.name, res.resource_type, UNPRICED, None, None,
-                                   reason=f"internal error ({type(err).__name__})")
+                                   reason=f"internal error ({type(err).__name__}); please report it")
             if est.status == UNPRICED and est.pending:
                 est = self.analyzed(res.urn) or est
             out.append(est)

@@ -180,8 +180,8 @@ def to_estimate(urn: str, name: str, type_token: str, description: Description,
                             pending=description.pending)
     if isinstance(pricing, Unpriced) or pricing is None:
         reason = pricing.reason if isinstance(pricing, Unpriced) else "no cost source knows this price"
-        return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=reason,
-                            sku=description.sku, region=description.region)
+        # No SKU: no source knows it, so it is an arbitrary property value (possibly a secret).
+        return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=reason, region=description.region)
     status = USAGE_BASED if pricing.usage_only else PRICED
     return CostEstimate(urn, name, type_token, status, pricing.monthly, pricing.currency, pricing.source,
                         pricing.unit_price, "", description.sku, description.region, pricing.components,

@@ -6,12 +6,13 @@ Identical descriptors (with identical usage) are priced once per run.
 """
 from __future__ import annotations
 
+import sys
 import threading
 from pathlib import Path
 from typing import Callable, Optional, Protocol, Sequence
 
 from ..descriptor import ResourceDescriptor, ResourceInput, Unpriced, describe
-from .estimate import CostEstimate, Pricing, price_from_book, to_estimate
+from .estimate import UNPRICED, CostEstimate, Pricing, price_from_book, to_estimate
 from .pricebook import DEFAULT_SPECS_DIR, PriceBook
 from .usage import Usage
 
@@ -52,12 +53,19 @@ class Pricer:
         return cls([PriceBookSource(PriceBook.load(specs_dir))], usage)
 
     def estimate(self, resource: ResourceInput) -> CostEstimate:
-        description = describe(resource)
-        pricing = None
-        if isinstance(description, ResourceDescriptor):
-            usage = self.usage.for_resource(resource.urn, resource.name, resource.type)
-            pricing = self._cached(description, usage)
-        return to_estimate(resource.urn, resource.name, resource.type, description, pricing)
+        """Never raises: a bug on one resource makes that resource unpriced (and is logged with its
+        URN on stderr), so the rest of the preview or report is still produced."""
+        try:
+            description = describe(resource)
+            pricing = None
+            if isinstance(description, ResourceDescriptor):
+                usage = self.usage.for_resource(resource.urn, resource.name, resource.type)
+                pricing = self._cached(description, usage)
+            return to_estimate(resource.urn, resource.name, resource.type, description, pricing)
+        except Exception as err:  # noqa: BLE001 - the contract is "never fail the whole run"
+            print(f"pulumicost: internal error pricing {resource.urn}: {type(err).__name__}", file=sys.stderr)
+            return CostEstimate(resource.urn, resource.name, resource.type, UNPRICED, None, None,
+                                reason=f"internal error ({type(err).__name__}); please report it")
 
     def _cached(self, desc: ResourceDescriptor, usage: dict[str, float]) -> Pricing | Unpriced:
         key = (desc.cache_key(), tuple(sorted(usage.items())))
