@@ -18,9 +18,6 @@ from .client import PluginClient, PluginDown
 from .config import HostConfig, optional_config
 from .discovery import PluginSpec, discover, plugin_root
 
-# Threads that launch plugins must outlive them: the parent-death signal fires when the
-# launching *thread* exits. A module-level pool keeps its threads for the life of the process.
-_LAUNCHERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="plugin-launch")
 
 
 class PluginHost:
@@ -60,8 +57,10 @@ class PluginHost:
         with self._lock:
             todo = [c for c in clients if c.name not in self._started]
             self._started.update(c.name for c in todo)
-        for future in [_LAUNCHERS.submit(self._start_one, c) for c in todo]:
-            future.result()
+        if not todo:
+            return
+        with ThreadPoolExecutor(max_workers=len(todo), thread_name_prefix="plugin-start") as pool:
+            list(pool.map(self._start_one, todo))
 
     def _start_one(self, client: PluginClient) -> None:
         try:

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Mapping, Optional
 
 from .discovery import PluginSpec
@@ -48,6 +49,8 @@ def free_port() -> int:
 # process with gRPC threads (it crashed children here). Without setpriv (not Linux), the SDK's
 # parent watch still applies.
 _SETPRIV = shutil.which("setpriv")
+# Module-level, so its threads live as long as the process (see PluginProcess.launch).
+_LAUNCHERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="plugin-launch")
 
 
 def _argv(binary: str, port: int) -> list[str]:
@@ -69,6 +72,13 @@ class PluginProcess:
 
     @classmethod
     def launch(cls, spec: PluginSpec, env: Mapping[str, str], deadline_seconds: float) -> "PluginProcess":
+        """Start the plugin from a long-lived launcher thread: the parent-death signal fires when
+        the *thread* that started the child exits, and callers (gRPC workers, pricing pools) may
+        be short-lived."""
+        return _LAUNCHERS.submit(cls._launch, spec, env, deadline_seconds).result()
+
+    @classmethod
+    def _launch(cls, spec: PluginSpec, env: Mapping[str, str], deadline_seconds: float) -> "PluginProcess":
         port = free_port()
         child_env = {**os.environ, **env, PORT_ENV: str(port)}
         try:

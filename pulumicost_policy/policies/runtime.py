@@ -90,13 +90,15 @@ class PackState:
         return self.host.problems() if self.host is not None else []
 
     def estimate(self, args: Any) -> CostEstimate:
-        """Price one resource from SDK args (ResourceValidationArgs or a stack's PolicyResource):
-        proxied props, optional provider, and the outputs the program marked secret."""
+        """Price one resource from SDK args (ResourceValidationArgs or a stack's PolicyResource)."""
+        return self.pricer.estimate(self._input(args))
+
+    def _input(self, args: Any) -> ResourceInput:
+        """Plain props, the provider's props, and the outputs the program marked secret masked."""
         provider_props = to_plain(args.provider.props) if args.provider is not None else None
         secret_outputs = getattr(args.opts, "additional_secret_outputs", None) or []
         props = mark_secret(to_plain(args.props), secret_outputs)
-        resource = ResourceInput(args.urn, args.resource_type, args.name, props, provider_props, stack_config())
-        return self.pricer.estimate(resource)
+        return ResourceInput(args.urn, args.resource_type, args.name, props, provider_props, stack_config())
 
     def stack_cost(self, policy: str, args: Any) -> tuple[StackCost, "StackRun"]:
         """The stack's cost for this AnalyzeStack call (computed by the first stack policy that
@@ -112,14 +114,19 @@ class PackState:
         During preview many outputs are unknown; a resource whose outputs cannot be priced for
         that reason takes the estimate Analyze made from its inputs in this run.
         """
-        out = []
+        inputs: list[ResourceInput] = []
+        unreadable: dict[str, CostEstimate] = {}
         for res in args.resources:
             try:
-                est = self.estimate(res)
-            except Exception as err:  # to_plain on SDK proxies; one bad resource must not hide the rest
+                inputs.append(self._input(res))
+            except Exception as err:  # SDK proxies; one bad resource must not hide the rest
                 print(f"pulumicost: internal error reading {res.urn}: {type(err).__name__}", file=sys.stderr)
-                est = CostEstimate(res.urn, res.name, res.resource_type, UNPRICED, None, None,
-                                   reason=f"internal error ({type(err).__name__}); please report it")
+                unreadable[res.urn] = CostEstimate(res.urn, res.name, res.resource_type, UNPRICED, None, None,
+                                                   reason=f"internal error ({type(err).__name__}); please report it")
+        priced = {e.urn: e for e in self.pricer.estimate_many(inputs)}
+        out = []
+        for res in args.resources:
+            est = priced.get(res.urn) or unreadable[res.urn]
             if est.status == UNPRICED and est.pending:
                 est = self.analyzed(res.urn) or est
             out.append(est)

@@ -68,8 +68,7 @@ def baseline_of(planned: list[plan.PlannedResource], pricer: Pricer) -> StackCos
 
 def project(planned: list[plan.PlannedResource], pricer: Pricer) -> Projection:
     rows, savings = [], []
-    for item in planned:
-        est = pricer.estimate(item.resource)
+    for item, est in zip(planned, pricer.estimate_many([item.resource for item in planned])):
         (savings if item.op in plan.SAVING_OPS else rows).append(Row(item.op, est))
     return Projection(rows, savings)
 
