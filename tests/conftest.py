@@ -22,3 +22,12 @@ def pack():
     p.configure()
     yield p
     p.close()
+
+
+@pytest.fixture
+def root(tmp_path):
+    """An empty plugin root for one test (PULUMICOST_HOME for the processes it starts)."""
+    from plugin_root import PluginRoot
+    home = tmp_path / "home"
+    home.mkdir()
+    return PluginRoot(home)

@@ -2,27 +2,12 @@
 temporary plugin root, launched as processes, called over gRPC."""
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import time
-from pathlib import Path
-
-import pytest
-
-from harness import EnginePack, urn
+from harness import EnginePack
 from plugin_root import PluginRoot
 
 EC2 = "aws:ec2/instance:Instance"
 US_EAST = {"region": "us-east-1"}
 T3 = {"instanceType": "t3.micro"}
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> PluginRoot:
-    home = tmp_path / "home"
-    home.mkdir()
-    return PluginRoot(home)
 
 
 def run_pack(root: PluginRoot, resources: list[tuple[str, dict]], region: dict = US_EAST):

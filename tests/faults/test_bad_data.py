@@ -58,13 +58,7 @@ step = st.fixed_dictionaries({}, optional={"op": st.sampled_from(["create", "upd
 @settings(max_examples=300, deadline=None)
 @given(doc=json_values | st.fixed_dictionaries({"steps": st.lists(step, max_size=6)}, optional={"config": json_values}))
 def test_digest_parser_raises_only_plan_errors(doc):
-    try:
-        planned = list(parse_digest(doc, Path("plan.json")))
-    except PlanError as err:
-        assert str(err).startswith("plan.json: ")
-        return
-    for item in planned:
-        PRICER.estimate(item.resource)
+    parse_and_price(parse_digest, doc, "plan.json")
 
 
 @settings(max_examples=300, deadline=None)
@@ -72,10 +66,15 @@ def test_digest_parser_raises_only_plan_errors(doc):
     {"resources": st.lists(json_values | st.fixed_dictionaries({"urn": st.text(max_size=30), "type": st.sampled_from(sorted(MAPPERS)),
                                                                 "inputs": props}, optional={"custom": json_values, "id": json_values}), max_size=6)})}))
 def test_state_parser_raises_only_plan_errors(doc):
+    parse_and_price(parse_state, doc, "state.json")
+
+
+def parse_and_price(parser, doc, name: str) -> None:
+    """A parser either refuses the document with a PlanError naming the file, or its resources price."""
     try:
-        planned = list(parse_state(doc, Path("state.json")))
+        planned = list(parser(doc, Path(name)))
     except PlanError as err:
-        assert str(err).startswith("state.json: ")
+        assert str(err).startswith(f"{name}: ")
         return
     for item in planned:
         PRICER.estimate(item.resource)

@@ -17,13 +17,6 @@ US_EAST = {"region": "us-east-1"}
 FAST = {"start_timeout_seconds": 1.5, "timeout_seconds": 0.5, "attempts": 2}
 
 
-@pytest.fixture
-def root(tmp_path: Path) -> PluginRoot:
-    home = tmp_path / "home"
-    home.mkdir()
-    return PluginRoot(home)
-
-
 def preview(root: PluginRoot, names=("web",)):
     pack = EnginePack(env={"PULUMICOST_HOME": str(root.path)})
     try:

@@ -9,8 +9,6 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
-
 from bench.stacks import synthetic
 from harness import EnginePack, secret
 from plugin_root import ROOT, PluginRoot
@@ -22,13 +20,6 @@ from pulumicost_policy.plugins.discovery import discover
 
 EC2 = "aws:ec2/instance:Instance"
 US_EAST = {"region": "us-east-1"}
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> PluginRoot:
-    home = tmp_path / "home"
-    home.mkdir()
-    return PluginRoot(home)
 
 
 def estimate_and_summary(root: PluginRoot, name: str = "web"):
@@ -71,8 +62,8 @@ def test_port_already_in_use(root, monkeypatch, capfd):
         try:
             client.ensure_started()  # the first launch finds its port taken, the second works
             assert client.problem is None and client._process.port != busy
-            assert client.notes == [f"plugin aws-public 0.1.0 exited at start (exited with code 1 before printing "
-                                    f"its port); started again on another port"]
+            assert client.notes == ["plugin aws-public 0.1.0 exited at start (exited with code 1 before printing "
+                                    "its port); started again on another port"]
         finally:
             client.close()
     assert f"[plugin aws-public] aws-public: cannot listen on 127.0.0.1:{busy} (in use?)" in capfd.readouterr().err
