@@ -53,3 +53,36 @@ def test_identical_descriptors_are_asked_once(root, tmp_path):
     calls = log.read_text().splitlines()
     assert sorted(calls) == ["ec2:Instance m5.large us-east-1", "ec2:Instance t3.micro us-east-1"]
     assert "$146.00" in summary  # 10 x 7.592 + 0.096 x 730, as the price book says
+
+
+def test_aws_public_pricing_spec(root):
+    from pulumicost_policy.plugins.host import PluginHost
+    from pulumicost_policy.protocol import costsource_pb2 as pb
+
+    root.install_shipped("aws-public")
+    host = PluginHost.from_environment(root.path)
+    try:
+        [client] = host.for_provider("aws")
+        spec = client.call("GetPricingSpec", pb.GetPricingSpecRequest(resource=pb.ResourceDescriptor(
+            provider="aws", resource_type="ec2:Instance", sku="t3.micro", region="us-east-1"))).spec
+        assert (spec.billing_mode, spec.rate_per_unit, spec.currency, spec.unit) == ("per_hour", 0.0104, "USD", "hour")
+        assert spec.plugin_metadata["effective_date"] == "2020-07-09"
+    finally:
+        host.close()
+
+
+def test_vantage_list_prices_as_the_source(root):
+    from vendor_servers import Vantage
+
+    server = Vantage("tok-projected")
+    server.prices[("aws", "m5.large")] = [
+        {"id": "p1", "unit": "hour", "region": "eu-west-1", "currency": "USD", "amount": 0.107},
+        {"id": "p2", "unit": "hour", "region": "us-east-1", "currency": "USD", "amount": 0.096}]
+    try:
+        root.install_shipped("vantage", env={"VANTAGE_API_TOKEN": "tok-projected", "VANTAGE_API_URL": server.url})
+        per, _, _ = run_pack(root, [("big", {"instanceType": "m5.large"}), ("web", T3)])
+        assert "$70.08 USD/month" in per["big"] and "source: plugin vantage 0.1.0" in per["big"]
+        assert "source: specs" in per["web"]  # Vantage lists no t3.micro here: the price book answers
+        assert {r["path"] for r in server.requests} >= {"/v2/products", "/v2/products/prd_aws_m5.large/prices"}
+    finally:
+        server.close()

@@ -101,7 +101,7 @@ class PluginClient:
     def _with_retries(self, method: str, request: Any) -> Any:
         rpc = self._methods[method]
         for attempt in Retrying(stop=stop_after_attempt(self.settings.attempts),
-                                wait=wait_exponential_jitter(initial=0.05, max=1.0, jitter=0.05),
+                                wait=wait_exponential_jitter(multiplier=0.05, max=1.0, jitter=0.05),
                                 retry=retry_if_exception(_transient), reraise=True):
             with attempt:
                 self.calls += 1

@@ -28,7 +28,7 @@ class _Retry(Exception):
 
 
 def _wait(state: Any) -> float:
-    backoff = wait_exponential_jitter(initial=0.1, max=2.0, jitter=0.1)(state)
+    backoff = wait_exponential_jitter(multiplier=0.1, max=2.0, jitter=0.1)(state)
     err = state.outcome.exception() if state.outcome else None
     return max(backoff, getattr(err, "delay", 0.0))
 
