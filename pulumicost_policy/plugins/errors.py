@@ -1,7 +1,7 @@
 """How a plugin failure is named on both sides of the wire.
 
 Plugins raise `PluginError(code, message)`; the SDK turns it into that gRPC status. The host
-sorts the status codes it receives into the protocol's three meanings (costsource.md).
+sorts the status codes it receives into the protocol's meanings (costsource.md).
 """
 from __future__ import annotations
 
@@ -12,11 +12,10 @@ import grpc
 # Supports for everything.
 NO_ANSWER = frozenset({grpc.StatusCode.NOT_FOUND, grpc.StatusCode.UNIMPLEMENTED,
                        grpc.StatusCode.FAILED_PRECONDITION, grpc.StatusCode.INVALID_ARGUMENT})
-# Worth asking again after a pause.
+# Worth asking again after a pause. Every other code (UNAUTHENTICATED and PERMISSION_DENIED for a
+# misconfigured plugin, INTERNAL, UNKNOWN) is reported at once and never retried.
 TRANSIENT = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED,
                        grpc.StatusCode.RESOURCE_EXHAUSTED})
-# The plugin is misconfigured: report it, never retry.
-CONFIGURATION = frozenset({grpc.StatusCode.UNAUTHENTICATED, grpc.StatusCode.PERMISSION_DENIED})
 
 
 class PluginError(Exception):

@@ -14,7 +14,7 @@ from typing import Any, Mapping, Optional
 
 from ..descriptor import ResourceInput, to_plain
 from ..descriptor.values import mark_secret
-from ..pricing.estimate import UNPRICED, CostEstimate
+from ..pricing.estimate import UNPRICED, CostEstimate, internal_error
 from ..pricing.rollup import StackCost, rollup
 from ..plugins.host import PluginHost
 from ..plugins.source import plugin_pricer
@@ -120,9 +120,7 @@ class PackState:
             try:
                 inputs.append(self._input(res))
             except Exception as err:  # SDK proxies; one bad resource must not hide the rest
-                print(f"pulumicost: internal error reading {res.urn}: {type(err).__name__}", file=sys.stderr)
-                unreadable[res.urn] = CostEstimate(res.urn, res.name, res.resource_type, UNPRICED, None, None,
-                                                   reason=f"internal error ({type(err).__name__}); please report it")
+                unreadable[res.urn] = internal_error(res.urn, res.name, res.resource_type, err, "reading")
         priced = {e.urn: e for e in self.pricer.estimate_many(inputs)}
         out = []
         for res in args.resources:

@@ -7,6 +7,7 @@ unpriced resource has `monthly=None` and a reason.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -72,6 +73,14 @@ class CostEstimate:
     @property
     def provider(self) -> str:
         return self.type.split(":", 1)[0]
+
+
+def internal_error(urn: str, name: str, type_token: str, err: Exception, doing: str) -> CostEstimate:
+    """A bug on one resource: logged with its URN (never its values) and shown as unpriced, so the
+    rest of the run is still produced."""
+    print(f"pulumicost: internal error {doing} {urn}: {type(err).__name__}", file=sys.stderr)
+    return CostEstimate(urn, name, type_token, UNPRICED, None, None,
+                        reason=f"internal error ({type(err).__name__}); please report it")
 
 
 def money(amount: float) -> str:

@@ -6,14 +6,13 @@ Identical descriptors (with identical usage) are priced once per run.
 """
 from __future__ import annotations
 
-import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Optional, Protocol, Sequence
 
 from ..descriptor import ResourceDescriptor, ResourceInput, Unpriced, describe
-from .estimate import UNPRICED, CostEstimate, Pricing, price_from_book, to_estimate
+from .estimate import CostEstimate, Pricing, internal_error, price_from_book, to_estimate
 from .pricebook import DEFAULT_SPECS_DIR, PriceBook
 from .usage import Usage
 
@@ -67,9 +66,7 @@ class Pricer:
                 pricing = self._cached(description, usage)
             return to_estimate(resource.urn, resource.name, resource.type, description, pricing)
         except Exception as err:  # noqa: BLE001 - the contract is "never fail the whole run"
-            print(f"pulumicost: internal error pricing {resource.urn}: {type(err).__name__}", file=sys.stderr)
-            return CostEstimate(resource.urn, resource.name, resource.type, UNPRICED, None, None,
-                                reason=f"internal error ({type(err).__name__}); please report it")
+            return internal_error(resource.urn, resource.name, resource.type, err, "pricing")
 
     def estimate_many(self, resources: Sequence[ResourceInput]) -> list[CostEstimate]:
         """Estimates in order. With a plugin in the chain, distinct lookups run in parallel on a
