@@ -19,8 +19,9 @@ from .config import HostConfig, optional_config
 from .discovery import PluginSpec, discover, plugin_root
 
 
-
 class PluginHost:
+    """The plugins of one process (one pack run, one `actual` or offline run)."""
+
     def __init__(self, specs: Sequence[PluginSpec], config: Optional[HostConfig] = None,
                  notes: Sequence[str] = ()) -> None:
         self.config = config or HostConfig()
