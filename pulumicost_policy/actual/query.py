@@ -173,8 +173,8 @@ def fetch(host: PluginHost, targets: Sequence[Target], span: DateRange, filters:
 def fetch_scope(host: PluginHost, span: DateRange, filters: Filters, plugin: Optional[str] = None) -> Outcome:
     """No state: each plugin (or `--plugin`) is asked once for everything the tag filter selects."""
     outcome = Outcome()
-    clients = _clients(host, "", plugin) if plugin else [c for c in host.clients]
-    host.start(clients)
+    clients = _clients(host, "", plugin) if plugin else list(host.clients)
+    host.start(clients)  # every plugin at once (already done for --plugin)
     request = pb.GetActualCostRequest(tags=dict(filters.tags), start=timestamp(span.start), end=timestamp(span.end))
     for client in [c for c in clients if not c.problem]:
         answer, errors = _ask([client], request)

@@ -35,6 +35,13 @@ METHODS: dict[str, tuple[Any, Any]] = {
 BREAKER_THRESHOLD = 3
 
 
+def stubs(channel: grpc.Channel, service: str = SERVICES[0]) -> dict[str, Callable[..., Any]]:
+    """A callable per RPC of `service` on `channel` (built by name, so either service name works)."""
+    return {name: channel.unary_unary(f"/{service}/{name}", request_serializer=req.SerializeToString,
+                                      response_deserializer=resp.FromString)
+            for name, (req, resp) in METHODS.items()}
+
+
 class PluginDown(Exception):
     """The plugin gave no answer to this call; the message says why. `PluginClient.problem` is set
     as well when the plugin is out for the rest of the run."""
@@ -45,11 +52,9 @@ def _transient(err: BaseException) -> bool:
 
 
 class PluginClient:
-    def __init__(self, spec: PluginSpec, settings: PluginSettings,
-                 launch: Callable[..., PluginProcess] = PluginProcess.launch) -> None:
+    def __init__(self, spec: PluginSpec, settings: PluginSettings) -> None:
         self.spec = spec
         self.settings = settings
-        self._launch = launch
         self._lock = threading.Lock()
         self._process: Optional[PluginProcess] = None
         self._channel: Optional[grpc.Channel] = None
@@ -141,21 +146,18 @@ class PluginClient:
     def _start_locked(self) -> None:
         try:
             try:
-                self._process = self._launch(self.spec, self.settings.env, self.settings.start_timeout_seconds)
+                self._process = PluginProcess.launch(self.spec, self.settings.env, self.settings.start_timeout_seconds)
             except LaunchError as err:
                 if not err.exited:
                     raise
                 # The classic cause is the port we picked being taken before the plugin bound it.
                 self.notes.append(f"{self.label} exited at start ({err}); started again on another port")
-                self._process = self._launch(self.spec, self.settings.env, self.settings.start_timeout_seconds)
+                self._process = PluginProcess.launch(self.spec, self.settings.env, self.settings.start_timeout_seconds)
         except LaunchError as err:
             raise PluginDown(f"{self.label} did not start: {err}") from None
         self._channel = grpc.insecure_channel(self._process.address)
         for service in SERVICES:
-            self._methods = {name: self._channel.unary_unary(f"/{service}/{name}",
-                                                             request_serializer=req.SerializeToString,
-                                                             response_deserializer=resp.FromString)
-                             for name, (req, resp) in METHODS.items()}
+            self._methods = stubs(self._channel, service)
             try:
                 self._methods["Name"](pb.NameRequest(), timeout=self.settings.start_timeout_seconds,
                                       wait_for_ready=True)

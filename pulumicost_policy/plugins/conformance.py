@@ -24,7 +24,7 @@ import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from ..protocol import costsource_pb2 as pb
-from .client import METHODS, SERVICES
+from .client import stubs
 from .discovery import PluginSpec
 from .process import LaunchError, PluginProcess, free_port
 
@@ -63,9 +63,7 @@ class Suite:
         try:
             self._startup(process)
             with grpc.insecure_channel(process.address) as channel:
-                calls = {name: channel.unary_unary(f"/{SERVICES[0]}/{name}", request_serializer=req.SerializeToString,
-                                                   response_deserializer=resp.FromString)
-                         for name, (req, resp) in METHODS.items()}
+                calls = stubs(channel)
                 self._rpcs(calls)
                 self._concurrency(calls)
             self._shutdown(process)
