@@ -1,10 +1,11 @@
 """The policy pack Pulumi runs: `pulumi preview --policy-pack <this directory>`.
 
-Only builds the PolicyPack; policies live in `pulumicost_policy.policies`. Nothing may be printed
-on stdout before PolicyPack() starts: the engine reads its first line as the port.
+Only builds the PolicyPack; the policies are `pulumicost_policy.policies.POLICIES`, wrapped for the
+SDK by `pulumicost_policy.pack`. Nothing may be printed on stdout before PolicyPack() starts: the
+engine reads its first line as the port.
 """
 from pulumi_policy import PolicyPack
 
-from pulumicost_policy.policies import PACK_NAME, PackState, build_policies
+from pulumicost_policy.pack import PACK_NAME, PackState, build_policies
 
 PolicyPack(name=PACK_NAME, policies=build_policies(PackState.start()))

@@ -19,6 +19,8 @@ import grpc
 from google.protobuf import empty_pb2, json_format, struct_pb2
 from pulumi.runtime.proto import analyzer_pb2, analyzer_pb2_grpc
 
+from pulumicost_policy.policies import POLICIES, reconcile
+
 PACK_DIR = Path(__file__).resolve().parent.parent
 LEVELS = {"advisory": analyzer_pb2.ADVISORY, "mandatory": analyzer_pb2.MANDATORY,
           "disabled": analyzer_pb2.DISABLED, "remediate": analyzer_pb2.REMEDIATE}
@@ -101,24 +103,10 @@ class EnginePack:
         return {p.name: json_format.MessageToDict(p.configSchema.properties) for p in self.info.policies}
 
     def configure(self, file_config: Optional[dict[str, Any]] = None) -> dict[str, tuple[str, dict]]:
-        """Reconcile like the engine: policy default level + schema defaults, then `all`, then the file."""
-        file_config = dict(file_config or {})
-        all_level = file_config.pop("all", None)
-        result: dict[str, tuple[str, dict]] = {}
-        for pol in self.info.policies:
-            props = {k: v["default"] for k, v in json_format.MessageToDict(pol.configSchema.properties).items()
-                     if "default" in v}
-            level = LEVEL_NAMES[pol.enforcementLevel]
-            if all_level:
-                level = all_level
-            entry = file_config.get(pol.name)
-            if isinstance(entry, str):
-                level = entry
-            elif isinstance(entry, dict):
-                entry = dict(entry)
-                level = entry.pop("enforcementLevel", level)
-                props.update(entry)
-            result[pol.name] = (level, props)
+        """Reconcile like the engine (the pack's one reconciliation, with the default levels the pack
+        declared), without validating: the engine's own refusal is tested separately."""
+        defaults = {p.name: LEVEL_NAMES[p.enforcementLevel] for p in self.info.policies}
+        result = reconcile(dict(file_config or {}), POLICIES, "policy config", defaults, validate=False)
         self.stub.Configure(analyzer_pb2.ConfigureAnalyzerRequest(policyConfig={
             name: analyzer_pb2.PolicyConfig(enforcementLevel=LEVELS[level], properties=struct(props))
             for name, (level, props) in result.items()}))

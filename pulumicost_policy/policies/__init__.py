@@ -1,21 +1,28 @@
-"""Step 4 of the flow: the policies Pulumi runs, built around one shared PackState."""
+"""The policies of the pack, as plain objects both runners use: the pack wraps them for the
+pulumi-policy SDK (`pulumicost_policy.pack`), the offline run's gate calls them directly.
+
+Adding a policy = one module defining `POLICY` + one line in `POLICIES`. Order matters: stack
+policies run in this order within one AnalyzeStack, and the summary (last) reports the findings of
+the others.
+"""
 from __future__ import annotations
 
-from pulumi_policy import Policy, StackValidationPolicy
-
 from . import budgets, cost_estimate, cost_increase, resource_limit, stack_summary, unpriced
-from .runtime import PackState
+from .levels import LEVELS, ConfigError, reconcile
+from .model import (NOT_APPLICABLE, NOTE, RESOURCE, STACK, VIOLATION, WARNING, CostPolicy, Finding, StackContext,
+                    violations)
 
 PACK_NAME = "pulumicost"
 
+POLICIES: tuple[CostPolicy, ...] = (
+    cost_estimate.POLICY,
+    resource_limit.POLICY,
+    budgets.POLICY,
+    unpriced.POLICY,
+    cost_increase.POLICY,
+    stack_summary.POLICY,
+)
+BY_NAME = {p.name: p for p in POLICIES}
 
-def build_policies(state: PackState) -> list[Policy]:
-    """Order matters: stack policies run in list order within one AnalyzeStack, and the summary
-    (last) reports the budget warnings the budget policy found."""
-    policies = [cost_estimate.make(state), resource_limit.make(state), budgets.make(state), unpriced.make(state),
-                cost_increase.make(state), stack_summary.make(state)]
-    state.stack_order = [p.name for p in policies if isinstance(p, StackValidationPolicy)]
-    return policies
-
-
-__all__ = ["PACK_NAME", "PackState", "build_policies"]
+__all__ = ["BY_NAME", "ConfigError", "CostPolicy", "Finding", "LEVELS", "NOTE", "NOT_APPLICABLE", "PACK_NAME",
+           "POLICIES", "RESOURCE", "STACK", "StackContext", "VIOLATION", "WARNING", "reconcile", "violations"]

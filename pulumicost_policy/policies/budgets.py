@@ -1,50 +1,33 @@
 """`stack-budget`: the stack's projected monthly cost against budgets (stack, provider, type, tag).
 
 A stack policy runs after deployment under `pulumi up --skip-preview`; `resource-cost-limit` is
-the gate that holds there. Warnings below the budget are advisory notes carried by the summary.
+the gate that holds there. Each budget gives one finding: a violation when over, else a note
+(a warning when `warnAtPercent` is reached) that the summary and the report carry.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Any, Mapping
-
-from pulumi_policy import Policy, StackValidationArgs
 
 from ..pricing.estimate import money
 from ..pricing.rollup import StackCost
-from .config import config_errors, declare, with_defaults
-from .runtime import PackState
+from .config import CURRENCY, MONEY, MONEY_MAP, PERCENT
+from .model import NOTE, STACK, VIOLATION, WARNING, CostPolicy, Finding, StackContext
 
 NAME = "stack-budget"
-DESCRIPTION = "Projected monthly cost within the stack's budgets."
-
-
-@dataclass
-class Verdict:
-    scope: str          # "stack", "provider aws", "type ...", "tag team=web"
-    total: float
-    budget: float
-    currency: str
-
-    @property
-    def over(self) -> bool:
-        return self.total > self.budget
-
-    def as_dict(self) -> dict[str, Any]:
-        """The report's budget verdict row."""
-        return {"scope": self.scope, "total": self.total, "budget": self.budget, "currency": self.currency,
-                "over": self.over}
-
-    def percent(self) -> float:
-        return math.inf if self.budget == 0 else 100.0 * self.total / self.budget
-
-
-@dataclass
-class BudgetResult:
-    verdicts: list[Verdict] = field(default_factory=list)
-    violations: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+SCHEMA = {
+    "monthlyBudget": {**MONEY, "description": "Monthly budget for the whole stack (projected cost)."},
+    "currency": CURRENCY,
+    "warnAtPercent": {**PERCENT, "default": 80,
+                      "description": "Advisory note in the stack summary when the total passes this "
+                                     "percentage of a budget, even if the budget itself is mandatory."},
+    "providerBudgets": {**MONEY_MAP, "description": 'Monthly budget per provider, e.g. {"aws": 500}.'},
+    "typeBudgets": {**MONEY_MAP, "description": 'Monthly budget per type token, e.g. '
+                                                '{"aws:ec2/instance:Instance": 200}.'},
+    "tagBudgets": {"type": "object", "propertyNames": {"pattern": "^[^=]+=.*$"}, "additionalProperties": MONEY,
+                   "description": 'Monthly budget per tag "key=value", over the resources carrying it, '
+                                  'e.g. {"team=web": 100}.'},
+}
 
 
 def _tag_totals(stack: StackCost, currency: str) -> dict[str, float]:
@@ -56,53 +39,43 @@ def _tag_totals(stack: StackCost, currency: str) -> dict[str, float]:
     return {k: math.fsum(v) for k, v in out.items()}
 
 
-def evaluate(stack: StackCost, config: Mapping[str, Any]) -> BudgetResult:
-    """Budget verdicts for a stack; pure, so the pack, the offline run and tests share it."""
-    config = with_defaults(NAME, config)
-    result = BudgetResult()
-    errors = config_errors(NAME, config)
-    if errors:
-        result.violations.append("invalid stack-budget config: " + "; ".join(errors))
-        return result
-    currency = config["currency"]
+def _scopes(stack: StackCost, config: Mapping[str, Any], currency: str) -> list[tuple[str, float, float]]:
+    total = stack.totals.get(currency, 0.0)
+    scopes: list[tuple[str, float, float]] = []
+    if "monthlyBudget" in config:
+        scopes.append(("stack", total, float(config["monthlyBudget"])))
+    by = (("provider", "providerBudgets", stack.by_provider.get(currency, {})),
+          ("type", "typeBudgets", stack.by_type.get(currency, {})),
+          ("tag", "tagBudgets", _tag_totals(stack, currency)))
+    for label, key, totals in by:
+        for name, budget in (config.get(key) or {}).items():
+            scopes.append((f"{label} {name}", totals.get(name, 0.0), float(budget)))
+    return scopes
+
+
+def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
+    stack, currency = ctx.stack, config["currency"]
+    found: list[Finding] = []
     others = sorted(c for c in stack.totals if c != currency)
     if others:
-        result.violations.append(f"costs in {', '.join(others)} cannot be held to a {currency} budget: "
-                                 "no currency conversion is done; price in one currency or set `currency`")
-    total = stack.totals.get(currency, 0.0)
-    scopes: list[tuple[str, float, Any]] = []
-    if "monthlyBudget" in config:
-        scopes.append(("stack", total, config["monthlyBudget"]))
-    provider_totals = stack.by_provider.get(currency, {})
-    type_totals = stack.by_type.get(currency, {})
-    tag_totals = _tag_totals(stack, currency)
-    for name, budget in (config.get("providerBudgets") or {}).items():
-        scopes.append((f"provider {name}", provider_totals.get(name, 0.0), budget))
-    for name, budget in (config.get("typeBudgets") or {}).items():
-        scopes.append((f"type {name}", type_totals.get(name, 0.0), budget))
-    for name, budget in (config.get("tagBudgets") or {}).items():
-        scopes.append((f"tag {name}", tag_totals.get(name, 0.0), budget))
+        found.append(Finding(f"costs in {', '.join(others)} cannot be held to a {currency} budget: no currency "
+                             "conversion is done; price in one currency or set `currency`"))
     top = ", ".join(f"{e.name} {money(e.monthly or 0.0)}" for e in stack.top(5) if e.currency == currency)
-    for scope, amount, budget in scopes:
-        v = Verdict(scope, amount, float(budget), currency)
-        result.verdicts.append(v)
-        if v.over:
-            result.violations.append(
-                f"{scope}: projected {money(v.total)} {currency}/month is over the budget of "
-                f"{money(v.budget)} {currency} by {money(v.total - v.budget)} ({v.percent():.0f}%). "
-                f"Most expensive: {top}")
-        elif v.budget > 0 and v.percent() >= config["warnAtPercent"]:
-            result.warnings.append(f"{scope}: projected {money(v.total)} {currency}/month is {v.percent():.0f}% "
-                                   f"of the {money(v.budget)} budget (warning at {config['warnAtPercent']:g}%)")
-    return result
+    for scope, amount, budget in _scopes(stack, config, currency):
+        row = {"scope": scope, "total": amount, "budget": budget, "currency": currency, "over": amount > budget}
+        percent = math.inf if budget == 0 else 100.0 * amount / budget
+        if amount > budget:
+            found.append(Finding(
+                f"{scope}: projected {money(amount)} {currency}/month is over the budget of {money(budget)} "
+                f"{currency} by {money(amount - budget)} ({percent:.0f}%). Most expensive: {top}", VIOLATION,
+                data=row))
+        elif budget > 0 and percent >= config["warnAtPercent"]:
+            found.append(Finding(f"{scope}: projected {money(amount)} {currency}/month is {percent:.0f}% of the "
+                                 f"{money(budget)} budget (warning at {config['warnAtPercent']:g}%)", WARNING,
+                                 data=row))
+        else:
+            found.append(Finding(f"{scope}: within budget", NOTE, data=row))
+    return found
 
 
-def make(state: PackState) -> Policy:
-    def validate(args: StackValidationArgs, report_violation) -> None:
-        stack, run = state.stack_cost(NAME, args)
-        result = evaluate(stack, args.get_config())
-        run.budget = result
-        for message in result.violations:
-            report_violation(message)
-
-    return declare("stack", NAME, DESCRIPTION, validate)
+POLICY = CostPolicy(NAME, "Projected monthly cost within the stack's budgets.", STACK, SCHEMA, check)

@@ -2,43 +2,32 @@
 `pulumi up --skip-preview`, where stack policies only run after deployment)."""
 from __future__ import annotations
 
-from pulumi_policy import Policy, ResourceValidationArgs
+from typing import Any, Mapping
 
-from ..pricing.estimate import PRICED, money
-from .config import config_errors, declare, with_defaults
-from .runtime import PackState
+from ..pricing.estimate import PRICED, CostEstimate, money
+from .config import CURRENCY, MONEY, MONEY_MAP
+from .model import RESOURCE, CostPolicy, Finding
 
-NAME = "resource-cost-limit"
-DESCRIPTION = "Projected monthly cost of one resource within its limit."
+SCHEMA = {
+    "maxMonthlyCost": {**MONEY, "description": "Largest projected monthly cost allowed for any one resource."},
+    "limitsByType": {**MONEY_MAP, "description": "Largest monthly cost per type token (overrides "
+                                                 "maxMonthlyCost for that type)."},
+    "currency": CURRENCY,
+}
 
 
-def check(est, config) -> list[str]:
-    """Violations for one estimate under a config; pure, shared with the offline run."""
-    config = with_defaults(NAME, config)
-    errors = config_errors(NAME, config)
-    if errors:
-        return ["invalid resource-cost-limit config: " + "; ".join(errors)]
+def check(est: CostEstimate, config: Mapping[str, Any]) -> list[Finding]:
     limit = (config.get("limitsByType") or {}).get(est.type, config.get("maxMonthlyCost"))
     if limit is None or est.status != PRICED or est.monthly is None:
         return []
     if est.currency != config["currency"]:
-        return [f"{est.name}: priced in {est.currency}, the limit is in {config['currency']}; no conversion is done"]
+        return [Finding(f"{est.name}: priced in {est.currency}, the limit is in {config['currency']}; "
+                        "no conversion is done", urn=est.urn)]
     if est.monthly > limit:
-        return [f"{est.name} ({est.sku}, {est.region}): {money(est.monthly)} {est.currency}/month is over the "
-                f"limit of {money(float(limit))} by {money(est.monthly - float(limit))}"]
+        return [Finding(f"{est.name} ({est.sku}, {est.region}): {money(est.monthly)} {est.currency}/month is over "
+                        f"the limit of {money(float(limit))} by {money(est.monthly - float(limit))}", urn=est.urn)]
     return []
 
 
-def make(state: PackState) -> Policy:
-    def validate(args: ResourceValidationArgs, report_violation) -> None:
-        est = state.analyzed(args.urn)
-        if est is None or est.type != args.resource_type:
-            try:
-                est = state.estimate(args)
-            except Exception as err:  # never fail the preview
-                report_violation(f"{args.name}: cannot check the limit (internal error {type(err).__name__})")
-                return
-        for message in check(est, args.get_config()):
-            report_violation(message)
-
-    return declare("resource", NAME, DESCRIPTION, validate)
+POLICY = CostPolicy("resource-cost-limit", "Projected monthly cost of one resource within its limit.", RESOURCE,
+                    SCHEMA, check)

@@ -1,38 +1,42 @@
-"""`stack-cost-summary`: the stack's projected monthly total, by provider and type, with coverage."""
+"""`stack-cost-summary`: the stack's projected monthly total, by provider and type, with coverage.
+
+It runs last (see `POLICIES`), so it reports the findings of the stack policies before it as data:
+budget warnings in its text and budget verdicts in the JSON report (`reportFile`).
+"""
 from __future__ import annotations
 
-import os
+from typing import Any, Mapping
 
-from pulumi_policy import Policy, StackValidationArgs
-
-from ..projected.report import Projection, Row, to_report
-from ..report_file import ReportWriteError, write_report
-from .config import declare
+from ..reporting.document import Projection, Row, to_report
+from ..reporting.write import ReportWriteError, write_report
+from . import budgets
 from .messages import summary_message
-from .runtime import PackState
+from .model import STACK, WARNING, CostPolicy, Finding, StackContext
 
 NAME = "stack-cost-summary"
-DESCRIPTION = "Projected monthly cost of the stack."
+SCHEMA = {
+    "reportFile": {"type": "string", "description": "Write the JSON cost report here at each AnalyzeStack "
+                                                    "(atomic write). Off when unset."},
+}
 
 
-def make(state: PackState) -> Policy:
-    def validate(args: StackValidationArgs, report_violation) -> None:
-        stack, run = state.stack_cost(NAME, args)
-        message = summary_message(stack)
-        if run.budget is not None and run.budget.warnings:
-            message += "\nBudget warnings: " + "; ".join(run.budget.warnings)
-        problems = state.source_problems()
-        if problems:
-            message += "\nCost sources: " + "; ".join(problems)
-        report_file = args.get_config().get("reportFile")
-        if report_file:
-            projection = Projection([Row("analyze", e) for e in stack.estimates.values()], [])
-            extra = {"budgets": [v.as_dict() for v in run.budget.verdicts] if run.budget else []}
-            try:
-                write_report(report_file, to_report(projection, os.environ.get("PULUMI_STACK", ""),
-                                                    os.environ.get("PULUMI_PROJECT", ""), extra))
-            except ReportWriteError as err:
-                message += f"\nReport not written: {err}"
-        report_violation(message)
+def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
+    message = summary_message(ctx.stack)
+    budget_findings = ctx.earlier.get(budgets.NAME, [])
+    warnings = [f.message for f in budget_findings if f.kind == WARNING]
+    if warnings:
+        message += "\nBudget warnings: " + "; ".join(warnings)
+    if ctx.problems:
+        message += "\nCost sources: " + "; ".join(ctx.problems)
+    report_file = config.get("reportFile")
+    if report_file:
+        projection = Projection([Row("analyze", e) for e in ctx.stack.estimates.values()], [])
+        extra = {"budgets": [dict(f.data) for f in budget_findings if f.data]}
+        try:
+            write_report(report_file, to_report(projection, ctx.stack_name, ctx.project, extra))
+        except ReportWriteError as err:
+            message += f"\nReport not written: {err}"
+    return [Finding(message)]
 
-    return declare("stack", NAME, DESCRIPTION, validate)
+
+POLICY = CostPolicy(NAME, "Projected monthly cost of the stack.", STACK, SCHEMA, check, reports_cost=True)

@@ -5,33 +5,22 @@ Mandatory means "do not deploy what we cannot price"; `ignoreTypes` lists accept
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
-
-from pulumi_policy import Policy, StackValidationArgs
+from typing import Any, Mapping
 
 from ..pricing.estimate import UNPRICED
-from ..pricing.rollup import StackCost
-from .config import config_errors, declare, with_defaults
-from .runtime import PackState
+from .model import STACK, CostPolicy, Finding, StackContext
 
-NAME = "unpriced-resources"
-DESCRIPTION = "Every resource has a known cost."
+SCHEMA = {
+    "ignoreTypes": {"type": "array", "items": {"type": "string"}, "default": [],
+                    "description": "Type tokens (globs allowed) that may stay unpriced."},
+}
 
 
-def check(stack: StackCost, config) -> list[tuple[str, str]]:
-    """(message, urn) per unpriced resource not ignored."""
-    config = with_defaults(NAME, config)
-    errors = config_errors(NAME, config)
-    if errors:
-        return [("invalid unpriced-resources config: " + "; ".join(errors), "")]
+def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
     ignore = config.get("ignoreTypes") or []
-    return [(f"{e.name} ({e.type}) cannot be priced: {e.reason}", e.urn)
-            for e in stack.estimates.values()
+    return [Finding(f"{e.name} ({e.type}) cannot be priced: {e.reason}", urn=e.urn)
+            for e in ctx.stack.estimates.values()
             if e.status == UNPRICED and not any(fnmatchcase(e.type, pattern) for pattern in ignore)]
 
 
-def make(state: PackState) -> Policy:
-    def validate(args: StackValidationArgs, report_violation) -> None:
-        for message, urn in check(state.stack_cost(NAME, args)[0], args.get_config()):
-            report_violation(message, urn or None)
-
-    return declare("stack", NAME, DESCRIPTION, validate)
+POLICY = CostPolicy("unpriced-resources", "Every resource has a known cost.", STACK, SCHEMA, check)

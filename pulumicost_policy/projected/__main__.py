@@ -15,15 +15,16 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..plugins.source import plugin_pricer
+from ..policies import ConfigError, StackContext
+from ..policies.budgets import NAME as BUDGETS
+from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
-from ..policies.cost_increase import baseline_from_state
-from ..report_file import ReportWriteError, write_report
+from ..reporting.document import Projection, Row, to_report
+from ..reporting.write import ReportWriteError, write_report
 from . import gate, plan, render
-from .report import Projection, Row, to_report
 
 EXIT_OK, EXIT_MANDATORY, EXIT_USAGE = 0, 1, 2
 PACK_DIR = Path(__file__).resolve().parent.parent.parent
@@ -80,18 +81,17 @@ def main(argv: Optional[list[str]] = None) -> int:
         usage = Usage.load(args.usage)
         pricer, _ = plugin_pricer(usage, args.specs)
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
-        baseline_file = config[gate.cost_increase.NAME][1].get("baselineStateFile")
-        baseline = (baseline_from_state(pricer, baseline_file) if baseline_file
-                    else baseline_of(planned, pricer) if args.pulumi_json else None)
-    except (plan.PlanError, UsageFileError, PriceBookError, gate.ConfigError) as err:
+    except (plan.PlanError, UsageFileError, PriceBookError, ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
     projection = project(planned, pricer)
-    violations = gate.evaluate(projection, config, baseline)
-    budget = gate.budgets.evaluate(projection.stack, config[gate.budgets.NAME][1])
+    ctx = StackContext(projection.stack, pricer, baseline_of(planned, pricer) if args.pulumi_json else None,
+                       stack_name=args.stack)
+    found = gate.run_policies(projection, config, ctx)
+    violations = gate.violations(projection, config, found)
     report = to_report(projection, args.stack, extra={
         "policies": gate.as_json(violations),
-        "budgets": [v.as_dict() for v in budget.verdicts]})
+        "budgets": [dict(f.data) for f in found.get(BUDGETS, []) if f.data]})
     if args.output == "table":
         render.table(projection, sys.stdout)
         gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", sys.stdout)

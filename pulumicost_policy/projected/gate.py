@@ -1,8 +1,9 @@
 """The policies without the engine: `--policy-pack-config` for the offline run (the CI gate).
 
-Config is reconciled the way the engine does it (each policy's default level and schema
-defaults, then `all`, then the policy's entry), validated against the same schemas, and the
-same policy functions decide. Output mimics Pulumi's "Policies:" section.
+The same `POLICIES` objects the pack runs, with config reconciled by `policies.levels` (as the
+engine does it). The two policies whose findings are the cost report itself (`cost-estimate`,
+`stack-cost-summary`) are left out: the offline run prints its table instead. Output mimics
+Pulumi's "Policies:" section.
 """
 from __future__ import annotations
 
@@ -10,19 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from ..policies import budgets, cost_increase, resource_limit, unpriced
-from ..policies.config import SCHEMAS, config_errors, with_defaults
-from ..pricing.rollup import StackCost
+from ..policies import BY_NAME, POLICIES, RESOURCE, VIOLATION, ConfigError, Finding, StackContext, reconcile
+from ..reporting.document import Projection
 from .plan import PlanError, read_json
-from .report import Projection
 
-LEVELS = ("advisory", "mandatory", "remediate", "disabled")
-DESCRIPTIONS = {m.NAME: m.DESCRIPTION for m in (resource_limit, budgets, unpriced, cost_increase)}
-GATED = (resource_limit.NAME, budgets.NAME, unpriced.NAME, cost_increase.NAME)
-
-
-class ConfigError(Exception):
-    """The policy pack config is unusable; the message names the file, policy and property."""
+Config = dict[str, tuple[str, dict[str, Any]]]
 
 
 @dataclass(frozen=True)
@@ -33,85 +26,60 @@ class Violation:
     resource: str = ""   # "type: name", or "" for the stack
 
 
-def load_config(path: Optional[Path]) -> dict[str, tuple[str, dict[str, Any]]]:
+def load_config(path: Optional[Path]) -> Config:
     raw: Any = {}
     if path is not None:
         try:
             raw = read_json(path, "a policy pack config JSON file")
         except PlanError as err:
             raise ConfigError(str(err)) from None
-    return reconcile(raw, str(path))
+    return reconcile(raw, POLICIES, str(path))
 
 
-def reconcile(raw: Any, where: str = "config") -> dict[str, tuple[str, dict[str, Any]]]:
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{where}: expected an object of policy name -> level or {{enforcementLevel, ...}}")
-    raw = dict(raw)
-    raw.pop("environments", None)  # ESC environments are resolved by the Pulumi CLI, not here
-    all_level = raw.pop("all", None)
-    unknown = sorted(set(raw) - set(SCHEMAS))
-    if unknown:
-        raise ConfigError(f"{where}: unknown policy {', '.join(unknown)}; policies are {', '.join(SCHEMAS)}")
-    out = {}
-    for name in SCHEMAS:
-        level, props = all_level or "advisory", with_defaults(name, {})
-        entry = raw.get(name)
-        if isinstance(entry, str):
-            level = entry
-        elif isinstance(entry, dict):
-            entry = dict(entry)
-            level = entry.pop("enforcementLevel", level)
-            props.update(entry)
-        elif entry is not None:
-            raise ConfigError(f"{where}: {name} should be a level string or an object")
-        if level not in LEVELS:
-            raise ConfigError(f"{where}: {name}: enforcementLevel should be one of {', '.join(LEVELS)}")
-        errors = config_errors(name, props)
-        if errors:
-            raise ConfigError(f"{where}: validating policy config: pulumicost {name}: {'; '.join(errors)}")
-        out[name] = ("mandatory" if level == "remediate" else level, props)
-    return out
-
-
-def evaluate(projection: Projection, config: dict[str, tuple[str, dict[str, Any]]],
-             baseline: Optional[StackCost]) -> list[Violation]:
-    stack = projection.stack
-    found: list[Violation] = []
-    level, props = config[resource_limit.NAME]
-    if level != "disabled":
-        for row in projection.rows:
-            for msg in resource_limit.check(row.estimate, props):
-                found.append(Violation(resource_limit.NAME, level, msg, f"{row.estimate.type}: {row.estimate.name}"))
-    level, props = config[budgets.NAME]
-    if level != "disabled":
-        found += [Violation(budgets.NAME, level, msg) for msg in budgets.evaluate(stack, props).violations]
-    level, props = config[unpriced.NAME]
-    if level != "disabled":
-        for msg, urn in unpriced.check(stack, props):
-            est = stack.estimates.get(urn)
-            found.append(Violation(unpriced.NAME, level, msg, f"{est.type}: {est.name}" if est else ""))
-    level, props = config[cost_increase.NAME]
-    if level != "disabled":
-        found += [Violation(cost_increase.NAME, level, msg)
-                  for msg in cost_increase.check(stack, baseline, props)[0]]
+def run_policies(projection: Projection, config: Config, ctx: StackContext) -> dict[str, list[Finding]]:
+    """Every enabled policy's findings, in pack order (stack policies see the earlier ones)."""
+    found: dict[str, list[Finding]] = {}
+    for policy in POLICIES:
+        level, props = config[policy.name]
+        if level == "disabled" or policy.reports_cost:
+            continue
+        if policy.kind == RESOURCE:
+            found[policy.name] = [f for row in projection.rows for f in policy.run(row.estimate, props)]
+        else:
+            found[policy.name] = ctx.earlier[policy.name] = policy.run(ctx, props)
     return found
 
 
-def print_policies(violations: list[Violation], pack_label: str, stack_label: str, out) -> None:
+def violations(projection: Projection, config: Config, found: dict[str, list[Finding]]) -> list[Violation]:
+    """The violations to print, at each policy's level (remediate is mandatory, as for the engine's
+    stack policies)."""
+    stack = projection.stack
+    out = []
+    for name, findings in found.items():
+        level = config[name][0]
+        for f in findings:
+            if f.kind != VIOLATION:
+                continue
+            est = stack.estimates.get(f.urn) if f.urn else None
+            out.append(Violation(name, "mandatory" if level == "remediate" else level, f.message,
+                                 f"{est.type}: {est.name}" if est else ""))
+    return out
+
+
+def print_policies(found: list[Violation], pack_label: str, stack_label: str, out) -> None:
     """Pulumi's display: one pack line, then `- [level]  policy  (type: name)` and the message."""
-    if not violations:
+    if not found:
         out.write(f"Policies:\n    ✅ {pack_label}\n")
         return
-    mark = "❌" if any(v.level == "mandatory" for v in violations) else "⚠️"
+    mark = "❌" if any(v.level == "mandatory" for v in found) else "⚠️"
     out.write(f"Policies:\n    {mark} {pack_label}\n")
-    for v in violations:
+    for v in found:
         out.write(f"        - [{v.level}]  {v.policy}  ({v.resource or stack_label})\n")
-        out.write(f"          {DESCRIPTIONS[v.policy]}\n")
+        out.write(f"          {BY_NAME[v.policy].description}\n")
         for line in v.message.splitlines():
             out.write(f"          {line}\n")
 
 
-def as_json(violations: list[Violation]) -> list[dict[str, str]]:
+def as_json(found: list[Violation]) -> list[dict[str, str]]:
     return [{"policy": v.policy, "enforcement_level": v.level, "message": v.message, "resource": v.resource}
-            for v in violations]
-
+            for v in found]

@@ -9,7 +9,7 @@ from rich.table import Table
 
 from ..pricing.estimate import PRICED, UNPRICED, USAGE_BASED, money
 from ..policies.messages import summary_message
-from .report import Projection, estimate_row
+from ..reporting.document import Projection, estimate_row
 
 
 def _cost_cell(status: str, monthly: float | None, currency: str | None) -> str:

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from pulumicost_policy.policies.config import SCHEMAS, config_errors
+from pulumicost_policy.policies import BY_NAME, POLICIES
 
 WRONG_TYPE = {"number": "lots", "string": 42, "object": ["not", "a", "map"], "array": "aws:*"}
-PROPERTIES = [(policy, prop, spec) for policy, props in SCHEMAS.items() for prop, spec in props.items()]
+PROPERTIES = [(policy.name, prop, spec) for policy in POLICIES for prop, spec in policy.schema.items()]
+
+
+def config_errors(policy: str, config: dict) -> list[str]:
+    return BY_NAME[policy].errors(config)
 
 
 @pytest.mark.parametrize("policy, prop, spec", PROPERTIES, ids=[f"{p}.{k}" for p, k, _ in PROPERTIES])

@@ -1,4 +1,4 @@
-"""Per-process state of the pack: the pricer (price book loaded once) and the per-run cache.
+"""Per-process state of the pack: the pricer (price book loaded once) and the per-run caches.
 
 Pulumi starts one pack process per operation, so process state is run state. The gRPC server
 has 4 worker threads: the cache of Analyze estimates is guarded by a lock.
@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import threading
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from ..descriptor import ResourceInput, to_plain
 from ..descriptor.values import mark_secret
-from ..pricing.estimate import UNPRICED, CostEstimate, internal_error
-from ..pricing.rollup import StackCost, rollup
 from ..plugins.host import PluginHost
 from ..plugins.source import plugin_pricer
+from ..policies import Finding
+from ..pricing.estimate import UNPRICED, CostEstimate, internal_error
 from ..pricing.pricer import Pricer
+from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
 
 USAGE_FILE_ENV = "PULUMICOST_USAGE_FILE"
@@ -52,12 +52,12 @@ def _usage_path(config: Mapping[str, str]) -> Optional[Path]:
 
 class StackRun:
     """What the stack policies of one AnalyzeStack call share: the stack's estimates (computed
-    once, not once per policy) and the budget result the summary reports."""
+    once, not once per policy) and each policy's findings, which the summary (last) reports."""
 
     def __init__(self) -> None:
         self.last = -1                     # position (in pack order) of the last policy that ran
         self.cost: Optional[StackCost] = None
-        self.budget: Any = None            # budgets.BudgetResult
+        self.findings: dict[str, list[Finding]] = {}
 
 
 class PackState:
@@ -68,7 +68,8 @@ class PackState:
         self.pricer = pricer
         self.usage_error = usage_error
         self.host = host
-        self.stack_order: list[str] = []   # stack policy names in the order the SDK runs them
+        self.stack_order: list[str] = []     # stack policy names in the order the SDK runs them
+        self.resource_order: list[str] = []  # resource policy names, likewise
         self._analyzed: dict[str, CostEstimate] = {}
         self._lock = threading.Lock()
         self._local = threading.local()
@@ -80,18 +81,34 @@ class PackState:
         try:
             usage = Usage.load(_usage_path(stack_config()))
         except UsageFileError as err:
-            error = str(err)
-            print(f"pulumicost: {error}; usage-based costs will show their unit prices only", file=sys.stderr)
+            error = f"{err}; usage-based costs show their unit prices only"
         pricer, host = plugin_pricer(usage)
         return cls(pricer, error, host)
 
-    def source_problems(self) -> list[str]:
-        """What went wrong with cost sources in this process (plugins down, answers refused)."""
-        return self.host.problems() if self.host is not None else []
+    def problems(self) -> list[str]:
+        """What the stack summary must tell: a usage file that could not be read, and what went
+        wrong with cost sources in this process (plugins down, answers refused)."""
+        usage = [f"usage file not used: {self.usage_error}"] if self.usage_error else []
+        return usage + (self.host.problems() if self.host is not None else [])
 
     def estimate(self, args: Any) -> CostEstimate:
         """Price one resource from SDK args (ResourceValidationArgs or a stack's PolicyResource)."""
         return self.pricer.estimate(self._input(args))
+
+    def estimate_once(self, policy: str, args: Any) -> CostEstimate:
+        """The estimate of the resource one Analyze call is about, computed by the first resource
+        policy that runs and shared with the others (the SDK runs them in pack order on one thread;
+        a policy not after the last one that ran has started a new call). Remembered for the stack
+        summary, which falls back to it when outputs are unknown."""
+        position = self.resource_order.index(policy)
+        last = getattr(self._local, "resource", None)
+        if last is None or position <= last[0] or last[1].urn != args.urn:
+            est = self.estimate(args)
+            self.remember(est)
+        else:
+            est = last[1]
+        self._local.resource = (position, est)
+        return est
 
     def _input(self, args: Any) -> ResourceInput:
         """Plain props, the provider's props, and the outputs the program marked secret masked."""
