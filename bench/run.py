@@ -26,6 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from harness import EnginePack  # noqa: E402
 
+from bench.nullpack import write_null_pack  # noqa: E402
 from bench.stacks import preview_digest, synthetic  # noqa: E402
 from pulumicost_policy.actual.aggregate import GROUP_BYS, CostRecord, group  # noqa: E402
 from pulumicost_policy.descriptor import ResourceDescriptor, ResourceInput, describe  # noqa: E402
@@ -47,8 +48,8 @@ def pack_start(runs: int, env: dict[str, str]) -> dict[str, float]:
     return {"median_s": statistics.median(times), "runs": runs}
 
 
-def analyze_throughput(resources: list[dict], env: dict[str, str]) -> dict[str, float]:
-    pack = EnginePack(env=env)
+def analyze_throughput(resources: list[dict], env: dict[str, str], pack_dir: Path = ROOT) -> dict[str, float]:
+    pack = EnginePack(env=env, pack_dir=pack_dir)
     try:
         pack.configure()
         pack.analyze(resources[0]["type"], "warmup", resources[0]["props"], provider=resources[0]["provider"])
@@ -62,8 +63,8 @@ def analyze_throughput(resources: list[dict], env: dict[str, str]) -> dict[str, 
     return {"resources": len(resources), "seconds": elapsed, "per_s": len(resources) / elapsed}
 
 
-def analyze_stack(resources: list[dict], env: dict[str, str]) -> dict[str, float]:
-    pack = EnginePack(env=env)
+def analyze_stack(resources: list[dict], env: dict[str, str], pack_dir: Path = ROOT) -> dict[str, float]:
+    pack = EnginePack(env=env, pack_dir=pack_dir)
     try:
         pack.configure()
         stack = [{**r, "props": {**r["props"], "arn": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"}} for r in resources]
@@ -74,18 +75,49 @@ def analyze_stack(resources: list[dict], env: dict[str, str]) -> dict[str, float
         pack.close()
 
 
+def paired_ratios(ours: Callable[[], float], null: Callable[[], float], pairs: int) -> dict[str, Any]:
+    """Ours / null, interleaved run by run (a noisy machine slows both of a pair alike), as the median of
+    the paired ratios."""
+    ratios, ours_v, null_v = [], [], []
+    for _ in range(pairs):
+        o, n = ours(), null()
+        ours_v.append(o)
+        null_v.append(n)
+        ratios.append(o / n)
+    return {"ratio": statistics.median(ratios), "ours": statistics.median(ours_v), "null": statistics.median(null_v),
+            "pairs": pairs}
+
+
+def against_null(resources: list[dict], stack_sizes: list[int], env: dict[str, str], null_dir: Path,
+                 pairs: int) -> dict[str, Any]:
+    """Analyze res/s and AnalyzeStack seconds, ours vs the null pack, paired."""
+    out: dict[str, Any] = {"analyze": paired_ratios(lambda: analyze_throughput(resources, env)["per_s"],
+                                                    lambda: analyze_throughput(resources, env, null_dir)["per_s"],
+                                                    pairs)}
+    for n in stack_sizes:
+        stack = synthetic(n)
+        out[f"stack_{n}"] = paired_ratios(lambda: analyze_stack(stack, env)["seconds"],
+                                          lambda: analyze_stack(stack, env, null_dir)["seconds"], pairs)
+    return out
+
+
+# A small intermediate process runs the offline run and reports its children's peak RSS: ru_maxrss of a
+# child forked from the benchmark itself would include the benchmark's own memory.
+RSS_PROBE = ("import resource, subprocess, sys; rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
+             "print(rc, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
 def offline(resources: list[dict], workdir: Path) -> dict[str, float]:
     plan = workdir / f"plan-{len(resources)}.json"
     plan.write_text(json.dumps(preview_digest(resources)))
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-json", str(plan),
-                             "--output", "json"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    probe = subprocess.run([sys.executable, "-c", RSS_PROBE, sys.executable, "-m", "pulumicost_policy.projected",
+                            "--pulumi-json", str(plan), "--output", "json"], cwd=ROOT, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"offline run failed: {proc.stderr.read().decode()[-500:]}")
-    return {"resources": len(resources), "seconds": elapsed, "peak_rss_mb": usage.ru_maxrss / 1024,
+    rc, max_rss_kb = (int(x) for x in probe.stdout.split())
+    if probe.returncode != 0 or rc != 0:
+        raise RuntimeError(f"offline run failed: {probe.stderr[-500:]}")
+    return {"resources": len(resources), "seconds": elapsed, "peak_rss_mb": max_rss_kb / 1024,
             "plan_mb": plan.stat().st_size / 1e6}
 
 
@@ -163,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
             stack = synthetic(n)
             step(f"analyze stack {n}", lambda: results["analyze_stack"].append(analyze_stack(stack, book_env)))
             step(f"offline {n}", lambda: results["offline"].append(offline(stack, work)))
+        null_dir = write_null_pack(work / "null-pack")
+        stack_sizes = [100] if args.quick else [s for s in (1000, 10000) if s <= max(sizes)]
+        step("against the null pack", lambda: results.__setitem__(
+            "vs_null", against_null(res, stack_sizes, book_env, null_dir, 1 if args.quick else 5)))
         step("plugin path", lambda: results.__setitem__("plugin", plugin_path(synthetic(min(max(sizes), 10000)), home)))
         agg_n = 10_000 if args.quick else 1_000_000
         step("aggregation", lambda: results.__setitem__("aggregation", {"records": agg_n, "per_s": aggregation(agg_n)}))
@@ -192,6 +228,13 @@ def print_table(r: dict[str, Any]) -> None:
     for o in r["offline"]:
         t.add_row(f"offline run {o['resources']:,} resources ({o['plan_mb']:.0f} MB plan)",
                   f"{o['seconds']:.2f} s, {o['peak_rss_mb']:.0f} MB RSS", "< 20 s, < 1 GB at 100,000")
+    v = r["vs_null"]
+    t.add_row(f"Analyze, ours / null pack ({v['analyze']['ours']:,.0f} / {v['analyze']['null']:,.0f} res/s)",
+              f"{v['analyze']['ratio']:.2f}x", ">= 0.95x")
+    for key, a in v.items():
+        if key.startswith("stack_"):
+            t.add_row(f"AnalyzeStack {int(key[6:]):,}, ours / null pack ({a['ours']:.2f} / {a['null']:.2f} s)",
+                      f"{a['ratio']:.2f}x", "<= 1.1x")
     p = r["plugin"]
     t.add_row("plugin launch + connect + first call", f"{1000 * p['first_call_s']:.0f} ms", "< 500 ms")
     t.add_row("plugin steady state p50 / p99", f"{p['p50_ms']:.2f} / {p['p99_ms']:.2f} ms", "p50 < 1 ms")
