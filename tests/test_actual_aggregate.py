@@ -5,8 +5,8 @@ import pytest
 
 from seed_data import january_cents
 
-from pulumicost_policy.actual.aggregate import (AggregationError, CostRecord, PeriodTotal, cross_provider,
-                                                daily_cost, days_in_period, group, monthly_cost, total)
+from pulumicost_policy.actual.aggregate import (AggregationError, CostRecord, daily_cost, days_in_period, group,
+                                                monthly_cost, total)
 
 
 def january(resource="aws-ec2-i-123", rtype="aws:ec2:Instance"):
@@ -47,31 +47,31 @@ def test_two_months_give_a_row_each_and_their_sum():
 
 
 def test_three_provider_daily_aggregation():
-    jan = (date(2024, 1, 1), date(2024, 1, 31))
-    rows = cross_provider([PeriodTotal("aws-ec2-i-123", "aws:ec2:Instance", 1500.00, "USD", *jan),
-                           PeriodTotal("azure-vm-456", "azure:compute:VM", 500.00, "USD", *jan),
-                           PeriodTotal("gcp-instance-789", "gcp:compute:Instance", 287.64, "USD", *jan)], "daily")
-    assert len(rows) == 31 and rows[0].period == "2024-01-01" and rows[-1].period == "2024-01-31"
-    day = rows[0]
-    assert day.breakdown == {"aws": 48.39, "azure": 16.13, "gcp": 9.28}
-    # The seed document prints total_cost 73.47 for this day, which is not the sum of its own breakdown
-    # (48.39 + 16.13 + 9.28 = 73.80). We follow the arithmetic: a row's total is the sum of its breakdown.
-    assert day.total_cost == 73.80
-    assert day.total_cost != 73.47
-    # Cent rounding per provider per day drifts over the month: 31 x 73.80 = 2,287.80, not 2,287.64.
-    assert round(sum(r.total_cost for r in rows), 2) == 2287.80
+    """The seed's three providers over January, each period total spread evenly over its days."""
+    start, end = date(2024, 1, 1), date(2024, 1, 31)
+    records = [CostRecord(rid, rtype, datetime(2024, 1, 1, tzinfo=timezone.utc) + timedelta(days=d),
+                          daily_cost(amount, start, end))
+               for rid, rtype, amount in (("aws-ec2-i-123", "aws:ec2:Instance", 1500.00),
+                                          ("azure-vm-456", "azure:compute:VM", 500.00),
+                                          ("gcp-instance-789", "gcp:compute:Instance", 287.64))
+               for d in range(days_in_period(start, end))]
+    days = group(records, "daily")
+    assert len(days) == 31 and days[0].key == "2024-01-01" and days[-1].key == "2024-01-31"
+    day = days[0]
+    assert {p: round(v, 2) for p, v in day.by_provider.items()} == {"aws": 48.39, "azure": 16.13, "gcp": 9.28}
+    # The seed prints total_cost 73.47 for this day: not the sum of its own breakdown. The breakdown
+    # rounded to cents sums to 73.80; the unrounded day total is 73.7948..., shown as 73.79. We follow
+    # the arithmetic (totals are summed before rounding) and the month adds up to the cent.
+    assert round(day.total, 2) == 73.79 and round(day.total, 2) != 73.47
+    assert round(sum(round(v, 2) for v in day.by_provider.values()), 2) == 73.80
+    assert round(total(days), 2) == 2287.64
 
 
-def test_cross_provider_validation():
-    jan = (date(2024, 1, 1), date(2024, 1, 31))
+def test_aggregation_validation():
     with pytest.raises(AggregationError, match="empty results"):
-        cross_provider([], "daily")
-    with pytest.raises(AggregationError, match="mixed currencies"):
-        cross_provider([PeriodTotal("a", "aws:x", 1, "USD", *jan), PeriodTotal("b", "gcp:y", 1, "EUR", *jan)], "daily")
-    with pytest.raises(AggregationError, match="invalid date range"):
-        cross_provider([PeriodTotal("a", "aws:x", 1, "USD", date(2024, 2, 1), date(2024, 1, 1))], "daily")
+        group([], "daily")
     with pytest.raises(AggregationError, match="invalid group-by"):
-        cross_provider([PeriodTotal("a", "aws:x", 1, "USD", *jan)], "provider")
+        group([CostRecord("a", "aws:x", datetime(2024, 1, 1, tzinfo=timezone.utc), 1, "USD")], "weekly")
     with pytest.raises(AggregationError, match="mixed currencies"):
         group([CostRecord("a", "aws:x", datetime(2024, 1, 1, tzinfo=timezone.utc), 1, "USD"),
                CostRecord("b", "aws:x", datetime(2024, 1, 1, tzinfo=timezone.utc), 1, "EUR")], "daily")

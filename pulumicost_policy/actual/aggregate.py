@@ -16,7 +16,6 @@ from typing import Iterable, Sequence
 
 DAYS_PER_MONTH = 30.4375  # 365.25 / 12, the seeds' month
 GROUP_BYS = ("resource", "type", "provider", "daily", "monthly")
-TIME_GROUP_BYS = ("daily", "monthly")
 
 
 class AggregationError(Exception):
@@ -143,67 +142,3 @@ def monthly_cost(total_cost: float, start: date, end: date) -> float:
     if days < DAYS_PER_MONTH:
         return total_cost * DAYS_PER_MONTH / days
     return total_cost / (days / DAYS_PER_MONTH)
-
-
-# --- cross-provider aggregation -------------------------------------------------------------
-
-@dataclass(frozen=True)
-class PeriodTotal:
-    """One resource's total over a period (the seeds' ActualCostResult)."""
-
-    resource_id: str
-    resource_type: str
-    total_cost: float
-    currency: str
-    start: date
-    end: date
-
-    @property
-    def provider(self) -> str:
-        return provider_of(self.resource_type)
-
-
-@dataclass
-class PeriodRow:
-    period: str
-    total_cost: float
-    currency: str
-    breakdown: dict[str, float]
-
-
-def cross_provider(results: Sequence[PeriodTotal], by: str) -> list[PeriodRow]:
-    """Spread each provider's period total over days or months, chronologically, with a breakdown."""
-    if not results:
-        raise AggregationError("empty results", "no results to aggregate")
-    currencies = sorted({r.currency for r in results})
-    if len(currencies) > 1:
-        raise AggregationError("mixed currencies", f"results are in {', '.join(currencies)}")
-    for r in results:
-        if r.end <= r.start:
-            raise AggregationError("invalid date range", f"{r.resource_id}: end {r.end} is not after start {r.start}")
-    if by not in TIME_GROUP_BYS:
-        raise AggregationError("invalid group-by", f"cross-provider aggregation groups by daily or monthly, not {by!r}")
-    rows: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
-    for r in results:
-        for period, amount in _spread(r, by):
-            rows[period][r.provider].append(amount)
-    out = []
-    for period in sorted(rows):
-        # Amounts are money: each provider's share is rounded to cents and the row total is the sum
-        # of the breakdown it shows, so a row always adds up (the seed's example did not).
-        breakdown = {p: round(math.fsum(v), 2) for p, v in sorted(rows[period].items())}
-        out.append(PeriodRow(period, round(math.fsum(breakdown.values()), 2), currencies[0], breakdown))
-    return out
-
-
-def _spread(r: PeriodTotal, by: str) -> Iterable[tuple[str, float]]:
-    if by == "daily":
-        per_day = daily_cost(r.total_cost, r.start, r.end)
-        for n in range(days_in_period(r.start, r.end)):
-            yield date.fromordinal(r.start.toordinal() + n).isoformat(), per_day
-        return
-    per_month = monthly_cost(r.total_cost, r.start, r.end)
-    y, m = r.start.year, r.start.month
-    while (y, m) <= (r.end.year, r.end.month):
-        yield f"{y:04d}-{m:02d}", per_month
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
