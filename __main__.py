@@ -6,6 +6,9 @@ engine reads its first line as the port.
 """
 from pulumi_policy import PolicyPack
 
+from pulumicost_policy.gctune import tune_for_batch
 from pulumicost_policy.pack import PACK_NAME, PackState, build_policies
 
-PolicyPack(name=PACK_NAME, policies=build_policies(PackState.start()))
+state = PackState.start()
+tune_for_batch()
+PolicyPack(name=PACK_NAME, policies=build_policies(state))

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from ..gctune import tune_for_batch
 from ..plugins.source import plugin_pricer
 from ..policies import ConfigError, StackContext
 from ..policies.budgets import NAME as BUDGETS
@@ -84,6 +85,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     except (plan.PlanError, UsageFileError, PriceBookError, ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
+    tune_for_batch()
     projection = project(planned, pricer)
     ctx = StackContext(projection.stack, pricer, baseline_of(planned, pricer) if args.pulumi_json else None,
                        stack_name=args.stack)
