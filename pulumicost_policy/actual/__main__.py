@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from ..plugins.host import PluginHost
 from ..plugins.source import plugin_pricer
 from ..pricing.estimate import PRICED
-from ..projected.plan import PlanError
+from ..inputs.plan import PlanError
 from .aggregate import GROUP_BYS, AggregationError, group, monthly_cost
 from .dates import DateRange, DateRangeError, date_range
 from .query import FilterError, Filters, Outcome, Target, fetch, fetch_scope, targets_from_state

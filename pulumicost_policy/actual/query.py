@@ -26,7 +26,7 @@ from ..plugins.client import PluginClient, PluginDown
 from ..plugins.errors import NO_ANSWER
 from ..plugins.host import PluginHost
 from ..plugins.sdk import timestamp
-from ..projected import plan
+from ..inputs import plan
 from ..protocol import costsource_pb2 as pb
 from .aggregate import CostRecord, provider_of
 from .dates import DateRange

@@ -1,6 +1,7 @@
 """Step 1 of the flow: a Pulumi resource becomes a ResourceDescriptor (or Free, or Unpriced)."""
 from .catalog import describe, provider_of
-from .model import (CostComponent, Description, Free, ResourceDescriptor, ResourceInput, Unpriced)
+from ..inputs.resource import ResourceInput
+from .model import CostComponent, Description, Free, ResourceDescriptor, Unpriced
 from .values import to_plain
 
 __all__ = ["describe", "provider_of", "CostComponent", "Description", "Free", "ResourceDescriptor",

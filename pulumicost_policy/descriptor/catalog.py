@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from . import aws, azure, gcp
 from .free import is_free
-from .model import Description, Free, Mapped, ResourceDescriptor, ResourceInput, Unpriced
+from ..inputs.resource import ResourceInput
+from .model import Description, Free, Mapped, ResourceDescriptor, Unpriced
 from .regions import resolve_region
 from .values import Props, PropertyProblem, UnknownProperty
 

@@ -1,6 +1,6 @@
 """The data that flows from a Pulumi resource to a price.
 
-A `ResourceInput` is what Pulumi gives us (type token, properties, provider, stack config).
+A `ResourceInput` (inputs/) is what Pulumi gives us (type token, properties, provider, stack config).
 `describe()` turns it into exactly one of: a `ResourceDescriptor` (priceable), `Free` (known to
 cost nothing by itself) or `Unpriced` (with the honest reason). A descriptor lists its
 `CostComponent`s the way Infracost does: each names the price-book key it is billed by and the
@@ -9,19 +9,7 @@ monthly quantity, so pricing is a lookup and a multiplication, never a guess.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional, Union
-
-
-@dataclass(frozen=True)
-class ResourceInput:
-    """One resource as Pulumi presents it, with plain (unproxied) properties."""
-
-    urn: str
-    type: str
-    name: str
-    props: Mapping[str, Any]
-    provider_props: Optional[Mapping[str, Any]] = None
-    config: Mapping[str, str] = field(default_factory=dict)
+from typing import Mapping, Optional, Union
 
 
 @dataclass(frozen=True)

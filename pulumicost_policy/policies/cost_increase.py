@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from ..pricing.estimate import money
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
-from ..projected import plan
+from ..inputs import plan
 from .config import CURRENCY, MONEY, PERCENT
 from .model import NOT_APPLICABLE, STACK, CostPolicy, Finding, StackContext
 

@@ -25,7 +25,8 @@ from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
 from ..reporting.document import Projection, Row, to_report
 from ..reporting.write import ReportWriteError, write_report
-from . import gate, plan, render
+from ..inputs import plan
+from . import gate, render
 
 EXIT_OK, EXIT_MANDATORY, EXIT_USAGE = 0, 1, 2
 PACK_DIR = Path(__file__).resolve().parent.parent.parent

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from ..policies import BY_NAME, POLICIES, RESOURCE, VIOLATION, ConfigError, Finding, StackContext, reconcile
 from ..reporting.document import Projection
-from .plan import PlanError, read_json
+from ..inputs.plan import PlanError, read_json
 
 Config = dict[str, tuple[str, dict[str, Any]]]
 

@@ -14,7 +14,7 @@ from pulumicost_policy.descriptor import Free, ResourceDescriptor, ResourceInput
 from pulumicost_policy.descriptor.catalog import MAPPERS
 from pulumicost_policy.policies.messages import resource_message
 from pulumicost_policy.pricing.pricer import Pricer
-from pulumicost_policy.projected.plan import PlanError, parse_digest, parse_state
+from pulumicost_policy.inputs.plan import PlanError, parse_digest, parse_state
 
 MARKER = "zq-MARKER-7731"  # in every generated string: it must never come back in a message
 PROPERTY_NAMES = ["allocatedStorage", "architectures", "billingMode", "desiredCapacity", "diskSizeGB", "diskSizeGb",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional
 
-from ..descriptor import ResourceInput
+from .resource import ResourceInput
 
 COSTED_OPS = ("create", "update", "same", "replace", "create-replacement", "import", "import-replacement")
 SAVING_OPS = ("delete",)

@@ -1,0 +1,18 @@
+"""One resource as Pulumi presents it, whoever read it: the pack from the engine's gRPC calls, the
+offline run and `actual` from a preview digest, a state or an event stream."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Optional
+
+
+@dataclass(frozen=True)
+class ResourceInput:
+    """One resource as Pulumi presents it, with plain (unproxied) properties."""
+
+    urn: str
+    type: str
+    name: str
+    props: Mapping[str, Any]
+    provider_props: Optional[Mapping[str, Any]] = None
+    config: Mapping[str, str] = field(default_factory=dict)
