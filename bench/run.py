@@ -1,7 +1,7 @@
 """The benchmark: `python -m bench [--sizes 100,1000,10000,100000] [--quick]`.
 
 Prints one table and writes bench/results.json. Everything runs the way users run it: the pack
-spawned as Pulumi spawns it and called over gRPC (tests/harness.py), plugins installed into a
+spawned as Pulumi spawns it and called over gRPC (pulumicost_policy.testing.harness), plugins installed into a
 temporary root and launched as processes, the offline run as a subprocess. No timed assertions
 anywhere: these are figures to read (targets are in issue #6 and the README).
 """
@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT)]
 
-from harness import EnginePack  # noqa: E402
+from pulumicost_policy.testing.harness import EnginePack  # noqa: E402
 
 from bench.nullpack import write_null_pack  # noqa: E402
-from bench.stacks import preview_digest, synthetic  # noqa: E402
+from bench.stacks import UNKNOWN, preview_digest, synthetic  # noqa: E402
 from pulumicost_policy.actual.aggregate import GROUP_BYS, CostRecord, group  # noqa: E402
 from pulumicost_policy.descriptor import ResourceDescriptor, ResourceInput, describe  # noqa: E402
 from pulumicost_policy.plugins.host import PluginHost  # noqa: E402
@@ -67,7 +67,7 @@ def analyze_stack(resources: list[dict], env: dict[str, str], pack_dir: Path = R
     pack = EnginePack(env=env, pack_dir=pack_dir)
     try:
         pack.configure()
-        stack = [{**r, "props": {**r["props"], "arn": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"}} for r in resources]
+        stack = [{**r, "props": {**r["props"], "arn": UNKNOWN}} for r in resources]
         started = time.perf_counter()
         pack.analyze_stack(stack)
         return {"resources": len(resources), "seconds": time.perf_counter() - started}

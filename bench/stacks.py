@@ -10,7 +10,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
-UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+from pulumicost_policy.inputs.sentinels import UNKNOWN
+
 EC2_TYPES = ["t3.micro", "t3.small", "t3.medium", "t3.large", "m5.large", "m5.xlarge", "m5.4xlarge", "c5.large",
              "c5.2xlarge", "r5.large", "r5.2xlarge", "t2.micro", "t2.medium", "m4.large", "i3.large"]
 REGIONS = ["us-east-1"] * 7 + ["us-west-2", "eu-west-1", "ap-southeast-2"]

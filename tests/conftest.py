@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import EnginePack  # noqa: E402
+from pulumicost_policy.testing.harness import EnginePack  # noqa: E402
 
 # No test may pick up the developer's own ~/.pulumicost plugins: every process the tests start
 # inherits an empty plugin root unless a test installs plugins into its own.

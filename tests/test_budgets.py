@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from harness import UNKNOWN, EnginePack, urn
+from pulumicost_policy.testing.harness import UNKNOWN, EnginePack, urn
 
 ROOT = Path(__file__).resolve().parent.parent
 EC2 = "aws:ec2/instance:Instance"

@@ -3,8 +3,8 @@ import pytest
 
 from pulumicost_policy.descriptor import Free, ResourceDescriptor, ResourceInput, Unpriced, describe
 from pulumicost_policy.descriptor.azure import disk_tier
+from pulumicost_policy.inputs.sentinels import UNKNOWN
 
-UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 AWS = {"region": "us-east-1"}
 
 

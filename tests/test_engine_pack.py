@@ -1,5 +1,5 @@
 """The pack driven exactly as the Pulumi engine drives it (spawned process, real gRPC)."""
-from harness import UNKNOWN, EnginePack, secret, urn
+from pulumicost_policy.testing.harness import UNKNOWN, EnginePack, secret, urn
 
 EC2 = "aws:ec2/instance:Instance"
 US_EAST = {"region": "us-east-1", "version": "6.56.1"}

@@ -2,7 +2,7 @@
 temporary plugin root, launched as processes, called over gRPC."""
 from __future__ import annotations
 
-from harness import EnginePack
+from pulumicost_policy.testing.harness import EnginePack
 from plugin_root import PluginRoot
 
 EC2 = "aws:ec2/instance:Instance"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import EnginePack, urn
+from pulumicost_policy.testing.harness import EnginePack, urn
 from pulumicost_policy.policies import BY_NAME, POLICIES, STACK, ConfigError, reconcile
 from pulumicost_policy.policies import budgets, stack_summary
 

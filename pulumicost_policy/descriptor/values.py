@@ -13,19 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Optional
 
-# The seven sentinels the engine and SDKs use for values unknown during preview.
-UNKNOWN_SENTINELS = frozenset({
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",  # bool
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",  # number
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",  # string (and the preview/state placeholder)
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",  # array
-    "030794c1-ac77-496b-92df-f27374a8bd58",  # asset
-    "e48ece36-62e2-4504-bad9-02848725956a",  # archive
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",  # object
-})
-SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d"
-SECRET_SIG_VALUE = "1b47061264138c4ac30d75fd1eb44270"
-PREVIEW_SECRET = "[secret]"
+from ..inputs.sentinels import PREVIEW_SECRET, SECRET_SIG_KEY, SECRET_SIG_VALUE, UNKNOWN_SENTINELS
 
 
 class PropertyProblem(Exception):

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from harness import UNKNOWN, EnginePack, secret
+from pulumicost_policy.testing.harness import UNKNOWN, EnginePack, secret
 from pulumicost_policy.descriptor import Free, ResourceDescriptor, ResourceInput, Unpriced, describe
 from pulumicost_policy.descriptor.catalog import MAPPERS
 from pulumicost_policy.policies.messages import resource_message

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import EnginePack
+from pulumicost_policy.testing.harness import EnginePack
 from plugin_root import PluginRoot
 
 EC2 = "aws:ec2/instance:Instance"

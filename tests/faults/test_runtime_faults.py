@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.stacks import synthetic
-from harness import EnginePack, secret
+from pulumicost_policy.testing.harness import EnginePack, secret
 from plugin_root import ROOT, PluginRoot
 from pulumicost_policy.plugins import process
 from pulumicost_policy.plugins.config import PluginSettings

@@ -19,19 +19,15 @@ import grpc
 from google.protobuf import empty_pb2, json_format, struct_pb2
 from pulumi.runtime.proto import analyzer_pb2, analyzer_pb2_grpc
 
-from pulumicost_policy.policies import POLICIES, reconcile
+from ..inputs.sentinels import UNKNOWN, secret
+from ..policies import POLICIES, reconcile
 
-PACK_DIR = Path(__file__).resolve().parent.parent
+__all__ = ["Diag", "EnginePack", "PACK_DIR", "UNKNOWN", "secret", "struct", "urn"]
+
+PACK_DIR = Path(__file__).resolve().parent.parent.parent
 LEVELS = {"advisory": analyzer_pb2.ADVISORY, "mandatory": analyzer_pb2.MANDATORY,
           "disabled": analyzer_pb2.DISABLED, "remediate": analyzer_pb2.REMEDIATE}
 LEVEL_NAMES = {v: k for k, v in LEVELS.items()}
-UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
-SECRET_SIG = "4dabf18193072939515e22adb298388d"
-
-
-def secret(value: Any) -> dict:
-    """The engine's wire form of a secret value."""
-    return {SECRET_SIG: "1b47061264138c4ac30d75fd1eb44270", "value": value}
 
 
 def struct(d: Mapping[str, Any]) -> struct_pb2.Struct:
