@@ -15,7 +15,7 @@ PACKAGE = Path(pulumicost_policy.__file__).resolve().parent
 ROOT_NAME = "pulumicost_policy"
 
 LAYERS: dict[str, int] = {
-    "protocol": 0, "gctune": 0, "money": 0, "inputs": 0,
+    "protocol": 0, "gctune": 0, "money": 0, "paths": 0, "inputs": 0,
     "descriptor": 1,
     "pricing": 2,
     "plugins": 3, "sdk": 3,

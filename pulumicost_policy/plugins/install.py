@@ -14,9 +14,9 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..paths import PACK_DIR
 from .discovery import BINARY_PREFIX, MANIFEST, PluginSpec, inspect, parse_version
 
-PACK_ROOT = Path(__file__).resolve().parent.parent.parent
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 LAUNCHER = """#!/bin/sh
 # Installed by `python -m pulumicost_policy.plugins install`: run plugin.py with the pack's Python.
@@ -63,7 +63,7 @@ def install(source: Path, root: Path) -> PluginSpec:
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     if python_plugin:
         launcher = target / binary_name
-        launcher.write_text(LAUNCHER.format(pack=_sh_quote(str(PACK_ROOT)), python=_sh_quote(sys.executable)),
+        launcher.write_text(LAUNCHER.format(pack=_sh_quote(str(PACK_DIR)), python=_sh_quote(sys.executable)),
                             encoding="utf-8")
         launcher.chmod(0o755)
     for directory in (root, root / "plugins", target.parent, target):

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
+from ..paths import SPECS_DIR
 from .yamlfile import load_yaml
 
 SCHEMA = "pulumicost.pricebook/v1"
-DEFAULT_SPECS_DIR = Path(__file__).resolve().parent.parent.parent / "specs"
+DEFAULT_SPECS_DIR = SPECS_DIR
 REQUIRED = ("provider", "resource_type", "sku", "region", "billing_mode", "rate_per_unit", "currency",
             "source", "effective_date")
 # Display unit for each billing mode ("$0.023 per GB-month").

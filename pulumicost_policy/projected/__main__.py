@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..gctune import tune_for_batch
+from ..paths import PACK_DIR
 from ..plugins.source import plugin_pricer
 from ..policies import ConfigError, StackContext
 from ..policies.budgets import NAME as BUDGETS
@@ -29,7 +30,6 @@ from ..inputs import plan
 from . import gate, render
 
 EXIT_OK, EXIT_MANDATORY, EXIT_USAGE = 0, 1, 2
-PACK_DIR = Path(__file__).resolve().parent.parent.parent
 
 
 def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:

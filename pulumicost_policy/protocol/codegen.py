@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-ROOT = PACKAGE_DIR.parent.parent
+ROOT = PACKAGE_DIR.parent.parent  # the -I root: the proto is imported as pulumicost_policy/protocol/...
 PROTO = PACKAGE_DIR / "costsource.proto"
 GENERATED = ("costsource_pb2.py", "costsource_pb2.pyi", "costsource_pb2_grpc.py")
 

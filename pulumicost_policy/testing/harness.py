@@ -20,11 +20,11 @@ from google.protobuf import empty_pb2, json_format, struct_pb2
 from pulumi.runtime.proto import analyzer_pb2, analyzer_pb2_grpc
 
 from ..inputs.sentinels import UNKNOWN, secret
+from ..paths import PACK_DIR
 from ..policies import POLICIES, reconcile
 
 __all__ = ["Diag", "EnginePack", "PACK_DIR", "UNKNOWN", "secret", "struct", "urn"]
 
-PACK_DIR = Path(__file__).resolve().parent.parent.parent
 LEVELS = {"advisory": analyzer_pb2.ADVISORY, "mandatory": analyzer_pb2.MANDATORY,
           "disabled": analyzer_pb2.DISABLED, "remediate": analyzer_pb2.REMEDIATE}
 LEVEL_NAMES = {v: k for k, v in LEVELS.items()}
