@@ -6,7 +6,7 @@ from typing import IO
 from rich.console import Console
 from rich.table import Table
 
-from ..pricing.estimate import money
+from ..money import money
 from .report import ActualReport
 
 TIME_GROUPS = ("daily", "monthly")

@@ -15,7 +15,8 @@ from typing import Optional
 import grpc
 
 from ..descriptor import CostComponent, ResourceDescriptor
-from ..pricing.estimate import HOURS_PER_MONTH, Pricing, Rate, assemble
+from ..pricing.arithmetic import Rate, assemble
+from ..pricing.estimate import HOURS_PER_MONTH, Pricing
 from ..pricing.pricebook import BILLING_UNITS, DEFAULT_SPECS_DIR, PriceBook
 from ..pricing.pricer import PriceBookSource, Pricer
 from ..pricing.usage import Usage

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
-from ..pricing.estimate import money
+from ..money import money
 from ..pricing.rollup import StackCost
 from .config import CURRENCY, MONEY, MONEY_MAP, PERCENT
 from .model import NOTE, STACK, VIOLATION, WARNING, CostPolicy, Finding, StackContext

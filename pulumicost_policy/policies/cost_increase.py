@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..pricing.estimate import money
+from ..money import money
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..inputs import plan

@@ -4,7 +4,8 @@ Messages quote only what is safe: resource names, SKUs the price book knows, reg
 """
 from __future__ import annotations
 
-from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate, money
+from ..money import money
+from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate
 from ..pricing.rollup import StackCost
 
 

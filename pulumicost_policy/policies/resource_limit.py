@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..pricing.estimate import PRICED, CostEstimate, money
+from ..money import money
+from ..pricing.estimate import PRICED, CostEstimate
 from .config import CURRENCY, MONEY, MONEY_MAP
 from .model import RESOURCE, CostPolicy, Finding
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Callable, Optional, Protocol, Sequence
 
 from ..descriptor import ResourceDescriptor, ResourceInput, Unpriced, describe
-from .estimate import CostEstimate, Pricing, internal_error, price_from_book, to_estimate
+from .estimate import CostEstimate, Pricing, internal_error, to_estimate
+from .lookup import price_from_book
 from .pricebook import DEFAULT_SPECS_DIR, PriceBook
 from .usage import Usage
 
@@ -20,7 +21,7 @@ from .usage import Usage
 PARALLEL_LOOKUPS = 8  # concurrent plugin lookups; plugins serve 8 calls at a time by default
 
 
-class CostSource(Protocol):
+class PriceSource(Protocol):
     """Anything that can price a descriptor: the price book, a plugin."""
 
     name: str
@@ -44,7 +45,7 @@ class PriceBookSource:
 class Pricer:
     """Prices resources through a source chain with a per-run cache (safe across threads)."""
 
-    def __init__(self, sources: Sequence[CostSource], usage: Optional[Usage] = None) -> None:
+    def __init__(self, sources: Sequence[PriceSource], usage: Optional[Usage] = None) -> None:
         self.sources = list(sources)
         self.usage = usage or Usage()
         self._cache: dict[tuple, Pricing | Unpriced] = {}

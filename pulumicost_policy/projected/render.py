@@ -7,7 +7,8 @@ from typing import IO, Any
 from rich.console import Console
 from rich.table import Table
 
-from ..pricing.estimate import PRICED, UNPRICED, USAGE_BASED, money
+from ..money import money
+from ..pricing.estimate import PRICED, UNPRICED, USAGE_BASED
 from ..policies.messages import summary_message
 from ..reporting.document import Projection, estimate_row
 

@@ -1,0 +1,69 @@
+"""The arithmetic of a price: each component's monthly cost from its rate and quantity, and the sum.
+
+Monthly = hourly rate x 730 (the seeds' constant: 365.25 days / 12 x 24 h) for per-hour components,
+rate x monthly quantity for the rest. A quantity that comes from usage not given is None: the
+component shows its unit price and is left out of the sum, never counted as $0.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from ..descriptor import CostComponent, ResourceDescriptor, Unpriced
+from ..money import rate_text
+from .estimate import HOURS_PER_MONTH, ComponentCost, Pricing
+from .pricebook import BILLING_UNITS
+
+
+@dataclass(frozen=True)
+class Rate:
+    """One component's unit price as a source states it."""
+
+    rate_per_unit: float
+    currency: str
+    billing_mode: str
+
+
+def assemble(desc: ResourceDescriptor, usage: dict[str, float], rates: Sequence[Rate], source: str) -> Pricing | Unpriced:
+    """Monthly cost of each component from its rate (x 730 h for per-hour) and the resource's total.
+
+    `rates` match `desc.components` one to one and have been checked against their billing modes.
+    """
+    costs: list[ComponentCost] = []
+    notes: list[str] = []
+    for comp, rate in zip(desc.components, rates, strict=True):
+        unit = BILLING_UNITS.get(rate.billing_mode, rate.billing_mode)
+        quantity = component_quantity(comp, usage)
+        if quantity is None:
+            costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, None, None))
+            notes.append(f"{comp.label}: {rate_text(rate.rate_per_unit)} per {unit} "
+                         f"(set {comp.usage_key.replace('*', ' and ')} in the usage file)")
+            continue
+        hours = HOURS_PER_MONTH if comp.billing_mode == "per_hour" else 1.0
+        costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, quantity,
+                                   rate.rate_per_unit * quantity * hours))
+    currencies = {r.currency for r in rates}
+    if len(currencies) != 1:
+        return Unpriced(f"the prices for this resource mix currencies ({', '.join(sorted(currencies))})")
+    first = costs[0]
+    return Pricing(
+        monthly=math.fsum(c.monthly for c in costs if c.monthly is not None),
+        currency=first.currency,
+        source=source,
+        unit_price=f"{rate_text(first.rate)} {first.currency} per {first.unit}",
+        components=tuple(costs),
+        usage_notes=tuple(notes),
+    )
+
+
+def component_quantity(comp: CostComponent, usage: dict[str, float]) -> Optional[float]:
+    """The component's monthly quantity, or None when it comes from usage that was not given."""
+    if comp.usage_key is None:
+        return comp.quantity
+    product = 1.0
+    for key in comp.usage_key.split("*"):
+        if key not in usage:
+            return None
+        product *= usage[key]
+    return product * comp.usage_scale

@@ -1,0 +1,44 @@
+"""Pricing a descriptor from the price book: every component looked up exactly, or the honest reason.
+
+Reasons may name only what the book knows (a SKU it prices somewhere, regions it covers): any other
+property value might be a secret, since the engine strips secret markers before a policy sees it.
+"""
+from __future__ import annotations
+
+from ..descriptor import CostComponent, ResourceDescriptor, Unpriced
+from .arithmetic import Rate, assemble
+from .estimate import Pricing
+from .pricebook import PriceBook
+
+
+def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, float]) -> Pricing | Unpriced:
+    """Price every component from the book; any missing component makes the whole resource unpriced.
+
+    A partial price shown as the price would understate the cost, so we refuse it.
+    """
+    rates: list[Rate] = []
+    dates: set[str] = set()
+    for comp in desc.components:
+        spec = book.get(desc.provider, comp.price_type, comp.sku, desc.region)
+        if spec is None:
+            return Unpriced(_missing_reason(book, desc, comp))
+        if spec.billing_mode != comp.billing_mode:
+            return Unpriced(f"price book bills {comp.price_type} {comp.sku} {spec.billing_mode}, "
+                            f"expected {comp.billing_mode}; fix the spec")
+        rates.append(Rate(spec.rate_per_unit, spec.currency, spec.billing_mode))
+        dates.add(spec.effective_date)
+    return assemble(desc, usage, rates, "specs " + ", ".join(sorted(dates)))
+
+
+def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostComponent) -> str:
+    # Echo the SKU only when the book knows it somewhere: an arbitrary property value might be a
+    # secret (the engine strips secret markers before a policy sees them).
+    known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
+    if known_regions:
+        return (f"no price for {comp.price_type} {comp.sku} in {desc.region} "
+                f"(the price book has it in {', '.join(sorted(known_regions))})")
+    covered = book.regions_covered(desc.provider, comp.price_type)
+    if covered and desc.region not in covered:
+        return (f"no {comp.price_type} prices for region {desc.region} "
+                f"(the price book covers {', '.join(sorted(covered))})")
+    return f"{comp.label}: this {comp.price_type} SKU is not in the price book"
