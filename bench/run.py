@@ -32,7 +32,7 @@ from pulumicost_policy.actual.aggregate import GROUP_BYS, CostRecord, group  # n
 from pulumicost_policy.descriptor import ResourceDescriptor, ResourceInput, describe  # noqa: E402
 from pulumicost_policy.plugins.host import PluginHost  # noqa: E402
 from pulumicost_policy.plugins.install import install  # noqa: E402
-from pulumicost_policy.plugins.source import plugin_pricer  # noqa: E402
+from pulumicost_policy.sources import open_sources  # noqa: E402
 from pulumicost_policy.protocol import costsource_pb2 as pb  # noqa: E402
 
 CALLERS = 4  # the engine analyzes resources in parallel
@@ -138,7 +138,8 @@ def plugin_path(resources: list[dict], home: Path) -> dict[str, Any]:
     lat.sort()
     host.close()
     # Requests vs resources: price the whole stack through the plugin source.
-    pricer, host = plugin_pricer(host=PluginHost.from_environment(home))
+    sources = open_sources(host=PluginHost.from_environment(home))
+    pricer, host = sources.pricer, sources.host
     [client] = host.for_provider("aws")
     before = client.calls
     inputs = [ResourceInput(r["urn"], r["type"], r["name"], r["props"], r["provider"]) for r in resources]

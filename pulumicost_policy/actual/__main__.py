@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from ..plugins.host import PluginHost
-from ..plugins.source import plugin_pricer
+from ..sources import open_sources
 from ..pricing.estimate import PRICED
 from ..inputs.plan import PlanError
 from .aggregate import GROUP_BYS, AggregationError, group, monthly_cost
@@ -64,7 +64,7 @@ def export_stack(stack: str) -> Path:
 
 def variances(host: PluginHost, targets: Sequence[Target], report_groups: dict[str, float],
               span: DateRange) -> list[Variance]:
-    pricer, _ = plugin_pricer(host=host)
+    pricer = open_sources(host=host).pricer
     out = []
     for t in targets:
         if t.label not in report_groups:

@@ -14,12 +14,12 @@ from typing import Any, Mapping, Optional
 from ..descriptor import ResourceInput, to_plain
 from ..descriptor.values import mark_secret
 from ..plugins.host import PluginHost
-from ..plugins.source import plugin_pricer
 from ..policies import Finding
 from ..pricing.estimate import UNPRICED, CostEstimate, internal_error
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
+from ..sources import open_sources
 
 USAGE_FILE_ENV = "PULUMICOST_USAGE_FILE"
 USAGE_FILE_CONFIG = "pulumicost:usageFile"
@@ -82,8 +82,8 @@ class PackState:
             usage = Usage.load(_usage_path(stack_config()))
         except UsageFileError as err:
             error = f"{err}; usage-based costs show their unit prices only"
-        pricer, host = plugin_pricer(usage)
-        return cls(pricer, error, host)
+        sources = open_sources(usage)
+        return cls(sources.pricer, error, sources.host)
 
     def problems(self) -> list[str]:
         """What the stack summary must tell: a usage file that could not be read, and what went

@@ -9,7 +9,6 @@ note, and the next source is asked.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Optional
 
 import grpc
@@ -17,9 +16,7 @@ import grpc
 from ..descriptor import CostComponent, ResourceDescriptor
 from ..pricing.arithmetic import Rate, assemble
 from ..pricing.estimate import HOURS_PER_MONTH, Pricing
-from ..pricing.pricebook import BILLING_UNITS, DEFAULT_SPECS_DIR, PriceBook
-from ..pricing.pricer import PriceBookSource, Pricer
-from ..pricing.usage import Usage
+from ..pricing.pricebook import BILLING_UNITS
 from ..protocol import costsource_pb2 as pb
 from .client import PluginClient, PluginDown
 from .errors import NO_ANSWER
@@ -86,11 +83,3 @@ class PluginSource:
             unit_price = per_month / HOURS_PER_MONTH
         return Rate(unit_price, answer.currency, comp.billing_mode)
 
-
-def plugin_pricer(usage: Optional[Usage] = None, specs_dir: Path = DEFAULT_SPECS_DIR,
-                  host: Optional[PluginHost] = None) -> tuple[Pricer, PluginHost]:
-    """The source chain every command uses: installed plugins in priority order, then the price book."""
-    host = host or PluginHost.from_environment()
-    sources: list = [PluginSource(host, client) for client in host.clients]
-    sources.append(PriceBookSource(PriceBook.load(specs_dir)))
-    return Pricer(sources, usage), host

@@ -17,7 +17,6 @@ from typing import Optional
 
 from ..gctune import tune_for_batch
 from ..paths import PACK_DIR
-from ..plugins.source import plugin_pricer
 from ..policies import ConfigError, StackContext
 from ..policies.budgets import NAME as BUDGETS
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
@@ -26,6 +25,7 @@ from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
 from ..reporting.document import Projection, Row, to_report
 from ..reporting.write import ReportWriteError, write_report
+from ..sources import open_sources
 from ..inputs import plan
 from . import gate, render
 
@@ -81,7 +81,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         config = gate.load_config(args.policy_pack_config)
         usage = Usage.load(args.usage)
-        pricer, _ = plugin_pricer(usage, args.specs)
+        pricer = open_sources(usage, args.specs).pricer
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
     except (plan.PlanError, UsageFileError, PriceBookError, ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
