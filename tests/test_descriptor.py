@@ -13,7 +13,9 @@ def d(type_token, props, provider=AWS, config=None):
 
 
 def keys(desc):
-    return [(c.price_type, c.sku, c.billing_mode, c.quantity, c.usage_key) for c in desc.components]
+    """Price key, quantity and the usage key it waits for (none for hours/counts, which default)."""
+    return [(c.price_type, c.sku, c.billing_mode, c.quantity, None if c.usage_defaults else c.usage_key)
+            for c in desc.components]
 
 
 def test_ec2_with_root_volume():

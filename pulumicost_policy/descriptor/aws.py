@@ -5,13 +5,20 @@ plan which leaves them out is priced as it will be deployed.
 """
 from __future__ import annotations
 
-from .model import CostComponent, Mapped, Unpriced, hourly, monthly, usage_based
+from .model import CostComponent, Mapped, Unpriced, hourly, monthly, running, usage_based
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, mappers
 from .values import Props, PropertyProblem
 
 EBS_TYPES = ("gp2", "gp3", "io1", "io2", "st1", "sc1", "standard")
 GP3_BASELINE_IOPS = 3000.0
 GP3_BASELINE_MBPS = 125.0
 RDS_ENGINES = {"mysql": "mysql", "postgres": "postgres", "mariadb": "mariadb"}
+AMI_ROOT_GB = 8.0          # the size of the Amazon Linux / Ubuntu AMI root snapshot, when none is given
+EKS_NODE_DISK_GB = 20.0    # EKS managed node group default diskSize
+# Kubernetes minor versions in EKS extended support at the date of the EKS price feed (2025-11):
+# standard support (14 months from release) has ended for these.
+EKS_EXTENDED_VERSIONS = ("1.23", "1.24", "1.25", "1.26", "1.27", "1.28", "1.29", "1.30")
+DETAILED_MONITORING_METRICS = 7.0  # EC2 detailed monitoring publishes 7 metrics at 1-minute resolution
 
 
 def ebs_components(label: str, volume_type: str, size_gb: float, iops: float | None,
@@ -33,48 +40,82 @@ def ebs_components(label: str, volume_type: str, size_gb: float, iops: float | N
     return comps
 
 
-def _block_device(p: Props, path: str, label: str) -> list[CostComponent]:
+def _block_device(p: Props, path: str, label: str, default_gb: float | None = None) -> list[CostComponent]:
     size = p.num(f"{path}.volumeSize")
+    vtype = p.str(f"{path}.volumeType", "gp2") or "gp2"
     if size is None:
-        return []  # size comes from the AMI snapshot: not known from the plan, left out
-    return ebs_components(label, p.str(f"{path}.volumeType", "gp2") or "gp2", size,
-                          p.num(f"{path}.iops"), p.num(f"{path}.throughput"))
+        if default_gb is None:
+            return []
+        size, label = default_gb, f"{label} (size not set: AMI default {default_gb:.0f} GB assumed)"
+    return ebs_components(label, vtype, size, p.num(f"{path}.iops"), p.num(f"{path}.throughput"))
+
+
+def _instance_extras(p: Props, itype: str) -> list[CostComponent]:
+    """Cost lines of an instance besides its hours: monitoring, CPU credits, public IPv4."""
+    comps = []
+    if p.bool("monitoring"):
+        comps.append(monthly("Detailed monitoring (7 metrics)", "cloudwatch:Metric", "metric", "per_month",
+                             DETAILED_MONITORING_METRICS))
+    family = itype.split(".", 1)[0]
+    if family.startswith("t") and family[1:2].isdigit():
+        # t3/t4g default to unlimited; t2 to standard. Surplus credits are billed per vCPU-hour.
+        default_mode = "standard" if family == "t2" else "unlimited"
+        if (p.str("creditSpecification.cpuCredits", default_mode) or default_mode) == "unlimited":
+            comps.append(usage_based("CPU credits (unlimited)", "ec2:CpuCredits", family, "per_hour",
+                                     "cpu_credit_hrs", 1 / 730))
+    if p.bool("associatePublicIpAddress"):
+        comps.append(running("Public IPv4 address", "vpc:PublicIpv4", "in-use"))
+    return comps
 
 
 def ec2_instance(p: Props) -> Mapped | Unpriced:
     itype = p.str("instanceType")
     if not itype:
-        return Unpriced("instanceType not set inline (it comes from a launch template or AMI default)")
+        return Unpriced("instanceType not set inline (it comes from a launch template, unresolved here)")
     tenancy = p.str("tenancy", "default")
     if tenancy not in ("default", ""):
         return Unpriced("only shared tenancy is in the price book (tenancy is set)")
-    comps = [hourly("Instance usage (Linux, on-demand)", "ec2:Instance", itype)]
-    comps += _block_device(p, "rootBlockDevice", "root volume")
+    comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype)]
+    comps += _block_device(p, "rootBlockDevice", "root volume", AMI_ROOT_GB)
     i = 0
     while p.has(f"ebsBlockDevices[{i}]"):
         comps += _block_device(p, f"ebsBlockDevices[{i}]", f"EBS device {i}")
         i += 1
-    return Mapped(itype, comps)
+    return Mapped(itype, comps + _instance_extras(p, itype))
 
 
 def autoscaling_group(p: Props) -> Mapped | Unpriced:
-    itype = p.str("mixedInstancesPolicy.launchTemplate.overrides[0].instanceType")
+    override = "mixedInstancesPolicy.launchTemplate.overrides[0]"
+    itype = p.str(f"{override}.instanceType") or p.str("launchTemplate.instanceType")
     if not itype:
-        return Unpriced("instance type comes from a launch template not given inline")
+        return Unpriced("instance type comes from a launch template or configuration not resolved here")
     count = p.num("desiredCapacity")
     if count is None:
-        count = p.num("minSize", 0.0)
-    return Mapped(itype, [hourly("Instance usage (Linux, on-demand)", "ec2:Instance", itype, count)],
-                  {"instances": count})
+        count = p.num("minSize", 0.0) or 0.0
+    # desiredCapacity counts capacity units; an override of weight w is one instance per w units.
+    weight = p.num(f"{override}.weightedCapacity") or 1.0
+    instances = -(-count // weight) if weight else count
+    comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype, instances, "instances")]
+    return Mapped(itype, comps, {"instances": instances})
 
 
 def eks_node_group(p: Props) -> Mapped | Unpriced:
-    itype = p.str("instanceTypes[0]", "t3.medium")  # the EKS default instance type
+    ami = (p.str("amiType", "AL2_x86_64") or "AL2_x86_64").upper()
+    if ami.startswith("WINDOWS"):
+        return Unpriced("Windows nodes (amiType WINDOWS_*): only Linux EC2 prices are in the price book")
+    itype = p.str("instanceTypes[0]") or p.str("launchTemplate.instanceType")
+    if not itype:
+        if p.has("launchTemplate"):
+            return Unpriced("instance type comes from the node group's launch template, not resolved here")
+        itype = "t3.medium"  # the EKS default instance type
     count = p.num("scalingConfig.desiredSize")
     if count is None:
         return Unpriced("scalingConfig.desiredSize not set")
-    return Mapped(itype, [hourly("Node instance usage (Linux, on-demand)", "ec2:Instance", itype, count)],
-                  {"nodes": count})
+    comps = [running("Node instance usage (Linux, on-demand)", "ec2:Instance", itype, count, "instances")]
+    if not p.has("launchTemplate"):  # with a template, disks come from the template
+        disk = p.num("diskSize", EKS_NODE_DISK_GB) or EKS_NODE_DISK_GB
+        comps.append(monthly("Node disk storage (gp2)", "ebs:Volume", "gp2", "per_gb_month", disk * count))
+    return Mapped(itype, comps, {"nodes": count})
 
 
 def ebs_volume(p: Props) -> Mapped | Unpriced:
@@ -96,22 +137,30 @@ def rds_instance(p: Props) -> Mapped | Unpriced:
         return Unpriced("engine not set")
     engine = RDS_ENGINES.get(engine_raw.lower())
     if engine is None:
-        return Unpriced("engine is not one the price book covers (mysql, postgres, mariadb)")
+        return Unpriced("engine not priced: the price book has RDS prices for "
+                        f"{', '.join(RDS_ENGINES)} (Single-AZ and Multi-AZ, on-demand)")
     deployment = "multi-az" if p.bool("multiAz") else "single-az"
-    comps = [hourly(f"Database instance ({engine}, {deployment})", "rds:Instance", f"{cls}:{engine}:{deployment}")]
+    comps = [running(f"Database instance ({engine}, {deployment})", "rds:Instance", f"{cls}:{engine}:{deployment}")]
     usage: dict[str, float] = {}
     storage = p.num("allocatedStorage")
+    stype = p.str("storageType") or ("io1" if p.num("iops") else "gp2")
     if storage:
-        stype = p.str("storageType") or ("io1" if p.num("iops") else "gp2")
         comps.append(monthly(f"Storage ({stype}, {deployment})", "rds:Storage", f"{stype}:{deployment}",
                              "per_gb_month", storage))
         usage["storage_gb"] = storage
+    else:
+        comps.append(usage_based(f"Storage ({stype}, {deployment})", "rds:Storage", f"{stype}:{deployment}",
+                                 "per_gb_month", "storage_gb"))
+    if stype in ("io1", "io2") and p.num("iops"):
+        comps.append(monthly(f"Provisioned IOPS ({deployment})", "rds:Storage", f"{stype}-iops:{deployment}",
+                             "per_iops_month", p.num("iops") or 0.0))
+    comps.append(usage_based("Backup storage", "rds:Backup", "storage", "per_gb_month", "backup_storage_gb"))
     return Mapped(cls, comps, usage)
 
 
 def nat_gateway(p: Props) -> Mapped:
     return Mapped("standard", [
-        hourly("NAT gateway", "ec2:NatGateway", "standard"),
+        running("NAT gateway", "ec2:NatGateway", "standard"),
         usage_based("Data processed", "ec2:NatGateway", "data-processed", "per_gb", "monthly_data_processed_gb"),
     ])
 
@@ -121,76 +170,195 @@ def load_balancer(p: Props) -> Mapped | Unpriced:
     if lb_type not in ("application", "network"):
         return Unpriced("only application and network load balancers are in the price book")
     return Mapped(lb_type, [
-        hourly(f"{lb_type.capitalize()} load balancer", "lb:LoadBalancer", lb_type),
+        running(f"{lb_type.capitalize()} load balancer", "lb:LoadBalancer", lb_type),
         usage_based("Capacity units", "lb:LoadBalancer", f"{lb_type}-lcu", "per_hour", "capacity_units"),
     ])
 
 
 def eks_cluster(p: Props) -> Mapped:
-    return Mapped("standard", [hourly("EKS cluster", "eks:Cluster", "standard")])
+    version = p.str("version") or ""
+    if ".".join(version.split(".")[:2]) in EKS_EXTENDED_VERSIONS:
+        return Mapped("extended-support", [running(f"EKS cluster (Kubernetes {version}, extended support)",
+                                                   "eks:Cluster", "extended-support")])
+    return Mapped("standard", [running("EKS cluster", "eks:Cluster", "standard")])
 
 
 def elastic_ip(p: Props) -> Mapped:
-    return Mapped("public-ipv4", [hourly("Public IPv4 address", "ec2:Eip", "public-ipv4")])
+    return Mapped("public-ipv4", [running("Public IPv4 address", "ec2:Eip", "public-ipv4")])
+
+
+S3_CLASSES = ("standard", "intelligent-tiering", "standard-ia", "onezone-ia", "glacier-ir", "glacier",
+              "deep-archive")
 
 
 def s3_bucket(p: Props) -> Mapped:
-    return Mapped("standard", [
+    comps = [
         usage_based("Standard storage", "s3:Bucket", "standard-storage", "per_gb_month", "storage_gb"),
         usage_based("PUT/COPY/POST/LIST requests", "s3:Bucket", "standard-put", "per_1k_requests",
                     "monthly_put_requests", 1 / 1000),
         usage_based("GET requests", "s3:Bucket", "standard-get", "per_1k_requests",
                     "monthly_get_requests", 1 / 1000),
-    ])
+    ]
+    for cls in S3_CLASSES[1:]:  # other classes appear when the usage file gives their storage
+        key = cls.replace("-", "_") + "_storage_gb"
+        comps.append(usage_based(f"{cls} storage", "s3:Bucket", f"{cls}-storage", "per_gb_month", key))
+    return Mapped("standard", comps)
+
+
+# Lambda duration tiers (GB-seconds per month, per account and architecture).
+LAMBDA_TIERS = {"x86_64": (6e9, 15e9), "arm64": (7.5e9, 18.75e9)}
 
 
 def lambda_function(p: Props) -> Mapped:
     memory_mb = p.num("memorySize", 128.0) or 128.0
     arch = (p.str("architectures[0]", "x86_64") or "x86_64").lower()
-    if arch not in ("x86_64", "arm64"):
+    if arch not in LAMBDA_TIERS:
         raise PropertyProblem("architectures[0] should be x86_64 or arm64")
-    return Mapped(arch, [
-        usage_based("Requests", "lambda:Function", "requests", "per_1m_requests", "monthly_requests", 1e-6),
-        usage_based(f"Duration ({memory_mb:.0f} MB)", "lambda:Function", f"duration-{arch}", "per_gb_second",
-                    "monthly_requests*request_duration_ms", memory_mb / 1024 / 1000),
-    ], {"memory_mb": memory_mb})
+    first, second = LAMBDA_TIERS[arch]
+    gb_s = "monthly_requests*request_duration_ms"
+    scale = memory_mb / 1024 / 1000
+    comps = [usage_based("Requests", "lambda:Function", "requests", "per_1m_requests", "monthly_requests", 1e-6)]
+    for tier, (low, high) in enumerate(((0.0, first), (first, second), (second, float("inf")))):
+        label = f"Duration ({memory_mb:.0f} MB, {arch})" + ("" if tier == 0 else f", tier {tier + 1}")
+        sku = f"duration-{arch}" + ("" if tier == 0 else f"-tier{tier + 1}")
+        comps.append(usage_based(label, "lambda:Function", sku, "per_gb_second", gb_s, scale, tier=(low, high)))
+    extra_mb = (p.num("ephemeralStorage.size", 512.0) or 512.0) - 512.0
+    if extra_mb > 0:
+        comps.append(usage_based("Ephemeral storage above 512 MB", "lambda:Function", f"ephemeral-{arch}",
+                                 "per_gb_second", gb_s, extra_mb / 1024 / 1000))
+    return Mapped(arch, comps, {"memory_mb": memory_mb})
+
+
+def _gsi_capacity(p: Props, field: str) -> float:
+    total, i = 0.0, 0
+    while p.has(f"globalSecondaryIndexes[{i}]"):
+        total += p.num(f"globalSecondaryIndexes[{i}].{field}", 0.0) or 0.0
+        i += 1
+    return total
+
+
+def _count(p: Props, path: str) -> int:
+    n = 0
+    while p.has(f"{path}[{n}]"):
+        n += 1
+    return n
 
 
 def dynamodb_table(p: Props) -> Mapped:
     mode = (p.str("billingMode", "PROVISIONED") or "PROVISIONED").upper()
-    storage = usage_based("Storage", "dynamodb:Table", "storage", "per_gb_month", "storage_gb")
+    replicas = _count(p, "replicas")
+    comps = [usage_based("Storage", "dynamodb:Table", "storage", "per_gb_month", "storage_gb")]
+    usage: dict[str, float] = {}
     if mode == "PAY_PER_REQUEST":
-        return Mapped("on-demand", [
+        sku = "on-demand"
+        comps += [
             usage_based("Write request units", "dynamodb:Table", "on-demand-wru", "per_1m_requests",
                         "monthly_write_request_units", 1e-6),
             usage_based("Read request units", "dynamodb:Table", "on-demand-rru", "per_1m_requests",
                         "monthly_read_request_units", 1e-6),
-            storage,
-        ])
-    if mode != "PROVISIONED":
+        ]
+        if replicas:
+            comps.append(usage_based(f"Replicated write request units ({replicas} replicas)", "dynamodb:Table",
+                                     "on-demand-rwru", "per_1m_requests", "monthly_write_request_units",
+                                     1e-6 * replicas))
+    elif mode == "PROVISIONED":
+        sku = "provisioned"
+        # Table capacity plus every global secondary index's; auto-scaling targets (separate
+        # resources) move it at run time: set write/read capacity in the usage file to override.
+        wcu = (p.num("writeCapacity", 0.0) or 0.0) + _gsi_capacity(p, "writeCapacity")
+        rcu = (p.num("readCapacity", 0.0) or 0.0) + _gsi_capacity(p, "readCapacity")
+        comps[:0] = [
+            hourly("Write capacity units (table and indexes)", "dynamodb:Table", "provisioned-wcu", wcu),
+            hourly("Read capacity units (table and indexes)", "dynamodb:Table", "provisioned-rcu", rcu),
+        ]
+        if replicas:
+            comps.insert(2, hourly(f"Replicated write capacity units ({replicas} replicas)", "dynamodb:Table",
+                                   "provisioned-rwcu", wcu * replicas))
+        usage = {"write_capacity": wcu, "read_capacity": rcu}
+    else:
         raise PropertyProblem("billingMode should be PROVISIONED or PAY_PER_REQUEST")
-    wcu, rcu = p.num("writeCapacity", 0.0) or 0.0, p.num("readCapacity", 0.0) or 0.0
-    return Mapped("provisioned", [
-        hourly("Write capacity units", "dynamodb:Table", "provisioned-wcu", wcu),
-        hourly("Read capacity units", "dynamodb:Table", "provisioned-rcu", rcu),
-        storage,
-    ], {"write_capacity": wcu, "read_capacity": rcu})
+    if p.bool("pointInTimeRecovery.enabled"):
+        comps.append(usage_based("Point-in-time recovery backup", "dynamodb:Table", "pitr", "per_gb_month",
+                                 "storage_gb"))
+    comps.append(usage_based("On-demand backup storage", "dynamodb:Table", "backup", "per_gb_month",
+                             "backup_storage_gb"))
+    if p.bool("streamEnabled"):
+        comps.append(usage_based("Streams read request units", "dynamodb:Table", "streams-rru", "per_1m_requests",
+                                 "monthly_streams_read_request_units", 1e-6))
+    return Mapped(sku, comps, usage)
 
 
-MAPPERS = {
-    "aws:ec2/instance:Instance": ("ec2:Instance", ec2_instance),
-    "aws:autoscaling/group:Group": ("autoscaling:Group", autoscaling_group),
-    "aws:eks/nodeGroup:NodeGroup": ("eks:NodeGroup", eks_node_group),
-    "aws:ebs/volume:Volume": ("ebs:Volume", ebs_volume),
-    "aws:rds/instance:Instance": ("rds:Instance", rds_instance),
-    "aws:ec2/natGateway:NatGateway": ("ec2:NatGateway", nat_gateway),
-    "aws:lb/loadBalancer:LoadBalancer": ("lb:LoadBalancer", load_balancer),
-    "aws:alb/loadBalancer:LoadBalancer": ("lb:LoadBalancer", load_balancer),
-    "aws:elasticloadbalancingv2/loadBalancer:LoadBalancer": ("lb:LoadBalancer", load_balancer),
-    "aws:eks/cluster:Cluster": ("eks:Cluster", eks_cluster),
-    "aws:ec2/eip:Eip": ("ec2:Eip", elastic_ip),
-    "aws:s3/bucket:Bucket": ("s3:Bucket", s3_bucket),
-    "aws:s3/bucketV2:BucketV2": ("s3:Bucket", s3_bucket),
-    "aws:lambda/function:Function": ("lambda:Function", lambda_function),
-    "aws:dynamodb/table:Table": ("dynamodb:Table", dynamodb_table),
-}
+EC2_USAGE = (MONTHLY_HRS, UsageKey("cpu_credit_hrs", "vCPU-hours", "surplus CPU credit vCPU-hours of a T instance "
+                                                                    "in unlimited mode"))
+STORAGE_GB = UsageKey("storage_gb", "GB", "average stored data")
+
+TYPES = (
+    PricedType(("aws:ec2/instance:Instance",), "ec2:Instance", ec2_instance,
+               keys("ec2:Instance t3.medium", "ebs:Volume gp2", "ebs:Volume gp3", "cloudwatch:Metric metric",
+                    "ec2:CpuCredits t3", "vpc:PublicIpv4 in-use", example=("ec2:Instance t3.medium", "ec2:CpuCredits t3")),
+               EC2_USAGE, "Linux on-demand hours, root (8 GB gp2 when unset) and EBS devices, detailed monitoring, "
+               "T-family unlimited credits (by usage), public IPv4"),
+    PricedType(("aws:autoscaling/group:Group",), "autoscaling:Group", autoscaling_group,
+               keys("ec2:Instance t3.medium", example=("ec2:Instance t3.medium",)),
+               (MONTHLY_HRS, UsageKey("instances", "count", "average number of instances running")),
+               "instances (desired capacity / weightedCapacity) x Linux on-demand hours"),
+    PricedType(("aws:eks/nodeGroup:NodeGroup",), "eks:NodeGroup", eks_node_group,
+               keys("ec2:Instance t3.medium", "ebs:Volume gp2", example=("ec2:Instance t3.medium",)),
+               (MONTHLY_HRS, UsageKey("instances", "count", "average number of nodes running")),
+               "nodes x Linux on-demand hours, node disk (diskSize, 20 GB gp2 default)"),
+    PricedType(("aws:ebs/volume:Volume",), "ebs:Volume", ebs_volume,
+               keys("ebs:Volume gp2", "ebs:Volume gp3", "ebs:Volume gp3-iops", "ebs:Volume gp3-throughput",
+                    "ebs:Volume io1", "ebs:Volume io1-iops"), (), "storage, provisioned IOPS and throughput"),
+    PricedType(("aws:rds/instance:Instance",), "rds:Instance", rds_instance,
+               keys("rds:Instance db.t3.micro:mysql:single-az", "rds:Storage gp2:single-az", "rds:Backup storage",
+                    example=("rds:Instance db.t3.micro:mysql:single-az",)),
+               (MONTHLY_HRS, STORAGE_GB, UsageKey("backup_storage_gb", "GB", "backup storage above the free "
+                                                  "allowance")),
+               "MySQL/PostgreSQL/MariaDB instance hours, storage, provisioned IOPS, backup storage (by usage)"),
+    PricedType(("aws:ec2/natGateway:NatGateway",), "ec2:NatGateway", nat_gateway,
+               keys("ec2:NatGateway standard", "ec2:NatGateway data-processed"),
+               (MONTHLY_HRS, UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
+               "hours and data processed"),
+    PricedType(("aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer",
+                "aws:elasticloadbalancingv2/loadBalancer:LoadBalancer"), "lb:LoadBalancer", load_balancer,
+               keys("lb:LoadBalancer application", "lb:LoadBalancer application-lcu", "lb:LoadBalancer network",
+                    "lb:LoadBalancer network-lcu"),
+               (MONTHLY_HRS, UsageKey("capacity_units", "LCU", "average load balancer capacity units per hour")),
+               "ALB/NLB hours and capacity units"),
+    PricedType(("aws:eks/cluster:Cluster",), "eks:Cluster", eks_cluster,
+               keys("eks:Cluster standard", "eks:Cluster extended-support"), (MONTHLY_HRS,),
+               "control plane hours (extended-support rate for versions past standard support)"),
+    PricedType(("aws:ec2/eip:Eip",), "ec2:Eip", elastic_ip, keys("ec2:Eip public-ipv4"), (MONTHLY_HRS,),
+               "public IPv4 address hours"),
+    PricedType(("aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"), "s3:Bucket", s3_bucket,
+               keys("s3:Bucket standard-storage", "s3:Bucket standard-put", "s3:Bucket standard-get",
+                    *(f"s3:Bucket {c}-storage" for c in S3_CLASSES[1:])),
+               (UsageKey("storage_gb", "GB", "Standard storage"),
+                UsageKey("monthly_put_requests", "requests", "PUT/COPY/POST/LIST requests per month"),
+                UsageKey("monthly_get_requests", "requests", "GET and other requests per month"),
+                *(UsageKey(c.replace("-", "_") + "_storage_gb", "GB", f"{c} storage") for c in S3_CLASSES[1:])),
+               "storage by class and requests (by usage)"),
+    PricedType(("aws:lambda/function:Function",), "lambda:Function", lambda_function,
+               keys("lambda:Function requests", "lambda:Function duration-x86_64",
+                    "lambda:Function duration-x86_64-tier2", "lambda:Function duration-x86_64-tier3",
+                    "lambda:Function duration-arm64", "lambda:Function duration-arm64-tier2",
+                    "lambda:Function duration-arm64-tier3", "lambda:Function ephemeral-x86_64",
+                    "lambda:Function ephemeral-arm64"),
+               (UsageKey("monthly_requests", "requests", "invocations per month"),
+                UsageKey("request_duration_ms", "ms", "average duration of an invocation")),
+               "requests and tiered duration (x86_64 and arm64), ephemeral storage (by usage)"),
+    PricedType(("aws:dynamodb/table:Table",), "dynamodb:Table", dynamodb_table,
+               keys("dynamodb:Table provisioned-wcu", "dynamodb:Table provisioned-rcu",
+                    "dynamodb:Table provisioned-rwcu", "dynamodb:Table on-demand-wru", "dynamodb:Table on-demand-rru",
+                    "dynamodb:Table on-demand-rwru", "dynamodb:Table storage", "dynamodb:Table pitr",
+                    "dynamodb:Table backup", "dynamodb:Table streams-rru"),
+               (STORAGE_GB,
+                UsageKey("monthly_write_request_units", "WRU", "on-demand write request units per month"),
+                UsageKey("monthly_read_request_units", "RRU", "on-demand read request units per month"),
+                UsageKey("backup_storage_gb", "GB", "on-demand backup storage"),
+                UsageKey("monthly_streams_read_request_units", "requests", "stream read requests per month")),
+               "provisioned capacity incl. GSIs and replicas, on-demand requests, storage, PITR, backups, "
+               "streams"),
+)
+
+MAPPERS = mappers(TYPES)

@@ -1,12 +1,19 @@
-"""Azure (classic `azure` and `azure-native`) Linux VMs and managed disks.
+"""Azure (classic `azure` and `azure-native`): Linux VMs with their OS disk, managed disks, and the
+billable services the price book has no Azure prices for yet (unpriced, never free).
 
 Managed disks are billed per disk tier (S/E/P sizes), not per GB: a 100 GB Premium disk pays for a
 P10 (128 GiB). The tier is the smallest one that holds the requested size.
 """
 from __future__ import annotations
 
-from .model import Mapped, Unpriced, hourly, monthly
+import re
+
+from .aws_services import no_data
+from .model import CostComponent, Mapped, Unpriced, monthly, running
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, mappers
 from .values import Props
+
+OS_DISK_DEFAULT_GB = 30.0  # Azure Linux marketplace images' OS disk size, when none is given
 
 DISK_TIER_SIZES = (4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767)
 DISK_TIER_NAMES = {  # tier name prefix by storage account type; size index -> number below
@@ -26,27 +33,53 @@ def disk_tier(account_type: str, size_gb: float) -> str | None:
     return None
 
 
-def _vm(size: str | None, windows: bool) -> Mapped | Unpriced:
+def vm_size(size: str) -> str:
+    """`standard_b1s` -> `Standard_B1s`: Azure accepts any case, the price book keys the canonical one
+    (tier capitalised, series letters upper, size suffix letters and version lower)."""
+    tier, _, rest = size.partition("_")
+    parts = rest.split("_")
+    head = re.sub(r"^([A-Za-z]+)(\d*)(.*)$", lambda m: m.group(1).upper() + m.group(2) + m.group(3).lower(), parts[0])
+    tail = [part.lower() if re.fullmatch(r"[vV]\d+", part) else part.upper() for part in parts[1:]]
+    return "_".join([tier.capitalize(), head, *tail]) if rest else size
+
+
+def _vm(size: str | None, windows: bool, os_disk: list[CostComponent]) -> Mapped | Unpriced:
     if not size:
         return Unpriced("VM size not set")
     if windows:
         return Unpriced("only Linux VMs are in the price book (this VM runs Windows)")
-    return Mapped(size, [hourly("Virtual machine (Linux, pay-as-you-go)", "vm:Linux", size)])
+    size = vm_size(size)
+    return Mapped(size, [running("Virtual machine (Linux, pay-as-you-go)", "vm:Linux", size), *os_disk])
+
+
+def _os_disk(account_type: str | None, size: float | None) -> list[CostComponent]:
+    label = "OS disk"
+    if size is None:
+        size, label = OS_DISK_DEFAULT_GB, f"OS disk (size not set: image default {OS_DISK_DEFAULT_GB:.0f} GB assumed)"
+    account_type = account_type or "Standard_LRS"
+    tier = disk_tier(account_type, size)
+    if tier is None:
+        return []  # an Ultra/ZRS OS disk: left out rather than guessed
+    return [monthly(f"{label} {tier}", "managed-disk", f"{account_type}:{tier}", "per_month", 1)]
 
 
 def linux_vm(p: Props) -> Mapped | Unpriced:
-    return _vm(p.str("size"), windows=False)
+    return _vm(p.str("size"), False, _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")))
 
 
 def classic_vm(p: Props) -> Mapped | Unpriced:
     windows = p.has("osProfileWindowsConfig") or (p.str("storageOsDisk.osType", "") or "").lower() == "windows"
-    return _vm(p.str("vmSize"), windows)
+    disk = _os_disk(p.str("storageOsDisk.managedDiskType"), p.num("storageOsDisk.diskSizeGb")) \
+        if p.has("storageOsDisk.managedDiskType") else []
+    return _vm(p.str("vmSize"), windows, disk)
 
 
 def native_vm(p: Props) -> Mapped | Unpriced:
     windows = (p.has("osProfile.windowsConfiguration")
                or (p.str("storageProfile.osDisk.osType", "") or "").lower() == "windows")
-    return _vm(p.str("hardwareProfile.vmSize"), windows)
+    disk = _os_disk(p.str("storageProfile.osDisk.managedDisk.storageAccountType"),
+                    p.num("storageProfile.osDisk.diskSizeGB"))
+    return _vm(p.str("hardwareProfile.vmSize"), windows, disk)
 
 
 def _disk(account_type: str | None, size: float | None) -> Mapped | Unpriced:
@@ -68,10 +101,49 @@ def native_disk(p: Props) -> Mapped | Unpriced:
     return _disk(p.str("sku.name"), p.num("diskSizeGB"))
 
 
-MAPPERS = {
-    "azure:compute/linuxVirtualMachine:LinuxVirtualMachine": ("compute:VirtualMachine", linux_vm),
-    "azure:compute/virtualMachine:VirtualMachine": ("compute:VirtualMachine", classic_vm),
-    "azure-native:compute:VirtualMachine": ("compute:VirtualMachine", native_vm),
-    "azure:compute/managedDisk:ManagedDisk": ("compute:ManagedDisk", classic_disk),
-    "azure-native:compute:Disk": ("compute:ManagedDisk", native_disk),
-}
+VM_KEYS = keys("vm:Linux Standard_B1s", "managed-disk Standard_LRS:S4", example=("vm:Linux Standard_B1s",))
+DISK_KEYS = keys("managed-disk Standard_LRS:S4", "managed-disk Premium_LRS:P10", "managed-disk StandardSSD_LRS:E6")
+NO_AZURE = "no Azure prices for it in the book (Azure data covers eastus VMs and managed disks only)"
+
+
+def _unpriced_service(tokens: tuple[str, ...], resource_type: str, what: str,
+                      usage: tuple[UsageKey, ...] = ()) -> PricedType:
+    return PricedType(tokens, resource_type, no_data(f"Azure {what}"), (), usage, f"unpriced ({NO_AZURE})")
+
+
+STORAGE = UsageKey("storage_gb", "GB", "average stored data")
+
+TYPES = (
+    *(PricedType((token,), "compute:VirtualMachine", mapper, VM_KEYS, (MONTHLY_HRS,),
+                 "Linux pay-as-you-go hours (size in any case), OS disk tier (30 GB image default)")
+      for token, mapper in (("azure:compute/linuxVirtualMachine:LinuxVirtualMachine", linux_vm),
+                            ("azure:compute/virtualMachine:VirtualMachine", classic_vm),
+                            ("azure-native:compute:VirtualMachine", native_vm))),
+    PricedType(("azure:compute/managedDisk:ManagedDisk",), "compute:ManagedDisk", classic_disk, DISK_KEYS, (),
+               "disk tier (S/E/P) month"),
+    PricedType(("azure-native:compute:Disk",), "compute:ManagedDisk", native_disk, DISK_KEYS, (),
+               "disk tier (S/E/P) month"),
+    _unpriced_service(("azure:storage/account:Account", "azure-native:storage:StorageAccount"), "storage:Account",
+                      "Storage", (STORAGE,)),
+    _unpriced_service(("azure:mssql/database:Database", "azure:sql/database:Database", "azure-native:sql:Database"),
+                      "sql:Database", "SQL Database"),
+    _unpriced_service(("azure:appservice/servicePlan:ServicePlan", "azure:appservice/plan:Plan",
+                       "azure-native:web:AppServicePlan"), "appservice:Plan", "App Service", (MONTHLY_HRS,)),
+    _unpriced_service(("azure:containerservice/kubernetesCluster:KubernetesCluster",
+                       "azure-native:containerservice:ManagedCluster"), "aks:Cluster", "AKS", (MONTHLY_HRS,)),
+    _unpriced_service(("azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool",
+                       "azure-native:containerservice:AgentPool"), "aks:NodePool", "AKS node pool", (MONTHLY_HRS,)),
+    _unpriced_service(("azure:postgresql/flexibleServer:FlexibleServer", "azure-native:dbforpostgresql:Server",
+                       "azure-native:dbforpostgresql:FlexibleServer"), "postgresql:FlexibleServer",
+                      "PostgreSQL flexible server", (MONTHLY_HRS, STORAGE)),
+    _unpriced_service(("azure:redis/cache:Cache", "azure-native:cache:Redis"), "redis:Cache", "Cache for Redis",
+                      (MONTHLY_HRS,)),
+    _unpriced_service(("azure:network/publicIp:PublicIp", "azure-native:network:PublicIPAddress"),
+                      "network:PublicIp", "public IP", (MONTHLY_HRS,)),
+    _unpriced_service(("azure:network/virtualNetworkGateway:VirtualNetworkGateway",
+                       "azure-native:network:VirtualNetworkGateway"), "network:VirtualNetworkGateway",
+                      "VPN gateway", (MONTHLY_HRS,)),
+)
+
+
+MAPPERS = mappers(TYPES)

@@ -1,14 +1,24 @@
 """Type token -> descriptor: the one entry point from a Pulumi resource to something priceable."""
 from __future__ import annotations
 
-from . import aws, azure, gcp
-from .free import is_free
+from . import aws, aws_services, azure, gcp
+from .free import free_reason
 from ..inputs.resource import ResourceInput
-from .model import Description, Free, Mapped, ResourceDescriptor, Unpriced
+from .model import Component, Description, Free, Mapped, ResourceDescriptor, Unpriced
 from .regions import resolve_region
+from .registry import PricedType, mappers
 from .values import Props, PropertyProblem, UnknownProperty
 
-MAPPERS = {**aws.MAPPERS, **azure.MAPPERS, **gcp.MAPPERS}
+TYPES: tuple[PricedType, ...] = (*aws.TYPES, *aws_services.TYPES, *azure.TYPES, *gcp.TYPES)
+MAPPERS = mappers(TYPES)
+# Packages whose resources are provider (custom) resources; a token of another package with no
+# provider of its own is a component (awsx, eks, a program's own `pkg:module:Type`).
+PROVIDER_PACKAGES = frozenset({"aws", "azure", "azure-native", "gcp", "google-native", "kubernetes", "random", "tls",
+                               "command", "time", "null", "cloudflare", "datadog", "github", "docker", "pulumi"})
+# Packages generated from Terraform providers name every resource `pkg:module/resource:Type`; a token
+# of theirs without the `/` (`aws:s3:BucketEventSubscription`, `aws:serverless:Function`) is a
+# component shipped in the provider's SDK.
+SLASHED_PACKAGES = frozenset({"aws", "azure", "gcp", "cloudflare", "datadog", "github", "random", "tls"})
 
 
 def provider_of(type_token: str) -> str:
@@ -16,10 +26,28 @@ def provider_of(type_token: str) -> str:
     return type_token.split(":", 1)[0]
 
 
+def is_component(resource: ResourceInput) -> bool:
+    """A component resource owns no cloud resource: a state or digest says so (`custom: false`);
+    in Analyze, which does not, a resource with no provider whose token is not a provider
+    resource's shape is one."""
+    if resource.custom is not None:
+        return not resource.custom
+    if resource.provider_props is not None or resource.type in MAPPERS:
+        return False
+    parts = resource.type.split(":")
+    if len(parts) != 3:
+        return False
+    package, module = parts[0], parts[1]
+    return package not in PROVIDER_PACKAGES or (package in SLASHED_PACKAGES and "/" not in module)
+
+
 def describe(resource: ResourceInput) -> Description:
     """Never raises for bad data: every problem becomes an `Unpriced` reason naming the property."""
-    if is_free(resource.type):
-        return Free("no direct cost")
+    if is_component(resource):
+        return Component("component resource: the resources it creates carry the cost")
+    reason = free_reason(resource.type)
+    if reason is not None:
+        return Free(reason)
     entry = MAPPERS.get(resource.type)
     if entry is None:
         return Unpriced(f"type {resource.type} is not supported yet")
@@ -28,7 +56,7 @@ def describe(resource: ResourceInput) -> Description:
     try:
         props = Props(resource.props)
         mapped = mapper(props)
-        if isinstance(mapped, Unpriced):
+        if isinstance(mapped, (Unpriced, Free)):
             return mapped
         region = resolve_region(provider, props, resource.provider_props, resource.config)
         tags = props.tags()

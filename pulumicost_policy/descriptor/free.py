@@ -1,36 +1,99 @@
 """Resource types that cost nothing by themselves: known as free, not counted as unpriced.
 
-Patterns are type-token globs. Anything billed by usage of *other* resources (a VPC's traffic, an
-IAM role's calls) is charged where the usage happens, so these stay $0 with "no direct cost".
+Patterns are type-token globs, grouped by the reason shown for them. Anything billed by usage of
+*other* resources (a VPC's traffic, an IAM role's calls) is charged where the usage happens, so
+these stay $0. A pattern must never match a billable type of the registry (a test checks every
+pattern against it): `aws:ec2/vpc*` once made VPC endpoints free.
 """
 from __future__ import annotations
 
 from fnmatch import fnmatchcase
 from functools import lru_cache
+from typing import Optional
 
-FREE_PATTERNS = (
-    "pulumi:*",
-    "random:*", "tls:*", "command:*", "time:*", "null:*",
-    "aws:iam/*",
-    "aws:ec2/securityGroup*", "aws:vpc/securityGroup*", "aws:ec2/vpc:*", "aws:ec2/vpc*", "aws:ec2/subnet*",
-    "aws:ec2/routeTable*", "aws:ec2/route:*", "aws:ec2/internetGateway*", "aws:ec2/keyPair*",
-    "aws:ec2/launchTemplate*", "aws:ec2/mainRouteTableAssociation*", "aws:ec2/networkAcl*",
-    "aws:ec2/defaultVpc*", "aws:ec2/defaultSubnet*", "aws:ec2/defaultSecurityGroup*",
-    "aws:ec2/tag:*", "aws:ec2/eipAssociation*", "aws:ec2/networkInterface*",
-    "aws:s3/bucketPolicy*", "aws:s3/bucketPublicAccessBlock*", "aws:s3/bucketVersioning*",
-    "aws:s3/bucketServerSideEncryption*", "aws:s3/bucketOwnershipControls*", "aws:s3/bucketAcl*",
-    "aws:s3/bucketLifecycleConfiguration*", "aws:lambda/permission*", "aws:lb/listener*", "aws:lb/targetGroup*",
-    "aws:alb/listener*", "aws:alb/targetGroup*", "aws:rds/subnetGroup*", "aws:rds/parameterGroup*",
-    "aws:eks/addon*", "aws:cloudwatch/eventRule*", "aws:cloudwatch/eventTarget*",
-    "azure:core/resourceGroup*", "azure-native:resources:ResourceGroup", "azure:network/virtualNetwork*",
-    "azure:network/subnet*", "azure:network/networkSecurityGroup*", "azure:network/networkInterface*",
-    "azure-native:network:VirtualNetwork", "azure-native:network:Subnet", "azure-native:network:NetworkSecurityGroup",
-    "azure-native:network:NetworkInterface", "azure-native:authorization:*", "azure:authorization/*",
-    "gcp:compute/network:*", "gcp:compute/subnetwork:*", "gcp:compute/firewall:*", "gcp:serviceaccount/*",
-    "gcp:projects/iam*", "gcp:compute/route:*",
-)
+NO_DIRECT_COST = "no direct cost"
+K8S_CLOUD = "billed by the cloud resources it creates (load balancer, volume)"
+
+FREE_PATTERNS: dict[str, tuple[str, ...]] = {
+    "Pulumi internals and local-only providers": (
+        "pulumi:*", "random:*", "tls:*", "command:*", "time:*", "null:*",
+        "eks:index:VpcCni", "eks:index:RandomSuffix", "kubernetes:helm.sh/*", "kubernetes:yaml:*",
+    ),
+    K8S_CLOUD: (
+        "kubernetes:core/v1:Service", "kubernetes:core/v1:ServicePatch", "kubernetes:core/v1:PersistentVolumeClaim",
+        "kubernetes:core/v1:PersistentVolume",
+    ),
+    "a Kubernetes object: it runs on the cluster's nodes, which carry the cost": (
+        "kubernetes:*",
+    ),
+    "identity and access (no charge)": (
+        "aws:iam/*", "azure:authorization/*", "azure-native:authorization:*", "gcp:serviceaccount/*",
+        "gcp:projects/iam*", "gcp:*/iam*", "aws:kms/alias:*", "aws:kms/grant:*",
+    ),
+    "network scaffolding (traffic is billed where it flows)": (
+        "aws:ec2/securityGroup*", "aws:vpc/securityGroup*", "aws:ec2/vpc:Vpc", "aws:ec2/vpcDhcpOptions*",
+        "aws:ec2/vpcIpv4CidrBlockAssociation:*", "aws:ec2/subnet:*", "aws:ec2/routeTable:*",
+        "aws:ec2/routeTableAssociation:*", "aws:ec2/route:*", "aws:ec2/internetGateway*",
+        "aws:ec2/egressOnlyInternetGateway:*", "aws:ec2/keyPair:*", "aws:ec2/mainRouteTableAssociation:*",
+        "aws:ec2/networkAcl*", "aws:ec2/defaultVpc:*", "aws:ec2/defaultSubnet:*", "aws:ec2/defaultSecurityGroup:*",
+        "aws:ec2/defaultRouteTable:*", "aws:ec2/defaultNetworkAcl:*", "aws:ec2/tag:*", "aws:ec2/eipAssociation:*",
+        "aws:ec2/networkInterface:*", "aws:ec2/networkInterfaceAttachment:*", "aws:ec2/volumeAttachment:*",
+        "aws:ec2/vpcEndpointRouteTableAssociation:*", "aws:ec2/vpcEndpointSubnetAssociation:*",
+        "azure:network/virtualNetwork:VirtualNetwork", "azure:network/virtualNetworkPeering:*",
+        "azure:network/subnet*", "azure:network/networkSecurityGroup:*", "azure:network/networkSecurityRule:*",
+        "azure:network/networkInterface*", "azure:network/routeTable:*", "azure:network/route:*",
+        "azure-native:network:VirtualNetwork", "azure-native:network:VirtualNetworkPeering",
+        "azure-native:network:Subnet", "azure-native:network:NetworkSecurityGroup",
+        "azure-native:network:SecurityRule", "azure-native:network:NetworkInterface", "azure-native:network:RouteTable",
+        "gcp:compute/network:*", "gcp:compute/subnetwork:*", "gcp:compute/firewall:*", "gcp:compute/route:*",
+        "gcp:compute/router:Router", "gcp:compute/routerInterface:*", "gcp:compute/routerPeer:*",
+    ),
+    "launch configuration or template: the instances launched from it carry the cost": (
+        "aws:ec2/launchTemplate:*", "aws:ec2/launchConfiguration:*", "gcp:compute/instanceTemplate:*",
+        "gcp:compute/regionInstanceTemplate:*",
+    ),
+    "configuration of a billed resource (no charge of its own)": (
+        "aws:s3/bucketPolicy:*", "aws:s3/bucketPublicAccessBlock:*", "aws:s3/bucketVersioning*",
+        "aws:s3/bucketServerSideEncryption*", "aws:s3/bucketOwnershipControls:*", "aws:s3/bucketAcl*",
+        "aws:s3/bucketLifecycleConfiguration*", "aws:s3/bucketNotification:*", "aws:s3/bucketCorsConfiguration*",
+        "aws:s3/bucketWebsiteConfiguration*", "aws:s3/bucketLogging*", "aws:s3/bucketObject*",
+        "aws:lambda/permission:*", "aws:lambda/alias:*", "aws:lambda/eventSourceMapping:*",
+        "aws:lb/listener*", "aws:lb/targetGroup*", "aws:alb/listener*", "aws:alb/targetGroup*",
+        "aws:autoscaling/attachment:*", "aws:autoscaling/policy:*", "aws:appautoscaling/*",
+        "aws:eks/addon:*", "aws:eks/accessEntry:*", "aws:eks/accessPolicyAssociation:*",
+        "aws:eks/podIdentityAssociation:*", "aws:ecs/taskDefinition:*", "aws:ecs/clusterCapacityProviders:*",
+        "aws:ecs/cluster:*", "aws:cloudwatch/eventRule:*", "aws:cloudwatch/eventTarget:*",
+        "aws:cloudwatch/logSubscriptionFilter:*", "aws:cloudwatch/logStream:*", "aws:cloudwatch/logMetricFilter:*",
+        "aws:sns/topicSubscription:*", "aws:sns/topicPolicy:*", "aws:sqs/queuePolicy:*",
+        "aws:secretsmanager/secretVersion:*", "aws:secretsmanager/secretPolicy:*",
+        "aws:apigateway/deployment:*", "aws:apigateway/resource:*", "aws:apigateway/method*",
+        "aws:apigateway/integration*", "aws:apigatewayv2/route:*", "aws:apigatewayv2/integration:*",
+        "aws:apigatewayv2/stage:*", "aws:apigatewayv2/deployment:*", "aws:cloudformation/stack:*",
+        "aws:acm/certificate*", "aws:ssm/parameter:*", "aws:ecr/lifecyclePolicy:*", "aws:ecr/repositoryPolicy:*",
+        "azure:core/resourceGroup:*", "azure-native:resources:ResourceGroup",
+        "gcp:storage/bucketIAM*", "gcp:storage/bucketObject:*", "gcp:projects/service:*",
+    ),
+    "a database's parameter, subnet or option group, user or database (billed by the instance)": (
+        "aws:rds/subnetGroup:*", "aws:rds/parameterGroup:*", "aws:rds/clusterParameterGroup:*",
+        "aws:rds/optionGroup:*", "aws:elasticache/subnetGroup:*", "aws:elasticache/parameterGroup:*",
+        "aws:redshift/subnetGroup:*", "aws:redshift/parameterGroup:*", "gcp:sql/user:*", "gcp:sql/database:*",
+        "azure:mssql/server:*", "azure:postgresql/flexibleServerDatabase:*",
+        "azure:postgresql/flexibleServerConfiguration:*", "azure:postgresql/flexibleServerFirewallRule:*",
+    ),
+    "a DNS record (billed by the zone and its queries)": (
+        "gcp:dns/recordSet:*", "azure:dns/*Record:*", "azure-native:network:RecordSet",
+    ),
+}
 
 
 @lru_cache(maxsize=4096)  # a stack has few distinct types and many resources
+def free_reason(type_token: str) -> Optional[str]:
+    """Why the type costs nothing by itself, or None when it is not known to be free."""
+    for reason, patterns in FREE_PATTERNS.items():
+        if any(fnmatchcase(type_token, pattern) for pattern in patterns):
+            return reason
+    return None
+
+
 def is_free(type_token: str) -> bool:
-    return any(fnmatchcase(type_token, pattern) for pattern in FREE_PATTERNS)
+    return free_reason(type_token) is not None

@@ -1,10 +1,27 @@
-"""GCP Compute Engine instances and persistent disks."""
+"""GCP: Compute Engine instances (with their boot disk), persistent disks, static addresses, Cloud
+NAT, Cloud Storage, and the billable services the price book has no GCP prices for (unpriced)."""
 from __future__ import annotations
 
-from .model import Mapped, Unpriced, hourly, monthly
+from .aws_services import no_data
+from .model import CostComponent, Free, Mapped, Unpriced, monthly, running, usage_based
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, mappers
 from .values import Props
 
 DISK_TYPES = ("pd-standard", "pd-balanced", "pd-ssd", "pd-extreme")
+BOOT_DISK_DEFAULT = ("pd-standard", 10.0)  # GCE's boot disk when the program gives no size or type
+STORAGE_CLASSES = ("standard", "nearline", "coldline", "archive")
+
+
+def _boot_disk(p: Props) -> list[CostComponent]:
+    params = "bootDisk.initializeParams"
+    dtype = (p.str(f"{params}.type") or BOOT_DISK_DEFAULT[0]).rsplit("/", 1)[-1]
+    if dtype not in DISK_TYPES:
+        return []
+    size = p.num(f"{params}.size")
+    label = f"Boot disk ({dtype})"
+    if size is None:
+        size, label = BOOT_DISK_DEFAULT[1], f"{label}, size not set: {BOOT_DISK_DEFAULT[1]:.0f} GB default assumed"
+    return [monthly(label, "compute:Disk", dtype, "per_gb_month", size)]
 
 
 def instance(p: Props) -> Mapped | Unpriced:
@@ -12,7 +29,7 @@ def instance(p: Props) -> Mapped | Unpriced:
     if not machine:
         return Unpriced("machineType not set")
     machine = machine.rsplit("/", 1)[-1]  # accept a machine-type URL
-    return Mapped(machine, [hourly("Instance usage (on-demand)", "compute:Instance", machine)])
+    return Mapped(machine, [running("Instance usage (on-demand)", "compute:Instance", machine), *_boot_disk(p)])
 
 
 def disk(p: Props) -> Mapped | Unpriced:
@@ -26,7 +43,52 @@ def disk(p: Props) -> Mapped | Unpriced:
                   {"storage_gb": size})
 
 
-MAPPERS = {
-    "gcp:compute/instance:Instance": ("compute:Instance", instance),
-    "gcp:compute/disk:Disk": ("compute:Disk", disk),
-}
+def address(p: Props) -> Mapped | Free:
+    if (p.str("addressType", "EXTERNAL") or "EXTERNAL").upper() == "INTERNAL":
+        return Free("internal addresses have no charge")
+    return Mapped("external", [running("Static IP address (unused; in use on a VM it is billed there)",
+                                       "compute:Address", "unused")])
+
+
+def router_nat(p: Props) -> Mapped:
+    return Mapped("nat", [
+        running("NAT gateway (up to 32 assigned VMs)", "compute:RouterNat", "gateway"),
+        usage_based("Data processed", "compute:RouterNat", "data", "per_gb", "monthly_data_processed_gb"),
+    ])
+
+
+def bucket(p: Props) -> Mapped | Unpriced:
+    cls = (p.str("storageClass", "STANDARD") or "STANDARD").lower()
+    if cls not in STORAGE_CLASSES:
+        return Unpriced("storageClass is not one of STANDARD, NEARLINE, COLDLINE, ARCHIVE")
+    return Mapped(cls, [usage_based(f"Storage ({cls})", "storage:Bucket", cls, "per_gb_month", "storage_gb")])
+
+
+UNPRICED = "pricing.yml has no prices for it"
+
+TYPES = (
+    PricedType(("gcp:compute/instance:Instance",), "compute:Instance", instance,
+               keys("compute:Instance e2-medium", "compute:Disk pd-standard", example=("compute:Instance e2-medium",)),
+               (MONTHLY_HRS,), "on-demand hours, boot disk (10 GB pd-standard default)"),
+    PricedType(("gcp:compute/disk:Disk",), "compute:Disk", disk,
+               keys("compute:Disk pd-standard", "compute:Disk pd-ssd"), (), "GB-month by disk type"),
+    PricedType(("gcp:compute/address:Address", "gcp:compute/globalAddress:GlobalAddress"), "compute:Address", address,
+               keys("compute:Address unused"), (MONTHLY_HRS,), "external static IP hours"),
+    PricedType(("gcp:compute/routerNat:RouterNat",), "compute:RouterNat", router_nat,
+               keys("compute:RouterNat gateway", "compute:RouterNat data"),
+               (MONTHLY_HRS, UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
+               "gateway hours, data processed (by usage)"),
+    PricedType(("gcp:storage/bucket:Bucket",), "storage:Bucket", bucket,
+               keys(*(f"storage:Bucket {c}" for c in STORAGE_CLASSES)),
+               (UsageKey("storage_gb", "GB", "average stored data"),), "storage by class (by usage)"),
+    PricedType(("gcp:sql/databaseInstance:DatabaseInstance",), "sql:DatabaseInstance", no_data("Cloud SQL"), (),
+               (MONTHLY_HRS,), f"unpriced ({UNPRICED})"),
+    PricedType(("gcp:container/cluster:Cluster",), "container:Cluster", no_data("GKE"), (), (MONTHLY_HRS,),
+               f"unpriced ({UNPRICED})"),
+    PricedType(("gcp:container/nodePool:NodePool",), "container:NodePool", no_data("GKE node pool"), (),
+               (MONTHLY_HRS,), f"unpriced ({UNPRICED}; the nodes' machine type prices are, resolving them is left)"),
+    PricedType(("gcp:redis/instance:Instance",), "redis:Instance", no_data("Memorystore Redis"), (), (MONTHLY_HRS,),
+               f"unpriced ({UNPRICED})"),
+)
+
+MAPPERS = mappers(TYPES)

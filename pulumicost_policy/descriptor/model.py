@@ -30,6 +30,12 @@ class CostComponent:
     quantity: Optional[float]
     usage_key: Optional[str] = None
     usage_scale: float = 1.0
+    # Values used for usage keys the usage file does not give (monthly_hrs: 730, instances: the
+    # planned count); a key without one makes the component wait for usage and show its unit price.
+    usage_defaults: tuple[tuple[str, float], ...] = ()
+    # A price tier: only the part of the quantity between these bounds is billed at this rate
+    # (Lambda duration above 6B GB-seconds, S3 storage above 50 TB...).
+    tier: Optional[tuple[float, float]] = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,12 @@ class Free:
     """A resource with no direct cost (IAM, networking scaffolding, Pulumi internals)."""
 
     reason: str
+
+
+@dataclass(frozen=True)
+class Component(Free):
+    """A component resource (`pkg:module:Type` with no provider of its own): its children carry
+    the cost, so it is neither priced, unpriced nor counted."""
 
 
 @dataclass(frozen=True)
@@ -91,9 +103,21 @@ def monthly(label: str, price_type: str, sku: str, billing_mode: str, quantity: 
 
 
 def usage_based(label: str, price_type: str, sku: str, billing_mode: str, usage_key: str,
-                scale: float = 1.0) -> CostComponent:
+                scale: float = 1.0, tier: Optional[tuple[float, float]] = None) -> CostComponent:
     """A component whose monthly quantity comes from the usage file (`usage_key` x `scale`).
 
     `usage_key` may join several keys with `*` (their product), e.g. Lambda GB-seconds.
     """
-    return CostComponent(label, price_type, sku, billing_mode, None, usage_key, scale)
+    return CostComponent(label, price_type, sku, billing_mode, None, usage_key, scale, (), tier)
+
+
+def running(label: str, price_type: str, sku: str, count: float = 1.0, count_key: Optional[str] = None) -> CostComponent:
+    """`count` per-hour units running `monthly_hrs` hours (730, all month, unless the usage file says).
+
+    With `count_key` (e.g. `instances`) the usage file may also override the count.
+    """
+    if count_key is None:
+        return CostComponent(label, price_type, sku, "per_hour", count, "monthly_hrs", count / 730.0,
+                             (("monthly_hrs", 730.0),))
+    return CostComponent(label, price_type, sku, "per_hour", count, f"{count_key}*monthly_hrs", 1 / 730.0,
+                         ((count_key, count), ("monthly_hrs", 730.0)))

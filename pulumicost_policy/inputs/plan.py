@@ -85,7 +85,8 @@ def _props(state: Any) -> dict[str, Any]:
 def _input(state: Mapping[str, Any], urn: str, providers: Mapping[str, dict], config: Mapping[str, str],
            provider_ref: Any = None) -> ResourceInput:
     prov = providers.get(_provider_urn(state.get("provider") or provider_ref) or "")
-    return ResourceInput(urn, str(state.get("type", "")), _name(urn), _props(state), prov, config)
+    custom = state.get("custom") if isinstance(state.get("custom"), bool) else None
+    return ResourceInput(urn, str(state.get("type", "")), _name(urn), _props(state), prov, config, custom)
 
 
 def parse_digest(doc: Any, path: Path) -> Iterator[PlannedResource]:

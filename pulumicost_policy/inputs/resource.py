@@ -16,3 +16,6 @@ class ResourceInput:
     props: Mapping[str, Any]
     provider_props: Optional[Mapping[str, Any]] = None
     config: Mapping[str, str] = field(default_factory=dict)
+    # A state or digest says whether the resource is custom (False: a component resource, which
+    # owns no cloud resource); None where the source does not say (Analyze).
+    custom: Optional[bool] = None

@@ -60,10 +60,20 @@ def assemble(desc: ResourceDescriptor, usage: dict[str, float], rates: Sequence[
 def component_quantity(comp: CostComponent, usage: dict[str, float]) -> Optional[float]:
     """The component's monthly quantity, or None when it comes from usage that was not given."""
     if comp.usage_key is None:
-        return comp.quantity
+        return _in_tier(comp, comp.quantity)
+    defaults = dict(comp.usage_defaults)
     product = 1.0
     for key in comp.usage_key.split("*"):
-        if key not in usage:
+        value = usage.get(key, defaults.get(key))
+        if value is None:
             return None
-        product *= usage[key]
-    return product * comp.usage_scale
+        product *= value
+    return _in_tier(comp, product * comp.usage_scale)
+
+
+def _in_tier(comp: CostComponent, quantity: Optional[float]) -> Optional[float]:
+    """The part of `quantity` that falls in the component's tier (all of it without a tier)."""
+    if quantity is None or comp.tier is None:
+        return quantity
+    low, high = comp.tier
+    return max(0.0, min(quantity, high) - low)

@@ -1,0 +1,325 @@
+"""AWS managed services -> cost components, with the cost lines Infracost shows for each type.
+
+Types whose prices are not in our data (no public feed for them in the price book's sources) are
+registered too, so they are known billable types (never free), and come out unpriced with that
+reason.
+"""
+from __future__ import annotations
+
+from .model import CostComponent, Free, Mapped, Unpriced, monthly, running, usage_based
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
+from .values import Props
+
+INF = float("inf")
+AURORA_ENGINES = ("aurora", "aurora-mysql", "aurora-postgresql")
+
+
+def _count(p: Props, path: str) -> int:
+    n = 0
+    while p.has(f"{path}[{n}]"):
+        n += 1
+    return n
+
+
+def no_data(what: str):
+    """A mapper for a billable type the price book has no prices for: unpriced, saying so."""
+    def mapper(p: Props) -> Unpriced:
+        return Unpriced(f"{what} prices are not in the price book (no public price feed for them in its sources)")
+    mapper.__doc__ = f"{what}: billable, not in the price book."
+    return mapper
+
+
+def rds_cluster(p: Props) -> Mapped | Unpriced:
+    engine = (p.str("engine", "aurora") or "aurora").lower()
+    if engine not in AURORA_ENGINES:
+        return Unpriced("Multi-AZ DB clusters (non-Aurora engines) are not in the price book")
+    return Unpriced("Aurora prices are not in the price book (the RDS feed covers MySQL, PostgreSQL and MariaDB "
+                    "instances only)")
+
+
+def elasticache_nodes(p: Props, node_type: str | None, nodes: float, engine: str) -> Mapped | Unpriced:
+    if not node_type:
+        return Unpriced("nodeType not set")
+    comps: list[CostComponent] = [running(f"ElastiCache ({engine}, on-demand, {node_type})", "elasticache:Node",
+                                          node_type, nodes, "instances")]
+    if engine in ("redis", "valkey") and (p.num("snapshotRetentionLimit", 0.0) or 0.0) > 0:
+        comps.append(usage_based("Backup storage", "elasticache:Backup", "storage", "per_gb_month",
+                                 "snapshot_storage_size_gb"))
+    return Mapped(node_type, comps, {"nodes": nodes})
+
+
+def elasticache_cluster(p: Props) -> Mapped | Unpriced:
+    engine = (p.str("engine", "redis") or "redis").lower()
+    if p.has("replicationGroupId") and not p.has("nodeType"):
+        return Free("a member of a replication group, which carries the cost")
+    return elasticache_nodes(p, p.str("nodeType"), p.num("numCacheNodes", 1.0) or 1.0, engine)
+
+
+def elasticache_replication_group(p: Props) -> Mapped | Unpriced:
+    engine = (p.str("engine", "redis") or "redis").lower()
+    groups = p.num("numNodeGroups")
+    if groups:
+        nodes = groups * ((p.num("replicasPerNodeGroup", 0.0) or 0.0) + 1)
+    else:
+        nodes = p.num("numCacheClusters") or float(_count(p, "preferredCacheClusterAzs")) or 1.0
+    return elasticache_nodes(p, p.str("nodeType"), nodes, engine)
+
+
+def log_group(p: Props) -> Mapped:
+    return Mapped("standard", [
+        usage_based("Data ingested", "cloudwatch:Logs", "ingested", "per_gb", "monthly_data_ingested_gb"),
+        usage_based("Archival Storage", "cloudwatch:Logs", "storage", "per_gb_month", "storage_gb"),
+        usage_based("Insights queries data scanned", "cloudwatch:Logs", "insights-scanned", "per_gb",
+                    "monthly_data_scanned_gb"),
+    ])
+
+
+def metric_alarm(p: Props) -> Mapped:
+    queries = _count(p, "metricQueries")
+    metrics = float(sum(1 for i in range(queries) if p.has(f"metricQueries[{i}].metric")) or 1)
+    anomaly = any("ANOMALY_DETECTION_BAND" in (p.str(f"metricQueries[{i}].expression", "") or "")
+                  for i in range(queries))
+    high_res = (p.num("period", 60.0) or 60.0) < 60 or any(
+        (p.num(f"metricQueries[{i}].metric.period", 60.0) or 60.0) < 60 for i in range(queries))
+    resolution = "high" if high_res else "standard"
+    if anomaly:
+        return Mapped(resolution, [monthly("Anomaly detection alarm (3 metrics)", "cloudwatch:Alarm",
+                                           resolution, "per_month", 3 * metrics)])
+    return Mapped(resolution, [monthly(f"{resolution.capitalize()} resolution alarm", "cloudwatch:Alarm",
+                                       resolution, "per_month", metrics)])
+
+
+def kms_key(p: Props) -> Mapped:
+    spec = (p.str("customerMasterKeySpec") or p.str("keySpec") or "SYMMETRIC_DEFAULT").upper()
+    comps = [monthly("Customer master key", "kms:Key", "key", "per_month", 1)]
+    requests = "monthly_requests"
+    if spec == "SYMMETRIC_DEFAULT":
+        comps += [
+            usage_based("Requests", "kms:Key", "requests", "per_1m_requests", requests, 1e-6),
+            usage_based("ECC GenerateDataKeyPair requests", "kms:Key", "requests-gdkp-ecc", "per_1m_requests",
+                        "monthly_ecc_gdkp_requests", 1e-6),
+            usage_based("RSA GenerateDataKeyPair requests", "kms:Key", "requests-gdkp-rsa", "per_1m_requests",
+                        "monthly_rsa_gdkp_requests", 1e-6),
+        ]
+    elif spec == "RSA_2048":
+        comps.append(usage_based("Requests (RSA 2048)", "kms:Key", "requests-rsa2048", "per_1m_requests",
+                                 requests, 1e-6))
+    else:
+        comps.append(usage_based("Requests (asymmetric)", "kms:Key", "requests-asymmetric", "per_1m_requests",
+                                 requests, 1e-6))
+    return Mapped(spec.lower(), comps)
+
+
+def route53_zone(p: Props) -> Mapped:
+    return Mapped("hosted-zone", [monthly("Hosted zone", "route53:Zone", "hosted-zone", "per_month", 1)])
+
+
+def route53_record(p: Props) -> Mapped | Free:
+    if p.has("aliases[0]"):
+        return Free("alias records to AWS resources answer queries at no charge")
+    if p.has("latencyRoutingPolicies[0]"):
+        kind = "latency"
+    elif p.has("geolocationRoutingPolicies[0]") or p.has("geoproximityRoutingPolicy"):
+        kind = "geo"
+    else:
+        kind = "standard"
+    return Mapped(kind, [
+        usage_based(f"{kind.capitalize()} queries (first 1B)", "route53:Queries", kind, "per_1m_requests",
+                    "monthly_queries", 1e-6, (0.0, 1e3)),
+        usage_based(f"{kind.capitalize()} queries (over 1B)", "route53:Queries", f"{kind}-over-1b",
+                    "per_1m_requests", "monthly_queries", 1e-6, (1e3, INF)),
+    ])
+
+
+def sns_topic(p: Props) -> Mapped:
+    return Mapped("standard", [usage_based("API requests", "sns:Topic", "requests", "per_1m_requests",
+                                           "monthly_requests", 1e-6)])
+
+
+def efs(p: Props) -> Mapped:
+    one_zone = p.has("availabilityZoneName")
+    zone = "one-zone" if one_zone else "standard"
+    comps = [
+        usage_based(f"Storage ({zone})", "efs:FileSystem", f"{zone}-storage", "per_gb_month", "storage_gb"),
+        usage_based(f"Storage (infrequent access, {zone})", "efs:FileSystem", f"{zone}-ia-storage", "per_gb_month",
+                    "infrequent_access_storage_gb"),
+        usage_based("Read requests (infrequent access)", "efs:FileSystem", "ia-read", "per_gb",
+                    "monthly_infrequent_access_read_gb"),
+    ]
+    if (p.str("throughputMode") or "") == "provisioned":
+        comps.append(monthly("Provisioned throughput", "efs:FileSystem", "provisioned-throughput",
+                             "per_mbps_month", p.num("provisionedThroughputInMibps", 0.0) or 0.0))
+    return Mapped(zone, comps)
+
+
+def cloudfront(p: Props) -> Mapped:
+    return Mapped("standard", [
+        usage_based("Data transfer out to the internet (US, first 10TB)", "cloudfront:Distribution",
+                    "us-out-first-10tb", "per_gb", "monthly_data_transfer_to_internet_gb", 1.0, (0.0, 10240.0)),
+        usage_based("HTTPS requests (US)", "cloudfront:Distribution", "us-https", "per_1m_requests",
+                    "monthly_https_requests", 1e-6),
+        usage_based("HTTP requests (US)", "cloudfront:Distribution", "us-http", "per_1m_requests",
+                    "monthly_http_requests", 1e-6),
+    ])
+
+
+# API Gateway request tiers, in millions of requests per month (the quantity is requests x 1e-6).
+REST_TIERS = ((0.0, 333.0), (333.0, 1000.0), (1000.0, 20000.0), (20000.0, INF))
+HTTP_TIERS = ((0.0, 300.0), (300.0, INF))
+
+
+def _tiered(label: str, price_type: str, prefix: str, key: str, tiers) -> list[CostComponent]:
+    return [usage_based(f"{label} (tier {i + 1})", price_type, f"{prefix}-tier{i + 1}", "per_1m_requests",
+                        key, 1e-6, (low, high)) for i, (low, high) in enumerate(tiers)]
+
+
+def rest_api(p: Props) -> Mapped:
+    return Mapped("rest", _tiered("Requests", "apigateway:Rest", "requests", "monthly_requests", REST_TIERS))
+
+
+def http_api(p: Props) -> Mapped:
+    protocol = (p.str("protocolType", "HTTP") or "HTTP").upper()
+    if protocol == "WEBSOCKET":
+        return Mapped("websocket", [
+            usage_based("Messages (first 1B)", "apigateway:WebSocket", "messages-tier1", "per_1m_requests",
+                        "monthly_messages", 1e-6, (0.0, 1000.0)),
+            usage_based("Messages (over 1B)", "apigateway:WebSocket", "messages-tier2", "per_1m_requests",
+                        "monthly_messages", 1e-6, (1000.0, INF)),
+            usage_based("Connection duration", "apigateway:WebSocket", "connection-minutes", "per_1m_requests",
+                        "monthly_connection_mins", 1e-6),
+        ])
+    return Mapped("http", _tiered("Requests", "apigateway:Http", "requests", "monthly_requests", HTTP_TIERS))
+
+
+def ecs_service(p: Props) -> Mapped | Free | Unpriced:
+    launch = (p.str("launchType") or "").upper()
+    strategy = (p.str("capacityProviderStrategies[0].capacityProvider") or "").upper()
+    if launch == "EC2" or (not launch and not strategy.startswith("FARGATE")):
+        return Free("an ECS service on EC2 is billed by its container instances")
+    return Unpriced("Fargate task size (cpu, memory) comes from the task definition, a separate resource not "
+                    "resolved here")
+
+
+def fargate_task(cpu_units: float, memory_mb: float, count: float, arch: str) -> Mapped:
+    """Fargate per-task vCPU and memory hours (used when the task definition is resolved)."""
+    return Mapped(f"fargate-{arch}", [
+        running("Per GB per hour", "ecs:Fargate", f"memory-{arch}", memory_mb / 1024 * count, "instances"),
+        running("Per vCPU per hour", "ecs:Fargate", f"vcpu-{arch}", cpu_units / 1024 * count, "instances"),
+    ])
+
+
+def vpc_endpoint(p: Props) -> Mapped | Free | Unpriced:
+    kind = (p.str("vpcEndpointType", "Gateway") or "Gateway").lower()
+    if kind == "gateway":
+        return Free("gateway endpoints (S3, DynamoDB) have no charge")
+    if kind != "interface":
+        return Unpriced("only interface endpoints are in the price book")
+    zones = float(_count(p, "subnetIds") or 1)
+    return Mapped("interface", [
+        running(f"Endpoint (interface, {zones:.0f} AZ)", "vpc:Endpoint", "interface", zones),
+        usage_based("Data processed (first 1PB)", "vpc:Endpoint", "interface-data", "per_gb",
+                    "monthly_data_processed_gb"),
+    ])
+
+
+def redshift_cluster(p: Props) -> Mapped | Unpriced:
+    node = p.str("nodeType")
+    if not node:
+        return Unpriced("nodeType not set")
+    single = (p.str("clusterType") or "").lower() == "single-node"
+    nodes = 1.0 if single else (p.num("numberOfNodes", 1.0) or 1.0)
+    comps = [running(f"Cluster usage (on-demand, {node})", "redshift:Node", node, nodes, "instances")]
+    if node.startswith("ra3"):
+        comps.append(usage_based("Managed storage", "redshift:Storage", "managed", "per_gb_month", "storage_gb"))
+    return Mapped(node, comps, {"nodes": nodes})
+
+
+def public_ipv4(p: Props) -> Mapped:
+    return Mapped("in-use", [running("Public IPv4 address", "vpc:PublicIpv4", "in-use")])
+
+
+STORAGE = UsageKey("storage_gb", "GB", "average stored data")
+REQUESTS = UsageKey("monthly_requests", "requests", "requests per month")
+INSTANCES = UsageKey("instances", "count", "number of nodes or tasks running (overrides the plan's count)")
+
+TYPES = (
+    PricedType(("aws:rds/cluster:Cluster",), "rds:Cluster", rds_cluster, (), (STORAGE,),
+               "Aurora: unpriced (not in our data)"),
+    PricedType(("aws:rds/clusterInstance:ClusterInstance",), "rds:ClusterInstance",
+               no_data("Aurora cluster instance"), (), (MONTHLY_HRS,), "unpriced (Aurora not in our data)"),
+    PricedType(("aws:elasticache/cluster:Cluster",), "elasticache:Cluster", elasticache_cluster,
+               keys("elasticache:Node cache.t3.micro", "elasticache:Backup storage",
+                    example=("elasticache:Node cache.t3.micro",)),
+               (MONTHLY_HRS, INSTANCES, UsageKey("snapshot_storage_size_gb", "GB", "Redis backup storage")),
+               "node hours, Redis backup storage (by usage)"),
+    PricedType(("aws:elasticache/replicationGroup:ReplicationGroup",), "elasticache:ReplicationGroup",
+               elasticache_replication_group,
+               keys("elasticache:Node cache.t3.micro", "elasticache:Backup storage",
+                    example=("elasticache:Node cache.t3.micro",)),
+               (MONTHLY_HRS, INSTANCES, UsageKey("snapshot_storage_size_gb", "GB", "Redis backup storage")),
+               "node hours (node groups x replicas), backup storage"),
+    PricedType(("aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"), "opensearch:Domain",
+               no_data("OpenSearch"), (), (MONTHLY_HRS,), "unpriced (no OpenSearch feed)"),
+    PricedType(("aws:cloudwatch/logGroup:LogGroup",), "cloudwatch:LogGroup", log_group,
+               keys("cloudwatch:Logs ingested", "cloudwatch:Logs storage", "cloudwatch:Logs insights-scanned"),
+               (UsageKey("monthly_data_ingested_gb", "GB", "log data ingested per month"),
+                UsageKey("storage_gb", "GB", "archived log data"),
+                UsageKey("monthly_data_scanned_gb", "GB", "data scanned by Logs Insights queries per month")),
+               "ingestion, storage, Insights queries (by usage)"),
+    PricedType(("aws:cloudwatch/metricAlarm:MetricAlarm",), "cloudwatch:MetricAlarm", metric_alarm,
+               keys("cloudwatch:Alarm standard", "cloudwatch:Alarm high"), (),
+               "alarm metrics (standard/high resolution, anomaly detection)"),
+    PricedType(("aws:kms/key:Key", "aws:kms/externalKey:ExternalKey", "aws:kms/replicaKey:ReplicaKey"),
+               "kms:Key", kms_key,
+               keys("kms:Key key", "kms:Key requests", "kms:Key requests-gdkp-ecc", "kms:Key requests-gdkp-rsa",
+                    "kms:Key requests-rsa2048", "kms:Key requests-asymmetric"),
+               (REQUESTS, UsageKey("monthly_ecc_gdkp_requests", "requests", "ECC GenerateDataKeyPair requests"),
+                UsageKey("monthly_rsa_gdkp_requests", "requests", "RSA GenerateDataKeyPair requests")),
+               "key-month, requests by key spec (by usage)"),
+    PricedType(("aws:secretsmanager/secret:Secret",), "secretsmanager:Secret", no_data("Secrets Manager"), (),
+               (REQUESTS,), "unpriced (no Secrets Manager feed)"),
+    PricedType(("aws:route53/zone:Zone",), "route53:Zone", route53_zone, keys("route53:Zone hosted-zone"), (),
+               "hosted zone month"),
+    PricedType(("aws:route53/record:Record",), "route53:Record", route53_record,
+               keys("route53:Queries standard", "route53:Queries standard-over-1b", "route53:Queries latency",
+                    "route53:Queries latency-over-1b", "route53:Queries geo", "route53:Queries geo-over-1b"),
+               (UsageKey("monthly_queries", "queries", "DNS queries per month"),),
+               "queries by routing policy (by usage); alias records free"),
+    PricedType(("aws:sqs/queue:Queue",), "sqs:Queue", no_data("SQS"), (), (REQUESTS,), "unpriced (no SQS feed)"),
+    PricedType(("aws:sns/topic:Topic",), "sns:Topic", sns_topic, keys("sns:Topic requests"), (REQUESTS,),
+               "API requests (by usage)"),
+    PricedType(("aws:efs/fileSystem:FileSystem",), "efs:FileSystem", efs,
+               keys("efs:FileSystem standard-storage", "efs:FileSystem standard-ia-storage",
+                    "efs:FileSystem one-zone-storage", "efs:FileSystem one-zone-ia-storage", "efs:FileSystem ia-read",
+                    "efs:FileSystem provisioned-throughput"),
+               (STORAGE, UsageKey("infrequent_access_storage_gb", "GB", "data in the IA class"),
+                UsageKey("monthly_infrequent_access_read_gb", "GB", "data read from IA per month")),
+               "storage by class, IA reads (by usage), provisioned throughput"),
+    PricedType(("aws:cloudfront/distribution:Distribution",), "cloudfront:Distribution", cloudfront,
+               keys("cloudfront:Distribution us-out-first-10tb", "cloudfront:Distribution us-https",
+                    "cloudfront:Distribution us-http"),
+               (UsageKey("monthly_data_transfer_to_internet_gb", "GB", "data out to the internet (US)"),
+                UsageKey("monthly_https_requests", "requests", "HTTPS requests (US)"),
+                UsageKey("monthly_http_requests", "requests", "HTTP requests (US)")),
+               "US data transfer out (first 10 TB) and requests (by usage)"),
+    PricedType(("aws:apigateway/restApi:RestApi",), "apigateway:RestApi", rest_api,
+               keys(*(f"apigateway:Rest requests-tier{i}" for i in range(1, 5))), (REQUESTS,),
+               "tiered requests (by usage)"),
+    PricedType(("aws:apigatewayv2/api:Api",), "apigatewayv2:Api", http_api,
+               keys("apigateway:Http requests-tier1", "apigateway:Http requests-tier2",
+                    "apigateway:WebSocket messages-tier1", "apigateway:WebSocket messages-tier2",
+                    "apigateway:WebSocket connection-minutes"),
+               (REQUESTS, UsageKey("monthly_messages", "messages", "WebSocket messages per month"),
+                UsageKey("monthly_connection_mins", "minutes", "WebSocket connection minutes per month")),
+               "HTTP requests or WebSocket messages and connection minutes (by usage)"),
+    PricedType(("aws:ecs/service:Service",), "ecs:Service", ecs_service,
+               keys("ecs:Fargate vcpu-x86_64", "ecs:Fargate memory-x86_64"), (MONTHLY_HRS, INSTANCES),
+               "Fargate vCPU and memory hours x tasks (task definition resolved in the stack); EC2 launch free"),
+    PricedType(("aws:ec2/vpcEndpoint:VpcEndpoint",), "vpc:Endpoint", vpc_endpoint,
+               keys("vpc:Endpoint interface", "vpc:Endpoint interface-data"),
+               (MONTHLY_HRS, UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
+               "interface endpoint hours per AZ and data processed; gateway endpoints free"),
+    PricedType(("aws:redshift/cluster:Cluster",), "redshift:Cluster", redshift_cluster,
+               keys("redshift:Node dc2.large", "redshift:Storage managed", example=("redshift:Node dc2.large",)),
+               (MONTHLY_HRS, INSTANCES, STORAGE), "node hours, RA3 managed storage (by usage)"),
+)
