@@ -19,6 +19,7 @@ from ..pricing.estimate import UNPRICED, CostEstimate, internal_error
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
+from ..pricing.usage_check import check_usage_file
 from ..sources import open_sources
 
 USAGE_FILE_ENV = "PULUMICOST_USAGE_FILE"
@@ -79,6 +80,7 @@ class PackState:
         """Load the price book and usage file; a bad usage file is reported, not fatal."""
         usage, error = Usage(), None
         try:
+            check_usage_file(_usage_path(stack_config()))  # keys vs types; names are checked offline
             usage = Usage.load(_usage_path(stack_config()))
         except UsageFileError as err:
             error = f"{err}; usage-based costs show their unit prices only"

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..descriptor import Description, Free, Unpriced
+from ..descriptor.model import Component
 
 HOURS_PER_MONTH = 730.0
 
@@ -61,6 +62,7 @@ class CostEstimate:
     usage_notes: tuple[str, ...] = field(default=())
     pending: bool = False  # unpriced only because a value is unknown until apply
     tags: tuple[tuple[str, str], ...] = ()  # for tag budgets
+    component: bool = False  # a component resource: shown as free, left out of the counts
 
     @property
     def hourly(self) -> Optional[float]:
@@ -83,7 +85,8 @@ def to_estimate(urn: str, name: str, type_token: str, description: Description,
                 pricing: Pricing | Unpriced | None) -> CostEstimate:
     """Combine a description and its pricing into the estimate the policies and reports show."""
     if isinstance(description, Free):
-        return CostEstimate(urn, name, type_token, FREE, 0.0, None, reason=description.reason)
+        return CostEstimate(urn, name, type_token, FREE, 0.0, None, reason=description.reason,
+                            component=isinstance(description, Component))
     if isinstance(description, Unpriced):
         return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=description.reason,
                             pending=description.pending)

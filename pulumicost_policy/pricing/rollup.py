@@ -56,6 +56,8 @@ def rollup(estimates: Iterable[CostEstimate]) -> StackCost:
     coverage = {s: 0 for s in STATUSES}
     unpriced: dict[str, int] = defaultdict(int)
     for est in by_urn.values():
+        if est.component:
+            continue  # owns no cloud resource: its children are counted
         coverage[est.status] += 1
         if est.status == UNPRICED:
             unpriced[est.type] += 1

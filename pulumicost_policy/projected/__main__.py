@@ -22,6 +22,7 @@ from ..policies.budgets import NAME as BUDGETS
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
+from ..pricing.usage_check import check_usage_file
 from ..pricing.usage import Usage, UsageFileError
 from ..reporting.document import Projection, Row, to_report
 from ..reporting.write import ReportWriteError, write_report
@@ -83,6 +84,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         usage = Usage.load(args.usage)
         pricer = open_sources(usage, args.specs).pricer
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
+        check_usage_file(args.usage, [item.resource for item in planned])
     except (plan.PlanError, UsageFileError, PriceBookError, ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE

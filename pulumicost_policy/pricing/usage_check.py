@@ -1,0 +1,91 @@
+"""Checking a usage file against the usage keys each priced type declares.
+
+A typo (`monthly_request` for `monthly_requests`) or a key set on a type that has no such line
+would otherwise be ignored and the cost shown as "depends on usage". Every entry is checked: a
+type-token entry against that type, a URN against the type inside it, a name or glob against the
+types of the resources it matches (when the resources are known: the offline run), and any key
+against the union of all types' keys (always). Errors name the file, the line, the entry and the
+valid keys.
+"""
+from __future__ import annotations
+
+import re
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Iterable, Optional
+
+import yaml
+
+from ..descriptor.catalog import TYPES
+from ..inputs.resource import ResourceInput
+from .usage import UsageFileError
+
+_TYPE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]+:[A-Za-z0-9_./-]*:[A-Za-z0-9_]+$")
+_GLOB = re.compile(r"[*?\[]")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+USAGE_KEYS: dict[str, tuple[str, ...]] = {}
+for _entry in TYPES:
+    for _token in _entry.tokens:
+        USAGE_KEYS[_token] = tuple(k.name for k in _entry.usage_keys)
+ALL_KEYS = frozenset(k for keys in USAGE_KEYS.values() for k in keys)
+
+
+def _positions(path: Path) -> list[tuple[str, int, dict[str, int]]]:
+    """(entry key, its line, {quantity name: line}) for each resource_usage entry, 1-based lines."""
+    try:
+        root = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []  # Usage.load has reported it already
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    out = []
+    for key, value in root.value:
+        if key.value != "resource_usage" or not isinstance(value, yaml.MappingNode):
+            continue
+        for entry, quantities in value.value:
+            names = {q.value: q.start_mark.line + 1 for q, _ in quantities.value} \
+                if isinstance(quantities, yaml.MappingNode) else {}
+            out.append((str(entry.value), entry.start_mark.line + 1, names))
+    return out
+
+
+def _urn_type(urn: str) -> str:
+    """`urn:pulumi:stack::project::parent$aws:s3/bucket:Bucket::name` -> `aws:s3/bucket:Bucket`."""
+    parts = urn.split("::")
+    return parts[-2].rsplit("$", 1)[-1] if len(parts) >= 4 else ""
+
+
+def _valid(token: str) -> str:
+    keys = USAGE_KEYS.get(token, ())
+    return ", ".join(keys) if keys else "none (the type has no usage-based cost lines)"
+
+
+def check_usage_file(path: Optional[Path], resources: Iterable[ResourceInput] = ()) -> None:
+    """Raise UsageFileError listing every key that no line of its resource's type uses."""
+    if path is None:
+        return
+    resources = list(resources)
+    problems: list[str] = []
+    for entry, line, names in _positions(Path(path)):
+        if entry.startswith("urn:") and not _GLOB.search(entry):
+            targets = {_urn_type(entry): entry}
+        elif _TYPE_TOKEN.match(entry) and not entry.startswith("urn:") and not _GLOB.search(entry):
+            if entry not in USAGE_KEYS:
+                problems.append(f"{path} line {line}: resource_usage[{entry!r}]: {entry} is not a priced type, "
+                                "so no usage key applies to it")
+                continue
+            targets = {entry: f"type {entry}"}
+        else:
+            targets = {r.type: f"resource {r.name} ({r.type})" for r in resources
+                       if fnmatchcase(r.urn, entry) or fnmatchcase(r.name, entry)}
+        for name, name_line in names.items():
+            where = f"{path} line {name_line}: resource_usage[{entry!r}].{name}"
+            if name not in ALL_KEYS:
+                problems.append(f"{where} is not a usage key of any priced type"
+                                + "".join(f"; valid keys for {t}: {_valid(t)}" for t in targets))
+                continue
+            problems += [f"{where} does not apply to {what}; valid keys: {_valid(token)}"
+                         for token, what in targets.items() if token in USAGE_KEYS and name not in USAGE_KEYS[token]]
+    if problems:
+        raise UsageFileError("; ".join(dict.fromkeys(problems)))
