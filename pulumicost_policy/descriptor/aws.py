@@ -244,47 +244,53 @@ def _count(p: Props, path: str) -> int:
     return n
 
 
+def _capacity(label: str, sku: str, planned: float, key: str) -> CostComponent:
+    """Provisioned units all month; `key` in the usage file overrides the planned figure (the
+    average an auto-scaling target keeps)."""
+    return CostComponent(label, "dynamodb:Table", sku, "per_hour", planned, key, 1.0, ((key, planned),))
+
+
 def dynamodb_table(p: Props) -> Mapped:
+    """The lines Infracost shows for a table; replicas are priced at this table's region rates
+    (a replica in a dearer region costs more: the label says so)."""
     mode = (p.str("billingMode", "PROVISIONED") or "PROVISIONED").upper()
     replicas = _count(p, "replicas")
-    comps = [usage_based("Storage", "dynamodb:Table", "storage", "per_gb_month", "storage_gb")]
     usage: dict[str, float] = {}
     if mode == "PAY_PER_REQUEST":
         sku = "on-demand"
-        comps += [
-            usage_based("Write request units", "dynamodb:Table", "on-demand-wru", "per_1m_requests",
+        comps = [
+            usage_based("Write request unit (WRU)", "dynamodb:Table", "on-demand-wru", "per_1m_requests",
                         "monthly_write_request_units", 1e-6),
-            usage_based("Read request units", "dynamodb:Table", "on-demand-rru", "per_1m_requests",
+            usage_based("Read request unit (RRU)", "dynamodb:Table", "on-demand-rru", "per_1m_requests",
                         "monthly_read_request_units", 1e-6),
         ]
         if replicas:
-            comps.append(usage_based(f"Replicated write request units ({replicas} replicas)", "dynamodb:Table",
-                                     "on-demand-rwru", "per_1m_requests", "monthly_write_request_units",
-                                     1e-6 * replicas))
+            comps.append(usage_based(f"Replicated write request units ({replicas} replicas, at this region's rate)",
+                                     "dynamodb:Table", "on-demand-rwru", "per_1m_requests",
+                                     "monthly_write_request_units", 1e-6 * replicas))
     elif mode == "PROVISIONED":
         sku = "provisioned"
-        # Table capacity plus every global secondary index's; auto-scaling targets (separate
-        # resources) move it at run time: set write/read capacity in the usage file to override.
+        # Table capacity plus every global secondary index's.
         wcu = (p.num("writeCapacity", 0.0) or 0.0) + _gsi_capacity(p, "writeCapacity")
         rcu = (p.num("readCapacity", 0.0) or 0.0) + _gsi_capacity(p, "readCapacity")
-        comps[:0] = [
-            hourly("Write capacity units (table and indexes)", "dynamodb:Table", "provisioned-wcu", wcu),
-            hourly("Read capacity units (table and indexes)", "dynamodb:Table", "provisioned-rcu", rcu),
-        ]
+        comps = [_capacity("Write capacity unit (WCU)", "provisioned-wcu", wcu, "write_capacity_units"),
+                 _capacity("Read capacity unit (RCU)", "provisioned-rcu", rcu, "read_capacity_units")]
         if replicas:
-            comps.insert(2, hourly(f"Replicated write capacity units ({replicas} replicas)", "dynamodb:Table",
-                                   "provisioned-rwcu", wcu * replicas))
+            comps.append(hourly(f"Replicated write capacity unit (rWCU, {replicas} replicas, at this region's rate)",
+                                "dynamodb:Table", "provisioned-rwcu", wcu * replicas))
         usage = {"write_capacity": wcu, "read_capacity": rcu}
     else:
         raise PropertyProblem("billingMode should be PROVISIONED or PAY_PER_REQUEST")
-    if p.bool("pointInTimeRecovery.enabled"):
-        comps.append(usage_based("Point-in-time recovery backup", "dynamodb:Table", "pitr", "per_gb_month",
-                                 "storage_gb"))
-    comps.append(usage_based("On-demand backup storage", "dynamodb:Table", "backup", "per_gb_month",
-                             "backup_storage_gb"))
-    if p.bool("streamEnabled"):
-        comps.append(usage_based("Streams read request units", "dynamodb:Table", "streams-rru", "per_1m_requests",
-                                 "monthly_streams_read_request_units", 1e-6))
+    comps += [
+        usage_based("Data storage", "dynamodb:Table", "storage", "per_gb_month", "storage_gb"),
+        usage_based("Point-In-Time Recovery (PITR) backup storage", "dynamodb:Table", "pitr", "per_gb_month",
+                    "pitr_backup_storage_gb"),
+        usage_based("On-demand backup storage", "dynamodb:Table", "backup", "per_gb_month",
+                    "on_demand_backup_storage_gb"),
+        usage_based("Table data restored", "dynamodb:Table", "restore", "per_gb", "monthly_data_restored_gb"),
+        usage_based("Streams read request unit (sRRU)", "dynamodb:Table", "streams-rru", "per_1m_requests",
+                    "monthly_streams_read_request_units", 1e-6),
+    ]
     return Mapped(sku, comps, usage)
 
 
@@ -351,11 +357,15 @@ TYPES = (
                keys("dynamodb:Table provisioned-wcu", "dynamodb:Table provisioned-rcu",
                     "dynamodb:Table provisioned-rwcu", "dynamodb:Table on-demand-wru", "dynamodb:Table on-demand-rru",
                     "dynamodb:Table on-demand-rwru", "dynamodb:Table storage", "dynamodb:Table pitr",
-                    "dynamodb:Table backup", "dynamodb:Table streams-rru"),
+                    "dynamodb:Table backup", "dynamodb:Table restore", "dynamodb:Table streams-rru"),
                (STORAGE_GB,
+                UsageKey("write_capacity_units", "WCU", "average provisioned write capacity (auto-scaling)"),
+                UsageKey("read_capacity_units", "RCU", "average provisioned read capacity (auto-scaling)"),
                 UsageKey("monthly_write_request_units", "WRU", "on-demand write request units per month"),
                 UsageKey("monthly_read_request_units", "RRU", "on-demand read request units per month"),
-                UsageKey("backup_storage_gb", "GB", "on-demand backup storage"),
+                UsageKey("pitr_backup_storage_gb", "GB", "point-in-time recovery backup storage"),
+                UsageKey("on_demand_backup_storage_gb", "GB", "on-demand backup storage"),
+                UsageKey("monthly_data_restored_gb", "GB", "table data restored per month"),
                 UsageKey("monthly_streams_read_request_units", "requests", "stream read requests per month")),
                "provisioned capacity incl. GSIs and replicas, on-demand requests, storage, PITR, backups, "
                "streams"),
