@@ -114,21 +114,21 @@ def route53_zone(p: Props) -> Mapped:
     return Mapped("hosted-zone", [monthly("Hosted zone", "route53:Zone", "hosted-zone", "per_month", 1)])
 
 
+QUERY_KINDS = (("standard", "Standard queries"), ("latency", "Latency based routing queries"),
+               ("geo", "Geo DNS queries"))
+
+
 def route53_record(p: Props) -> Mapped | Free:
     if p.has("aliases[0]"):
         return Free("alias records to AWS resources answer queries at no charge")
-    if p.has("latencyRoutingPolicies[0]"):
-        kind = "latency"
-    elif p.has("geolocationRoutingPolicies[0]") or p.has("geoproximityRoutingPolicy"):
-        kind = "geo"
-    else:
-        kind = "standard"
-    return Mapped(kind, [
-        usage_based(f"{kind.capitalize()} queries (first 1B)", "route53:Queries", kind, "per_1m_requests",
-                    "monthly_queries", 1e-6, (0.0, 1e3)),
-        usage_based(f"{kind.capitalize()} queries (over 1B)", "route53:Queries", f"{kind}-over-1b",
-                    "per_1m_requests", "monthly_queries", 1e-6, (1e3, INF)),
-    ])
+    comps = []
+    for kind, label in QUERY_KINDS:
+        key = f"monthly_{'latency_based' if kind == 'latency' else kind}_queries"
+        comps += [usage_based(f"{label} (first 1B)", "route53:Queries", kind, "per_1m_requests", key, 1e-6,
+                              (0.0, 1e3)),
+                  usage_based(f"{label} (over 1B)", "route53:Queries", f"{kind}-over-1b", "per_1m_requests", key,
+                              1e-6, (1e3, INF))]
+    return Mapped("queries", comps)
 
 
 def sns_topic(p: Props) -> Mapped:
@@ -144,7 +144,9 @@ def efs(p: Props) -> Mapped:
         usage_based(f"Storage (infrequent access, {zone})", "efs:FileSystem", f"{zone}-ia-storage", "per_gb_month",
                     "infrequent_access_storage_gb"),
         usage_based("Read requests (infrequent access)", "efs:FileSystem", "ia-read", "per_gb",
-                    "monthly_infrequent_access_read_gb"),
+                    "monthly_infrequent_access_read_requests_gb"),
+        usage_based("Write requests (infrequent access)", "efs:FileSystem", "ia-write", "per_gb",
+                    "monthly_infrequent_access_write_requests_gb"),
     ]
     if (p.str("throughputMode") or "") == "provisioned":
         comps.append(monthly("Provisioned throughput", "efs:FileSystem", "provisioned-throughput",
@@ -212,13 +214,13 @@ def vpc_endpoint(p: Props) -> Mapped | Free | Unpriced:
     kind = (p.str("vpcEndpointType", "Gateway") or "Gateway").lower()
     if kind == "gateway":
         return Free("gateway endpoints (S3, DynamoDB) have no charge")
-    if kind != "interface":
-        return Unpriced("only interface endpoints are in the price book")
-    zones = float(_count(p, "subnetIds") or 1)
-    return Mapped("interface", [
-        running(f"Endpoint (interface, {zones:.0f} AZ)", "vpc:Endpoint", "interface", zones),
-        usage_based("Data processed (first 1PB)", "vpc:Endpoint", "interface-data", "per_gb",
-                    "monthly_data_processed_gb"),
+    if kind not in ("interface", "gatewayloadbalancer"):
+        return Unpriced("vpcEndpointType should be Interface, Gateway or GatewayLoadBalancer")
+    zones = float(_count(p, "subnetIds") or 1) if kind == "interface" else 1.0
+    name = "Interface" if kind == "interface" else "GatewayLoadBalancer"
+    return Mapped(kind, [
+        running(f"Endpoint ({name})", "vpc:Endpoint", kind, zones),
+        usage_based("Data processed", "vpc:Endpoint", f"{kind}-data", "per_gb", "monthly_data_processed_gb"),
     ])
 
 
@@ -283,17 +285,19 @@ TYPES = (
     PricedType(("aws:route53/record:Record",), "route53:Record", route53_record,
                keys("route53:Queries standard", "route53:Queries standard-over-1b", "route53:Queries latency",
                     "route53:Queries latency-over-1b", "route53:Queries geo", "route53:Queries geo-over-1b"),
-               (UsageKey("monthly_queries", "queries", "DNS queries per month"),),
+               tuple(UsageKey(f"monthly_{k}_queries", "queries", f"{k.replace('_', ' ')} DNS queries per month")
+                     for k in ("standard", "latency_based", "geo")),
                "queries by routing policy (by usage); alias records free"),
     PricedType(("aws:sqs/queue:Queue",), "sqs:Queue", no_data("SQS"), (), (REQUESTS,), "unpriced (no SQS feed)"),
     PricedType(("aws:sns/topic:Topic",), "sns:Topic", sns_topic, keys("sns:Topic requests"), (REQUESTS,),
                "API requests (by usage)"),
     PricedType(("aws:efs/fileSystem:FileSystem",), "efs:FileSystem", efs,
                keys("efs:FileSystem standard-storage", "efs:FileSystem standard-ia-storage",
-                    "efs:FileSystem one-zone-storage", "efs:FileSystem one-zone-ia-storage", "efs:FileSystem ia-read",
+                    "efs:FileSystem one-zone-storage", "efs:FileSystem one-zone-ia-storage", "efs:FileSystem ia-read", "efs:FileSystem ia-write",
                     "efs:FileSystem provisioned-throughput"),
                (STORAGE, UsageKey("infrequent_access_storage_gb", "GB", "data in the IA class"),
-                UsageKey("monthly_infrequent_access_read_gb", "GB", "data read from IA per month")),
+                UsageKey("monthly_infrequent_access_read_requests_gb", "GB", "data read from IA per month"),
+                UsageKey("monthly_infrequent_access_write_requests_gb", "GB", "data written to IA per month")),
                "storage by class, IA reads (by usage), provisioned throughput"),
     PricedType(("aws:cloudfront/distribution:Distribution",), "cloudfront:Distribution", cloudfront,
                keys("cloudfront:Distribution us-out-first-10tb", "cloudfront:Distribution us-https",
@@ -316,7 +320,8 @@ TYPES = (
                keys("ecs:Fargate vcpu-x86_64", "ecs:Fargate memory-x86_64"), (MONTHLY_HRS, INSTANCES),
                "Fargate vCPU and memory hours x tasks (task definition resolved in the stack); EC2 launch free"),
     PricedType(("aws:ec2/vpcEndpoint:VpcEndpoint",), "vpc:Endpoint", vpc_endpoint,
-               keys("vpc:Endpoint interface", "vpc:Endpoint interface-data"),
+               keys("vpc:Endpoint interface", "vpc:Endpoint interface-data", "vpc:Endpoint gatewayloadbalancer",
+                    "vpc:Endpoint gatewayloadbalancer-data"),
                (MONTHLY_HRS, UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
                "interface endpoint hours per AZ and data processed; gateway endpoints free"),
     PricedType(("aws:redshift/cluster:Cluster",), "redshift:Cluster", redshift_cluster,
