@@ -51,8 +51,10 @@ def address(p: Props) -> Mapped | Free:
 
 
 def router_nat(p: Props) -> Mapped:
+    """Cloud NAT bills each assigned VM by the hour up to 32 VMs (then a flat gateway), and data."""
     return Mapped("nat", [
-        running("NAT gateway (up to 32 assigned VMs)", "compute:RouterNat", "gateway"),
+        usage_based("Assigned VMs (first 32)", "compute:RouterNat", "vm", "per_hour", "assigned_vms", 1.0,
+                    (0.0, 32.0)),
         usage_based("Data processed", "compute:RouterNat", "data", "per_gb", "monthly_data_processed_gb"),
     ])
 
@@ -75,9 +77,10 @@ TYPES = (
     PricedType(("gcp:compute/address:Address", "gcp:compute/globalAddress:GlobalAddress"), "compute:Address", address,
                keys("compute:Address unused"), (MONTHLY_HRS,), "external static IP hours"),
     PricedType(("gcp:compute/routerNat:RouterNat",), "compute:RouterNat", router_nat,
-               keys("compute:RouterNat gateway", "compute:RouterNat data"),
-               (MONTHLY_HRS, UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
-               "gateway hours, data processed (by usage)"),
+               keys("compute:RouterNat vm", "compute:RouterNat data"),
+               (UsageKey("assigned_vms", "VMs", "VMs using the gateway (billed up to 32)"),
+                UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
+               "assigned VM hours (up to 32) and data processed (by usage)"),
     PricedType(("gcp:storage/bucket:Bucket",), "storage:Bucket", bucket,
                keys(*(f"storage:Bucket {c}" for c in STORAGE_CLASSES)),
                (UsageKey("storage_gb", "GB", "average stored data"),), "storage by class (by usage)"),

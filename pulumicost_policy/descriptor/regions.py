@@ -50,6 +50,7 @@ def _normalise(provider: str, value: str) -> str:
         m = _AWS_ZONE.match(value) or _AWS_LOCAL_ZONE.match(value)
         return m.group(1) if m else value
     if provider == "gcp":
+        value = value.lower()  # bucket locations are upper case (US-CENTRAL1)
         m = _GCP_ZONE.match(value)
         return m.group(1) if m else value
     if provider in ("azure", "azure-native"):

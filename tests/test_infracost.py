@@ -1,0 +1,82 @@
+"""Infracost's published test cases, translated (tests/infracost_cases.py), priced from our book.
+
+Each golden line either matches within one cent (a unit price: at the precision they print) or is
+listed in DIFFERENCES with its reason. The match share is measured over all their lines in the
+cases (reserved-instance lines excepted) and must stay at or above the floor recorded here.
+"""
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Optional
+
+import pytest
+
+from infracost_cases import CASES, DIFFERENCES, Case
+from pulumicost_policy.descriptor import ResourceDescriptor, ResourceInput, describe
+from pulumicost_policy.pricing.estimate import ComponentCost, Pricing
+from pulumicost_policy.pricing.lookup import price_from_book
+from pulumicost_policy.pricing.pricebook import PriceBook
+
+BOOK = PriceBook.load()
+MATCH_FLOOR = 0.0  # raised to the measured share below once measured
+
+
+def priced(case: Case) -> Optional[Pricing]:
+    provider = {"region": case.region}
+    desc = describe(ResourceInput(f"urn:pulumi:t::p::{case.token}::{case.golden}", case.token, case.golden,
+                                  case.props, provider, {}, True))
+    if not isinstance(desc, ResourceDescriptor):
+        return None
+    result = price_from_book(BOOK, desc, {k: float(v) for k, v in case.usage.items()})
+    return result if isinstance(result, Pricing) else None
+
+
+def ours(pricing: Optional[Pricing], prefix: Optional[str]) -> Optional[ComponentCost]:
+    if pricing is None or prefix is None:
+        return None
+    found = [c for c in pricing.components if c.label.startswith(prefix)]
+    return found[0] if found else None
+
+
+def line_matches(comp: Optional[ComponentCost], figure, factor: float) -> bool:
+    if comp is None:
+        return False
+    if isinstance(figure, str):  # a unit price, printed to some precision
+        step = Decimal(1).scaleb(Decimal(figure).as_tuple().exponent)
+        return abs(Decimal(str(comp.rate * factor)) - Decimal(figure)) <= step / 2 and comp.monthly is None
+    return comp.monthly is not None and math.isfinite(comp.monthly) and abs(comp.monthly - figure) <= 0.01 + 1e-9
+
+
+def measure() -> tuple[int, int, dict[tuple[str, str], str]]:
+    matched, total, misses = 0, 0, {}
+    for case in CASES:
+        pricing = priced(case)
+        for label, figure, prefix, factor in case.lines:
+            total += 1
+            comp = ours(pricing, prefix)
+            if line_matches(comp, figure, factor):
+                matched += 1
+            else:
+                misses[(case.golden, label)] = (f"ours {comp.monthly if comp.monthly is not None else comp.rate}"
+                                                if comp else "no such line" if pricing else "unpriced")
+    return matched, total, misses
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.golden)
+def test_case_prices_from_the_book(case):
+    """Every line we model is priced from the book (never typed), and matches or is a listed difference."""
+    pricing = priced(case)
+    for label, figure, prefix, factor in case.lines:
+        comp = ours(pricing, prefix)
+        if not line_matches(comp, figure, factor):
+            assert (case.golden, label) in DIFFERENCES, f"{case.golden} {label}: {figure} vs " \
+                f"{comp.monthly if comp and comp.monthly is not None else comp.rate if comp else None}"
+
+
+def test_differences_list_is_true_and_the_share_holds():
+    matched, total, misses = measure()
+    assert set(DIFFERENCES) == set(misses), sorted(set(DIFFERENCES) ^ set(misses))
+    share = matched / total
+    print(f"Infracost golden lines matched: {matched}/{total} = {share:.1%}")
+    assert share >= MATCH_FLOOR
