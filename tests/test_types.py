@@ -191,3 +191,94 @@ def test_real_stacks_have_no_false_alarms(name):
     false_alarms = [(r["type"], r.get("reason")) for r in unpriced
                     if r["type"] not in MAPPERS and r["type"] not in OWN_COST]
     assert false_alarms == []
+
+
+# --- what the comparison found wrong ------------------------------------------------------------
+
+def comps(desc):
+    return [(c.label, c.price_type, c.sku, c.quantity) for c in desc.components]
+
+
+def test_asg_weighted_capacity_counts_instances_not_units():
+    desc = d("aws:autoscaling/group:Group", {"desiredCapacity": 8, "mixedInstancesPolicy": {"launchTemplate": {
+        "overrides": [{"instanceType": "m5.2xlarge", "weightedCapacity": "4"}]}}})
+    assert desc.components[0].quantity == 2.0
+
+
+def test_eks_node_group_windows_disk_and_template():
+    win = d("aws:eks/nodeGroup:NodeGroup", {"amiType": "WINDOWS_CORE_2019_x86_64", "scalingConfig": {"desiredSize": 1}})
+    assert isinstance(win, Unpriced) and "Windows" in win.reason
+    linux = d("aws:eks/nodeGroup:NodeGroup", {"scalingConfig": {"desiredSize": 2}})
+    assert comps(linux)[1] == ("Node disk storage (gp2)", "ebs:Volume", "gp2", 40.0)
+    templated = d("aws:eks/nodeGroup:NodeGroup", {"launchTemplate": {"id": "lt-1"}, "scalingConfig": {"desiredSize": 2}})
+    assert isinstance(templated, Unpriced) and "launch template" in templated.reason
+
+
+def test_eks_extended_support_version():
+    assert d("aws:eks/cluster:Cluster", {"version": "1.27"}).sku == "extended-support"
+    assert d("aws:eks/cluster:Cluster", {"version": "1.33"}).sku == "standard"
+
+
+def test_azure_size_any_case_and_os_disk():
+    desc = d("azure:compute/linuxVirtualMachine:LinuxVirtualMachine",
+             {"size": "standard_b1s", "location": "eastus", "osDisk": {"storageAccountType": "Premium_LRS"}})
+    assert desc.sku == "Standard_B1s"
+    assert comps(desc)[1][:3] == ("OS disk (size not set: image default 30 GB assumed) P4", "managed-disk",
+                                  "Premium_LRS:P4")
+    from pulumicost_policy.descriptor.azure import vm_size
+    assert [vm_size(s) for s in ("STANDARD_D2S_V3", "Standard_DS1_v2", "standard_nv12ads_a10_v5")] == \
+        ["Standard_D2s_v3", "Standard_DS1_v2", "Standard_NV12ads_A10_v5"]
+
+
+def test_always_missing_lines_are_there():
+    ec2 = d("aws:ec2/instance:Instance", {"instanceType": "t3.micro", "monitoring": True,
+                                          "associatePublicIpAddress": True})
+    labels = [c.label for c in ec2.components]
+    assert labels[1] == "root volume (size not set: AMI default 8 GB assumed) storage (gp2)"
+    assert "Detailed monitoring (7 metrics)" in labels and "CPU credits (unlimited)" in labels
+    assert "Public IPv4 address" in labels
+    gce = d("gcp:compute/instance:Instance", {"machineType": "e2-medium", "zone": "us-central1-a"})
+    assert comps(gce)[1] == ("Boot disk (pd-standard), size not set: 10 GB default assumed", "compute:Disk",
+                             "pd-standard", 10.0)
+    rds = d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "postgres"})
+    assert [c.usage_key for c in rds.components][1:] == ["storage_gb", "backup_storage_gb"]
+    assert "mysql, postgres, mariadb" in d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro",
+                                                                          "engine": "oracle-se2"}).reason
+
+
+def test_lambda_tiers_split_the_gb_seconds():
+    from pulumicost_policy.pricing.arithmetic import component_quantity
+    lam = d("aws:lambda/function:Function", {"memorySize": 1024})
+    usage = {"monthly_requests": 9e9, "request_duration_ms": 1024}
+    assert [component_quantity(c, usage) for c in lam.components[1:4]] == [6e9, pytest.approx(3.216e9), 0.0]
+    arm = d("aws:lambda/function:Function", {"architectures": ["arm64"]})
+    assert arm.components[1].sku == "duration-arm64"
+
+
+def test_monthly_hrs_and_instances_usage_keys():
+    from pulumicost_policy.pricing.arithmetic import component_quantity
+    nat = d("aws:ec2/natGateway:NatGateway", {}).components[0]
+    assert component_quantity(nat, {}) == 1.0 and component_quantity(nat, {"monthly_hrs": 365}) == 0.5
+    asg = d("aws:autoscaling/group:Group", {"desiredCapacity": 3, "launchTemplate": {"instanceType": "t3.micro"}})
+    assert component_quantity(asg.components[0], {"instances": 5}) == 5.0
+
+
+def test_launch_template_and_task_definition_resolved_in_the_stack():
+    from pulumicost_policy.descriptor.resolve import resolve_references
+    template = ResourceInput("urn:lt", "aws:ec2/launchTemplate:LaunchTemplate", "lt",
+                             {"id": "lt-123", "name": "web", "instanceType": "m5.large",
+                              "blockDeviceMappings": [{"ebs": {"volumeSize": 30, "volumeType": "gp3"}}]})
+    asg = ResourceInput("urn:asg", "aws:autoscaling/group:Group", "asg",
+                        {"desiredCapacity": 2, "launchTemplate": {"id": "lt-123"}}, {"region": "us-east-1"})
+    task = ResourceInput("urn:td", "aws:ecs/taskDefinition:TaskDefinition", "td",
+                         {"arn": "arn:aws:ecs:us-east-1:1:task-definition/app:3", "family": "app", "revision": 3,
+                          "cpu": "512", "memory": "1024"})
+    svc = ResourceInput("urn:svc", "aws:ecs/service:Service", "svc",
+                        {"launchType": "FARGATE", "desiredCount": 2, "taskDefinition": "app:3"},
+                        {"region": "us-east-1"})
+    assert isinstance(describe(asg), Unpriced)  # Analyze alone: unresolved, and says so
+    resolved = {r.urn: describe(r) for r in resolve_references([template, asg, task, svc])}
+    assert comps(resolved["urn:asg"]) == [("Instance usage (Linux, on-demand)", "ec2:Instance", "m5.large", 2.0),
+                                          ("root volume storage (gp3) x 2", "ebs:Volume", "gp3", 60.0)]
+    assert comps(resolved["urn:svc"]) == [("Per GB per hour", "ecs:Fargate", "memory-x86_64", 2.0),
+                                          ("Per vCPU per hour", "ecs:Fargate", "vcpu-x86_64", 1.0)]

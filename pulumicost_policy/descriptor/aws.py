@@ -71,7 +71,8 @@ def _instance_extras(p: Props, itype: str) -> list[CostComponent]:
 def ec2_instance(p: Props) -> Mapped | Unpriced:
     itype = p.str("instanceType")
     if not itype:
-        return Unpriced("instanceType not set inline (it comes from a launch template, unresolved here)")
+        return Unpriced("instanceType not set inline and its launch template is not in this stack view "
+                        "(resolved when the whole stack is priced: offline run, stack summary)")
     tenancy = p.str("tenancy", "default")
     if tenancy not in ("default", ""):
         return Unpriced("only shared tenancy is in the price book (tenancy is set)")
@@ -88,7 +89,8 @@ def autoscaling_group(p: Props) -> Mapped | Unpriced:
     override = "mixedInstancesPolicy.launchTemplate.overrides[0]"
     itype = p.str(f"{override}.instanceType") or p.str("launchTemplate.instanceType")
     if not itype:
-        return Unpriced("instance type comes from a launch template or configuration not resolved here")
+        return Unpriced("instance type comes from a launch template or configuration not found in this "
+                        "stack view (resolved when the whole stack is priced: offline run, stack summary)")
     count = p.num("desiredCapacity")
     if count is None:
         count = p.num("minSize", 0.0) or 0.0
@@ -96,7 +98,15 @@ def autoscaling_group(p: Props) -> Mapped | Unpriced:
     weight = p.num(f"{override}.weightedCapacity") or 1.0
     instances = -(-count // weight) if weight else count
     comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype, instances, "instances")]
+    comps += [_times(c, instances) for c in _block_device(p, "launchTemplate.rootBlockDevice", "root volume",
+                                                           AMI_ROOT_GB)]
     return Mapped(itype, comps, {"instances": instances})
+
+
+def _times(comp: CostComponent, count: float) -> CostComponent:
+    """A per-instance storage line for `count` instances."""
+    return monthly(f"{comp.label} x {count:g}", comp.price_type, comp.sku, comp.billing_mode,
+                   (comp.quantity or 0.0) * count)
 
 
 def eks_node_group(p: Props) -> Mapped | Unpriced:
@@ -106,13 +116,16 @@ def eks_node_group(p: Props) -> Mapped | Unpriced:
     itype = p.str("instanceTypes[0]") or p.str("launchTemplate.instanceType")
     if not itype:
         if p.has("launchTemplate"):
-            return Unpriced("instance type comes from the node group's launch template, not resolved here")
+            return Unpriced("instance type comes from the node group's launch template, not found in this stack "
+                            "view (resolved when the whole stack is priced: offline run, stack summary)")
         itype = "t3.medium"  # the EKS default instance type
     count = p.num("scalingConfig.desiredSize")
     if count is None:
         return Unpriced("scalingConfig.desiredSize not set")
     comps = [running("Node instance usage (Linux, on-demand)", "ec2:Instance", itype, count, "instances")]
-    if not p.has("launchTemplate"):  # with a template, disks come from the template
+    if p.has("launchTemplate"):  # with a template, the disks are the template's (resolved in the stack)
+        comps += [_times(c, count) for c in _block_device(p, "launchTemplate.rootBlockDevice", "node disk")]
+    else:
         disk = p.num("diskSize", EKS_NODE_DISK_GB) or EKS_NODE_DISK_GB
         comps.append(monthly("Node disk storage (gp2)", "ebs:Volume", "gp2", "per_gb_month", disk * count))
     return Mapped(itype, comps, {"nodes": count})

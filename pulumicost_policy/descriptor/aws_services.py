@@ -7,6 +7,7 @@ reason.
 from __future__ import annotations
 
 from .model import CostComponent, Free, Mapped, Unpriced, monthly, running, usage_based
+from .resolve import RESOLVED_TASK
 from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from .values import Props
 
@@ -198,8 +199,14 @@ def ecs_service(p: Props) -> Mapped | Free | Unpriced:
     strategy = (p.str("capacityProviderStrategies[0].capacityProvider") or "").upper()
     if launch == "EC2" or (not launch and not strategy.startswith("FARGATE")):
         return Free("an ECS service on EC2 is billed by its container instances")
-    return Unpriced("Fargate task size (cpu, memory) comes from the task definition, a separate resource not "
-                    "resolved here")
+    if not p.has(f"{RESOLVED_TASK}.cpu"):
+        return Unpriced("Fargate task size (cpu, memory) comes from the task definition, not found in this stack "
+                        "view (resolved when the whole stack is priced: offline run, stack summary)")
+    cpu, memory = p.num(f"{RESOLVED_TASK}.cpu"), p.num(f"{RESOLVED_TASK}.memory")
+    if not cpu or not memory:
+        return Unpriced("the task definition sets no cpu or memory (Fargate needs both)")
+    arch = (p.str(f"{RESOLVED_TASK}.runtimePlatform.cpuArchitecture", "X86_64") or "X86_64").lower()
+    return fargate_task(cpu, memory, p.num("desiredCount", 1.0) or 0.0, "arm64" if arch == "arm64" else "x86_64")
 
 
 def fargate_task(cpu_units: float, memory_mb: float, count: float, arch: str) -> Mapped:
@@ -317,7 +324,8 @@ TYPES = (
                 UsageKey("monthly_connection_mins", "minutes", "WebSocket connection minutes per month")),
                "HTTP requests or WebSocket messages and connection minutes (by usage)"),
     PricedType(("aws:ecs/service:Service",), "ecs:Service", ecs_service,
-               keys("ecs:Fargate vcpu-x86_64", "ecs:Fargate memory-x86_64"), (MONTHLY_HRS, INSTANCES),
+               keys("ecs:Fargate vcpu-x86_64", "ecs:Fargate memory-x86_64", "ecs:Fargate vcpu-arm64",
+                    "ecs:Fargate memory-arm64"), (MONTHLY_HRS, INSTANCES),
                "Fargate vCPU and memory hours x tasks (task definition resolved in the stack); EC2 launch free"),
     PricedType(("aws:ec2/vpcEndpoint:VpcEndpoint",), "vpc:Endpoint", vpc_endpoint,
                keys("vpc:Endpoint interface", "vpc:Endpoint interface-data", "vpc:Endpoint gatewayloadbalancer",

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Optional, Protocol, Sequence
 
 from ..descriptor import ResourceDescriptor, ResourceInput, Unpriced, describe
+from ..descriptor.resolve import resolve_references
 from .estimate import CostEstimate, Pricing, internal_error, to_estimate
 from .lookup import price_from_book
 from .pricebook import DEFAULT_SPECS_DIR, PriceBook
@@ -73,6 +74,7 @@ class Pricer:
         """Estimates in order. With a plugin in the chain, distinct lookups run in parallel on a
         bounded pool (each is an RPC); with the price book alone, in line (pure CPU, the GIL would
         only add overhead)."""
+        resources = resolve_references(resources)  # launch templates, task definitions in the same stack
         if len(resources) < 2 or all(isinstance(s, PriceBookSource) for s in self.sources):
             return [self.estimate(r) for r in resources]
         with ThreadPoolExecutor(max_workers=PARALLEL_LOOKUPS, thread_name_prefix="pricer") as pool:

@@ -1,0 +1,109 @@
+"""Settings one resource takes from another in the same stack: an instance type and disks from a
+launch template or configuration, a Fargate task's size from its task definition.
+
+Only a whole-stack view can do this (the offline run and AnalyzeStack price every resource of the
+stack together); Analyze sees one resource and says the reference is unresolved. A reference is
+matched by id, name or ARN among the stack's resources, never guessed.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Optional, Sequence
+
+from ..inputs.resource import ResourceInput
+from .values import is_unknown
+
+TEMPLATE_TYPES = ("aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/launchConfiguration:LaunchConfiguration")
+TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition"
+RESOLVED_TASK = "resolvedTaskDefinition"   # the key the ECS mapper reads
+
+
+def _strings(values: Iterable[Any]) -> list[str]:
+    return [v for v in values if isinstance(v, str) and v and not is_unknown(v)]
+
+
+def _index(resources: Sequence[ResourceInput], types: tuple[str, ...], keys: tuple[str, ...]) -> dict[str, ResourceInput]:
+    out: dict[str, ResourceInput] = {}
+    for res in resources:
+        if res.type in types:
+            for ref in _strings(res.props.get(k) for k in keys):
+                out[ref] = res
+    return out
+
+
+def _template_settings(template: ResourceInput) -> dict[str, Any]:
+    """instanceType and the root volume, in the shape the EC2 mappers read."""
+    props = template.props
+    out: dict[str, Any] = {}
+    if isinstance(props.get("instanceType"), str):
+        out["instanceType"] = props["instanceType"]
+    devices = props.get("blockDeviceMappings")
+    if isinstance(devices, list) and devices and isinstance(devices[0], Mapping):
+        ebs = devices[0].get("ebs")
+        if isinstance(ebs, Mapping):
+            out["rootBlockDevice"] = {k: ebs[k] for k in ("volumeSize", "volumeType", "iops", "throughput") if k in ebs}
+    elif isinstance(props.get("rootBlockDevice"), Mapping):
+        out["rootBlockDevice"] = dict(props["rootBlockDevice"])
+    return out
+
+
+def _template_ref(props: Mapping[str, Any]) -> list[str]:
+    refs: list[Any] = []
+    for path in ("launchTemplate", "mixedInstancesPolicy"):
+        spec = props.get(path)
+        if path == "mixedInstancesPolicy" and isinstance(spec, Mapping):
+            lt = spec.get("launchTemplate")
+            spec = lt.get("launchTemplateSpecification") if isinstance(lt, Mapping) else None
+        if isinstance(spec, Mapping):
+            refs += [spec.get(k) for k in ("id", "name", "launchTemplateId", "launchTemplateName")]
+    refs.append(props.get("launchConfiguration"))
+    return _strings(refs)
+
+
+def _with_template(res: ResourceInput, template: ResourceInput) -> Optional[ResourceInput]:
+    settings = _template_settings(template)
+    if not settings:
+        return None
+    props = dict(res.props)
+    if res.type == "aws:ec2/instance:Instance":
+        for key, value in settings.items():
+            props.setdefault(key, value)
+    else:  # autoscaling group, EKS node group: the mappers read launchTemplate.*
+        spec = dict(props["launchTemplate"]) if isinstance(props.get("launchTemplate"), Mapping) else {}
+        spec.setdefault("instanceType", settings.get("instanceType"))
+        spec.setdefault("rootBlockDevice", settings.get("rootBlockDevice"))
+        props["launchTemplate"] = {k: v for k, v in spec.items() if v is not None}
+    return _replace(res, props)
+
+
+def _replace(res: ResourceInput, props: dict[str, Any]) -> ResourceInput:
+    return ResourceInput(res.urn, res.type, res.name, props, res.provider_props, res.config, res.custom)
+
+
+def _task_refs(task: ResourceInput) -> list[str]:
+    family, revision = task.props.get("family"), task.props.get("revision")
+    refs = _strings([task.props.get("arn"), family])
+    if isinstance(family, str) and isinstance(revision, (int, float)) and not isinstance(revision, bool):
+        refs.append(f"{family}:{int(revision)}")
+    return refs
+
+
+def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
+    """The resources, with the settings they take from templates/task definitions in the list."""
+    templates = _index(resources, TEMPLATE_TYPES, ("id", "name", "arn"))
+    tasks = {ref: res for res in resources if res.type == TASK_DEFINITION for ref in _task_refs(res)}
+    if not templates and not tasks:
+        return list(resources)
+    out = []
+    for res in resources:
+        resolved = None
+        if res.type in ("aws:ec2/instance:Instance", "aws:autoscaling/group:Group", "aws:eks/nodeGroup:NodeGroup"):
+            found = next((templates[r] for r in _template_ref(res.props) if r in templates), None)
+            resolved = _with_template(res, found) if found is not None else None
+        elif res.type == "aws:ecs/service:Service" and isinstance(res.props.get("taskDefinition"), str):
+            task = tasks.get(res.props["taskDefinition"])
+            if task is not None:
+                props = dict(res.props)
+                props[RESOLVED_TASK] = {k: task.props.get(k) for k in ("cpu", "memory", "runtimePlatform")}
+                resolved = _replace(res, props)
+        out.append(resolved or res)
+    return out
