@@ -228,7 +228,7 @@ CASES: tuple[Case, ...] = (
     Case("google_compute_instance.standard_instance_with_ip", "gcp:compute/instance:Instance",
          {"machineType": "f1-micro", "zone": "us-central1-a"},
          (L("Instance usage (Linux/UNIX, on-demand, f1-micro)", 3.88, "Instance usage"),
-          L("Standard provisioned storage (pd-standard)", 0.40, "Boot disk")), region="us-central1"),
+          L("Standard provisioned storage (pd-standard)", 0.40, "Boot disk")), {"boot_disk_gb": 10}, "us-central1"),
     Case("google_compute_router_nat.over_32_vms", "gcp:compute/routerNat:RouterNat", {"region": "us-central1"},
          (L("Assigned VMs (first 32)", 32.70), L("Data processed", 45.00)),
          {"assigned_vms": 40, "monthly_data_processed_gb": 1000}, "us-central1"),

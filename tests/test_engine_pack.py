@@ -69,12 +69,12 @@ def test_secret_property_never_echoed(pack):
 def test_free_resource_is_not_applicable(pack):
     diags = pack.analyze("aws:iam/role:Role", "role", {"assumeRolePolicy": "{}"}, provider=US_EAST)
     assert cost_diags(diags) == []
-    assert ("cost-estimate", "no direct cost") in pack.last_not_applicable
+    assert ("cost-estimate", "no direct cost: identity and access (no charge)") in pack.last_not_applicable
 
 
 def test_unsupported_type_says_so(pack):
-    [d] = cost_diags(pack.analyze("aws:sqs/queue:Queue", "q", {}, provider=US_EAST))
-    assert "unpriced: type aws:sqs/queue:Queue is not supported yet" in d.message
+    [d] = cost_diags(pack.analyze("aws:sfn/stateMachine:StateMachine", "q", {}, provider=US_EAST))
+    assert "unpriced: type aws:sfn/stateMachine:StateMachine is not supported yet" in d.message
 
 
 def test_malformed_property_is_a_diagnostic_not_an_rpc_error(pack):

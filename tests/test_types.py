@@ -223,8 +223,8 @@ def test_azure_size_any_case_and_os_disk():
     desc = d("azure:compute/linuxVirtualMachine:LinuxVirtualMachine",
              {"size": "standard_b1s", "location": "eastus", "osDisk": {"storageAccountType": "Premium_LRS"}})
     assert desc.sku == "Standard_B1s"
-    assert comps(desc)[1][:3] == ("OS disk (size not set: image default 30 GB assumed) P4", "managed-disk",
-                                  "Premium_LRS:P4")
+    assert comps(desc)[1][1:3] == ("managed-disk", "Premium_LRS:P4")
+    assert desc.components[1].usage_key == "os_disks"
     from pulumicost_policy.descriptor.azure import vm_size
     assert [vm_size(s) for s in ("STANDARD_D2S_V3", "Standard_DS1_v2", "standard_nv12ads_a10_v5")] == \
         ["Standard_D2s_v3", "Standard_DS1_v2", "Standard_NV12ads_A10_v5"]
@@ -234,12 +234,13 @@ def test_always_missing_lines_are_there():
     ec2 = d("aws:ec2/instance:Instance", {"instanceType": "t3.micro", "monitoring": True,
                                           "associatePublicIpAddress": True})
     labels = [c.label for c in ec2.components]
-    assert labels[1] == "root volume (size not set: AMI default 8 GB assumed) storage (gp2)"
+    assert labels[1].startswith("root volume storage (gp2, size from the AMI, 8 GB on most")
+    assert ec2.components[1].usage_key == "root_volume_gb"
     assert "Detailed monitoring (7 metrics)" in labels and "CPU credits (unlimited)" in labels
     assert "Public IPv4 address" in labels
     gce = d("gcp:compute/instance:Instance", {"machineType": "e2-medium", "zone": "us-central1-a"})
-    assert comps(gce)[1] == ("Boot disk (pd-standard), size not set: 10 GB default assumed", "compute:Disk",
-                             "pd-standard", 10.0)
+    assert comps(gce)[1][1:] == ("compute:Disk", "pd-standard", None)
+    assert gce.components[1].usage_key == "boot_disk_gb"
     rds = d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "postgres"})
     assert [c.usage_key for c in rds.components][1:] == ["storage_gb", "backup_storage_gb"]
     assert "mysql, postgres, mariadb" in d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro",

@@ -13,7 +13,7 @@ EBS_TYPES = ("gp2", "gp3", "io1", "io2", "st1", "sc1", "standard")
 GP3_BASELINE_IOPS = 3000.0
 GP3_BASELINE_MBPS = 125.0
 RDS_ENGINES = {"mysql": "mysql", "postgres": "postgres", "mariadb": "mariadb"}
-AMI_ROOT_GB = 8.0          # the size of the Amazon Linux / Ubuntu AMI root snapshot, when none is given
+AMI_ROOT_GB = 8.0          # the size of the Amazon Linux / Ubuntu AMI root snapshot (named in the label)
 EKS_NODE_DISK_GB = 20.0    # EKS managed node group default diskSize
 # Kubernetes minor versions in EKS extended support at the date of the EKS price feed (2025-11):
 # standard support (14 months from release) has ended for these.
@@ -40,13 +40,19 @@ def ebs_components(label: str, volume_type: str, size_gb: float, iops: float | N
     return comps
 
 
-def _block_device(p: Props, path: str, label: str, default_gb: float | None = None) -> list[CostComponent]:
+def _block_device(p: Props, path: str, label: str, size_key: str | None = None) -> list[CostComponent]:
+    """A block device's lines. Without a size, the size is the AMI's (typically 8 GB): with
+    `size_key`, the line is shown at its unit price and counted once the usage file gives the size
+    (an assumed size would change every instance's figure without the plan saying so)."""
     size = p.num(f"{path}.volumeSize")
     vtype = p.str(f"{path}.volumeType", "gp2") or "gp2"
     if size is None:
-        if default_gb is None:
+        if size_key is None:
             return []
-        size, label = default_gb, f"{label} (size not set: AMI default {default_gb:.0f} GB assumed)"
+        if vtype not in EBS_TYPES:
+            raise PropertyProblem(f"{label} type is not an EBS volume type ({', '.join(EBS_TYPES)})")
+        return [usage_based(f"{label} storage ({vtype}, size from the AMI, {AMI_ROOT_GB:.0f} GB on most; "
+                            f"set {size_key})", "ebs:Volume", vtype, "per_gb_month", size_key)]
     return ebs_components(label, vtype, size, p.num(f"{path}.iops"), p.num(f"{path}.throughput"))
 
 
@@ -77,7 +83,7 @@ def ec2_instance(p: Props) -> Mapped | Unpriced:
     if tenancy not in ("default", ""):
         return Unpriced("only shared tenancy is in the price book (tenancy is set)")
     comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype)]
-    comps += _block_device(p, "rootBlockDevice", "root volume", AMI_ROOT_GB)
+    comps += _block_device(p, "rootBlockDevice", "root volume", "root_volume_gb")
     i = 0
     while p.has(f"ebsBlockDevices[{i}]"):
         comps += _block_device(p, f"ebsBlockDevices[{i}]", f"EBS device {i}")
@@ -98,8 +104,7 @@ def autoscaling_group(p: Props) -> Mapped | Unpriced:
     weight = p.num(f"{override}.weightedCapacity") or 1.0
     instances = -(-count // weight) if weight else count
     comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype, instances, "instances")]
-    comps += [_times(c, instances) for c in _block_device(p, "launchTemplate.rootBlockDevice", "root volume",
-                                                           AMI_ROOT_GB)]
+    comps += [_times(c, instances) for c in _block_device(p, "launchTemplate.rootBlockDevice", "root volume")]
     return Mapped(itype, comps, {"instances": instances})
 
 
@@ -308,14 +313,15 @@ def dynamodb_table(p: Props) -> Mapped:
 
 
 EC2_USAGE = (MONTHLY_HRS, UsageKey("cpu_credit_hrs", "vCPU-hours", "surplus CPU credit vCPU-hours of a T instance "
-                                                                    "in unlimited mode"))
+                                                                    "in unlimited mode"),
+             UsageKey("root_volume_gb", "GB", "root volume size when the plan leaves it to the AMI (8 GB on most)"))
 STORAGE_GB = UsageKey("storage_gb", "GB", "average stored data")
 
 TYPES = (
     PricedType(("aws:ec2/instance:Instance",), "ec2:Instance", ec2_instance,
                keys("ec2:Instance t3.medium", "ebs:Volume gp2", "ebs:Volume gp3", "cloudwatch:Metric metric",
                     "ec2:CpuCredits t3", "vpc:PublicIpv4 in-use", example=("ec2:Instance t3.medium", "ec2:CpuCredits t3")),
-               EC2_USAGE, "Linux on-demand hours, root (8 GB gp2 when unset) and EBS devices, detailed monitoring, "
+               EC2_USAGE, "Linux on-demand hours, root (size from the AMI: by usage when unset) and EBS devices, detailed monitoring, "
                "T-family unlimited credits (by usage), public IPv4"),
     PricedType(("aws:autoscaling/group:Group",), "autoscaling:Group", autoscaling_group,
                keys("ec2:Instance t3.medium", example=("ec2:Instance t3.medium",)),

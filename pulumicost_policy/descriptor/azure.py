@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .aws_services import no_data
-from .model import CostComponent, Mapped, Unpriced, monthly, running
+from .model import CostComponent, Mapped, Unpriced, monthly, running, usage_based
 from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, mappers
 from .values import Props
 
@@ -53,14 +53,16 @@ def _vm(size: str | None, windows: bool, os_disk: list[CostComponent]) -> Mapped
 
 
 def _os_disk(account_type: str | None, size: float | None) -> list[CostComponent]:
-    label = "OS disk"
-    if size is None:
-        size, label = OS_DISK_DEFAULT_GB, f"OS disk (size not set: image default {OS_DISK_DEFAULT_GB:.0f} GB assumed)"
+    """The OS disk's tier. Without a size the image sets it (30 GB on most Linux images): that
+    tier's line is shown at its unit price and counted once the usage file gives `os_disks: 1`."""
     account_type = account_type or "Standard_LRS"
-    tier = disk_tier(account_type, size)
+    tier = disk_tier(account_type, size if size is not None else OS_DISK_DEFAULT_GB)
     if tier is None:
         return []  # an Ultra/ZRS OS disk: left out rather than guessed
-    return [monthly(f"{label} {tier}", "managed-disk", f"{account_type}:{tier}", "per_month", 1)]
+    if size is None:
+        return [usage_based(f"OS disk {tier} (size from the image, {OS_DISK_DEFAULT_GB:.0f} GB on most; set os_disks)",
+                            "managed-disk", f"{account_type}:{tier}", "per_month", "os_disks")]
+    return [monthly(f"OS disk {tier}", "managed-disk", f"{account_type}:{tier}", "per_month", 1)]
 
 
 def linux_vm(p: Props) -> Mapped | Unpriced:
@@ -114,8 +116,10 @@ def _unpriced_service(tokens: tuple[str, ...], resource_type: str, what: str,
 STORAGE = UsageKey("storage_gb", "GB", "average stored data")
 
 TYPES = (
-    *(PricedType((token,), "compute:VirtualMachine", mapper, VM_KEYS, (MONTHLY_HRS,),
-                 "Linux pay-as-you-go hours (size in any case), OS disk tier (30 GB image default)")
+    *(PricedType((token,), "compute:VirtualMachine", mapper, VM_KEYS,
+                 (MONTHLY_HRS, UsageKey("os_disks", "count", "1 to count an OS disk whose size the image sets "
+                                                             "(priced at the 30 GB tier)")),
+                 "Linux pay-as-you-go hours (size in any case), OS disk tier (by usage when the image sets it)")
       for token, mapper in (("azure:compute/linuxVirtualMachine:LinuxVirtualMachine", linux_vm),
                             ("azure:compute/virtualMachine:VirtualMachine", classic_vm),
                             ("azure-native:compute:VirtualMachine", native_vm))),

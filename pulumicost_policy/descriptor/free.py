@@ -91,7 +91,7 @@ def free_reason(type_token: str) -> Optional[str]:
     """Why the type costs nothing by itself, or None when it is not known to be free."""
     for reason, patterns in FREE_PATTERNS.items():
         if any(fnmatchcase(type_token, pattern) for pattern in patterns):
-            return reason
+            return f"{NO_DIRECT_COST}: {reason}"
     return None
 
 

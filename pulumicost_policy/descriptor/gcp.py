@@ -8,7 +8,7 @@ from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, mappers
 from .values import Props
 
 DISK_TYPES = ("pd-standard", "pd-balanced", "pd-ssd", "pd-extreme")
-BOOT_DISK_DEFAULT = ("pd-standard", 10.0)  # GCE's boot disk when the program gives no size or type
+BOOT_DISK_DEFAULT = ("pd-standard", 10.0)  # GCE's boot disk type when none is given; most images' size
 STORAGE_CLASSES = ("standard", "nearline", "coldline", "archive")
 
 
@@ -18,10 +18,10 @@ def _boot_disk(p: Props) -> list[CostComponent]:
     if dtype not in DISK_TYPES:
         return []
     size = p.num(f"{params}.size")
-    label = f"Boot disk ({dtype})"
-    if size is None:
-        size, label = BOOT_DISK_DEFAULT[1], f"{label}, size not set: {BOOT_DISK_DEFAULT[1]:.0f} GB default assumed"
-    return [monthly(label, "compute:Disk", dtype, "per_gb_month", size)]
+    if size is None:  # the image's size (10 GB on most public images): counted once the usage file says
+        return [usage_based(f"Boot disk ({dtype}, size from the image, {BOOT_DISK_DEFAULT[1]:.0f} GB on most; set "
+                            "boot_disk_gb)", "compute:Disk", dtype, "per_gb_month", "boot_disk_gb")]
+    return [monthly(f"Boot disk ({dtype})", "compute:Disk", dtype, "per_gb_month", size)]
 
 
 def instance(p: Props) -> Mapped | Unpriced:
@@ -71,7 +71,9 @@ UNPRICED = "pricing.yml has no prices for it"
 TYPES = (
     PricedType(("gcp:compute/instance:Instance",), "compute:Instance", instance,
                keys("compute:Instance e2-medium", "compute:Disk pd-standard", example=("compute:Instance e2-medium",)),
-               (MONTHLY_HRS,), "on-demand hours, boot disk (10 GB pd-standard default)"),
+               (MONTHLY_HRS, UsageKey("boot_disk_gb", "GB", "boot disk size when the plan leaves it to the image "
+                                               "(10 GB on most)")),
+               "on-demand hours, boot disk (pd-standard default; size by usage when the image sets it)"),
     PricedType(("gcp:compute/disk:Disk",), "compute:Disk", disk,
                keys("compute:Disk pd-standard", "compute:Disk pd-ssd"), (), "GB-month by disk type"),
     PricedType(("gcp:compute/address:Address", "gcp:compute/globalAddress:GlobalAddress"), "compute:Address", address,

@@ -9,12 +9,13 @@ note, and the next source is asked.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Optional
 
 import grpc
 
 from ..descriptor import CostComponent, ResourceDescriptor
-from ..pricing.arithmetic import Rate, assemble
+from ..pricing.arithmetic import Rate, assemble, component_quantity
 from ..pricing.estimate import HOURS_PER_MONTH, Pricing
 from ..pricing.pricebook import BILLING_UNITS
 from ..protocol import costsource_pb2 as pb
@@ -34,12 +35,19 @@ class PluginSource:
     def price(self, desc: ResourceDescriptor, usage: dict[str, float]) -> Optional[Pricing]:
         if self.client not in self.host.for_provider(desc.provider):
             return None
-        rates = []
+        rates, kept = [], []
         for comp in desc.components:
             rate = self._rate(desc, comp)
+            if rate is None and not component_quantity(comp, usage):
+                continue  # a line with no quantity and no answer adds nothing: left out, as with the price book
             if rate is None:
                 return None
             rates.append(rate)
+            kept.append(comp)
+        if not kept:
+            return None
+        if len(kept) < len(desc.components):
+            desc = replace(desc, components=tuple(kept))
         result = assemble(desc, usage, rates, self.client.label)
         return result if isinstance(result, Pricing) else None
 

@@ -5,8 +5,10 @@ property value might be a secret, since the engine strips secret markers before 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..descriptor import CostComponent, ResourceDescriptor, Unpriced
-from .arithmetic import Rate, assemble
+from .arithmetic import Rate, assemble, component_quantity
 from .estimate import Pricing
 from .pricebook import PriceBook
 
@@ -14,12 +16,17 @@ from .pricebook import PriceBook
 def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, float]) -> Pricing | Unpriced:
     """Price every component from the book; any missing component makes the whole resource unpriced.
 
-    A partial price shown as the price would understate the cost, so we refuse it.
+    A partial price shown as the price would understate the cost, so we refuse it. The exception is
+    a by-usage line whose usage is not given: with no price either it changes no total, so it is
+    left out rather than refusing the lines that are priced.
     """
     rates: list[Rate] = []
     dates: set[str] = set()
+    kept: list[CostComponent] = []
     for comp in desc.components:
         spec = book.get(desc.provider, comp.price_type, comp.sku, desc.region)
+        if spec is None and not component_quantity(comp, usage):
+            continue  # a line with no quantity (usage not given, an empty tier) and no price adds nothing
         if spec is None:
             return Unpriced(_missing_reason(book, desc, comp))
         if spec.billing_mode != comp.billing_mode:
@@ -27,6 +34,11 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
                             f"expected {comp.billing_mode}; fix the spec")
         rates.append(Rate(spec.rate_per_unit, spec.currency, spec.billing_mode))
         dates.add(spec.effective_date)
+        kept.append(comp)
+    if not kept:
+        return Unpriced(_missing_reason(book, desc, desc.components[0]))
+    if len(kept) < len(desc.components):
+        desc = replace(desc, components=tuple(kept))
     return assemble(desc, usage, rates, "specs " + ", ".join(sorted(dates)))
 
 
