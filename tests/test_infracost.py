@@ -19,7 +19,7 @@ from pulumicost_policy.pricing.lookup import price_from_book
 from pulumicost_policy.pricing.pricebook import PriceBook
 
 BOOK = PriceBook.load()
-MATCH_FLOOR = 0.0  # raised to the measured share below once measured
+MATCH_FLOOR = 0.74  # measured 109 of 146 lines (74.7%) on 2026-11-23; see the README
 
 
 def priced(case: Case) -> Optional[Pricing]:

@@ -236,13 +236,13 @@ def test_always_missing_lines_are_there():
     labels = [c.label for c in ec2.components]
     assert labels[1].startswith("root volume storage (gp2, size from the AMI, 8 GB on most")
     assert ec2.components[1].usage_key == "root_volume_gb"
-    assert "Detailed monitoring (7 metrics)" in labels and "CPU credits (unlimited)" in labels
+    assert "Detailed monitoring (7 metrics)" in labels
     assert "Public IPv4 address" in labels
     gce = d("gcp:compute/instance:Instance", {"machineType": "e2-medium", "zone": "us-central1-a"})
     assert comps(gce)[1][1:] == ("compute:Disk", "pd-standard", None)
     assert gce.components[1].usage_key == "boot_disk_gb"
     rds = d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "postgres"})
-    assert [c.usage_key for c in rds.components][1:] == ["storage_gb", "backup_storage_gb"]
+    assert [c.usage_key for c in rds.components][1:] == ["storage_gb"]
     assert "mysql, postgres, mariadb" in d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro",
                                                                           "engine": "oracle-se2"}).reason
 

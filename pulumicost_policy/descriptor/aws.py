@@ -56,19 +56,14 @@ def _block_device(p: Props, path: str, label: str, size_key: str | None = None) 
     return ebs_components(label, vtype, size, p.num(f"{path}.iops"), p.num(f"{path}.throughput"))
 
 
-def _instance_extras(p: Props, itype: str) -> list[CostComponent]:
-    """Cost lines of an instance besides its hours: monitoring, CPU credits, public IPv4."""
+def _instance_extras(p: Props) -> list[CostComponent]:
+    """Cost lines of an instance besides its hours and disks: detailed monitoring, public IPv4."""
     comps = []
     if p.bool("monitoring"):
         comps.append(monthly("Detailed monitoring (7 metrics)", "cloudwatch:Metric", "metric", "per_month",
                              DETAILED_MONITORING_METRICS))
-    family = itype.split(".", 1)[0]
-    if family.startswith("t") and family[1:2].isdigit():
-        # t3/t4g default to unlimited; t2 to standard. Surplus credits are billed per vCPU-hour.
-        default_mode = "standard" if family == "t2" else "unlimited"
-        if (p.str("creditSpecification.cpuCredits", default_mode) or default_mode) == "unlimited":
-            comps.append(usage_based("CPU credits (unlimited)", "ec2:CpuCredits", family, "per_hour",
-                                     "cpu_credit_hrs", 1 / 730))
+    # T-family unlimited CPU credits are billed per surplus vCPU-hour; our feeds have no price for
+    # them, so that line is left out (see README: what is left).
     if p.bool("associatePublicIpAddress"):
         comps.append(running("Public IPv4 address", "vpc:PublicIpv4", "in-use"))
     return comps
@@ -88,7 +83,7 @@ def ec2_instance(p: Props) -> Mapped | Unpriced:
     while p.has(f"ebsBlockDevices[{i}]"):
         comps += _block_device(p, f"ebsBlockDevices[{i}]", f"EBS device {i}")
         i += 1
-    return Mapped(itype, comps + _instance_extras(p, itype))
+    return Mapped(itype, comps + _instance_extras(p))
 
 
 def autoscaling_group(p: Props) -> Mapped | Unpriced:
@@ -172,7 +167,6 @@ def rds_instance(p: Props) -> Mapped | Unpriced:
     if stype in ("io1", "io2") and p.num("iops"):
         comps.append(monthly(f"Provisioned IOPS ({deployment})", "rds:Storage", f"{stype}-iops:{deployment}",
                              "per_iops_month", p.num("iops") or 0.0))
-    comps.append(usage_based("Backup storage", "rds:Backup", "storage", "per_gb_month", "backup_storage_gb"))
     return Mapped(cls, comps, usage)
 
 
@@ -205,8 +199,7 @@ def elastic_ip(p: Props) -> Mapped:
     return Mapped("public-ipv4", [running("Public IPv4 address", "ec2:Eip", "public-ipv4")])
 
 
-S3_CLASSES = ("standard", "intelligent-tiering", "standard-ia", "onezone-ia", "glacier-ir", "glacier",
-              "deep-archive")
+S3_CLASSES = ("standard", "standard-ia", "onezone-ia", "glacier-ir", "glacier")  # the classes the S3 feed prices
 
 
 def s3_bucket(p: Props) -> Mapped:
@@ -312,15 +305,13 @@ def dynamodb_table(p: Props) -> Mapped:
     return Mapped(sku, comps, usage)
 
 
-EC2_USAGE = (MONTHLY_HRS, UsageKey("cpu_credit_hrs", "vCPU-hours", "surplus CPU credit vCPU-hours of a T instance "
-                                                                    "in unlimited mode"),
-             UsageKey("root_volume_gb", "GB", "root volume size when the plan leaves it to the AMI (8 GB on most)"))
+EC2_USAGE = (MONTHLY_HRS, UsageKey("root_volume_gb", "GB", "root volume size when the plan leaves it to the AMI (8 GB on most)"))
 STORAGE_GB = UsageKey("storage_gb", "GB", "average stored data")
 
 TYPES = (
     PricedType(("aws:ec2/instance:Instance",), "ec2:Instance", ec2_instance,
                keys("ec2:Instance t3.medium", "ebs:Volume gp2", "ebs:Volume gp3", "cloudwatch:Metric metric",
-                    "ec2:CpuCredits t3", "vpc:PublicIpv4 in-use", example=("ec2:Instance t3.medium", "ec2:CpuCredits t3")),
+                    "vpc:PublicIpv4 in-use", example=("ec2:Instance t3.medium",)),
                EC2_USAGE, "Linux on-demand hours, root (size from the AMI: by usage when unset) and EBS devices, detailed monitoring, "
                "T-family unlimited credits (by usage), public IPv4"),
     PricedType(("aws:autoscaling/group:Group",), "autoscaling:Group", autoscaling_group,
@@ -335,11 +326,10 @@ TYPES = (
                keys("ebs:Volume gp2", "ebs:Volume gp3", "ebs:Volume gp3-iops", "ebs:Volume gp3-throughput",
                     "ebs:Volume io1", "ebs:Volume io1-iops"), (), "storage, provisioned IOPS and throughput"),
     PricedType(("aws:rds/instance:Instance",), "rds:Instance", rds_instance,
-               keys("rds:Instance db.t3.micro:mysql:single-az", "rds:Storage gp2:single-az", "rds:Backup storage",
+               keys("rds:Instance db.t3.micro:mysql:single-az", "rds:Storage gp2:single-az",
                     example=("rds:Instance db.t3.micro:mysql:single-az",)),
-               (MONTHLY_HRS, STORAGE_GB, UsageKey("backup_storage_gb", "GB", "backup storage above the free "
-                                                  "allowance")),
-               "MySQL/PostgreSQL/MariaDB instance hours, storage, provisioned IOPS, backup storage (by usage)"),
+               (MONTHLY_HRS, STORAGE_GB),
+               "MySQL/PostgreSQL/MariaDB instance hours, storage, provisioned IOPS"),
     PricedType(("aws:ec2/natGateway:NatGateway",), "ec2:NatGateway", nat_gateway,
                keys("ec2:NatGateway standard", "ec2:NatGateway data-processed"),
                (MONTHLY_HRS, UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),

@@ -41,11 +41,10 @@ def rds_cluster(p: Props) -> Mapped | Unpriced:
 def elasticache_nodes(p: Props, node_type: str | None, nodes: float, engine: str) -> Mapped | Unpriced:
     if not node_type:
         return Unpriced("nodeType not set")
+    sku = f"{node_type}:valkey" if engine == "valkey" else node_type  # Redis and Memcached nodes cost the same
     comps: list[CostComponent] = [running(f"ElastiCache ({engine}, on-demand, {node_type})", "elasticache:Node",
-                                          node_type, nodes, "instances")]
-    if engine in ("redis", "valkey") and (p.num("snapshotRetentionLimit", 0.0) or 0.0) > 0:
-        comps.append(usage_based("Backup storage", "elasticache:Backup", "storage", "per_gb_month",
-                                 "snapshot_storage_size_gb"))
+                                          sku, nodes, "instances")]
+    # Backup storage for Redis snapshots is billed per GB-month; the ElastiCache feed has no price for it.
     return Mapped(node_type, comps, {"nodes": nodes})
 
 
@@ -111,25 +110,19 @@ def kms_key(p: Props) -> Mapped:
     return Mapped(spec.lower(), comps)
 
 
-def route53_zone(p: Props) -> Mapped:
-    return Mapped("hosted-zone", [monthly("Hosted zone", "route53:Zone", "hosted-zone", "per_month", 1)])
-
-
-QUERY_KINDS = (("standard", "Standard queries"), ("latency", "Latency based routing queries"),
-               ("geo", "Geo DNS queries"))
-
-
-def route53_record(p: Props) -> Mapped | Free:
+def route53_record(p: Props) -> Mapped | Free | Unpriced:
     if p.has("aliases[0]"):
         return Free("alias records to AWS resources answer queries at no charge")
-    comps = []
-    for kind, label in QUERY_KINDS:
-        key = f"monthly_{'latency_based' if kind == 'latency' else kind}_queries"
-        comps += [usage_based(f"{label} (first 1B)", "route53:Queries", kind, "per_1m_requests", key, 1e-6,
-                              (0.0, 1e3)),
-                  usage_based(f"{label} (over 1B)", "route53:Queries", f"{kind}-over-1b", "per_1m_requests", key,
-                              1e-6, (1e3, INF))]
-    return Mapped("queries", comps)
+    if p.has("latencyRoutingPolicies[0]") or p.has("geolocationRoutingPolicies[0]") or \
+            p.has("geoproximityRoutingPolicy"):
+        return Unpriced("latency and geo DNS query prices are not in the price book (standard queries are)")
+    key = "monthly_standard_queries"
+    return Mapped("standard", [
+        usage_based("Standard queries (first 1B)", "route53:Queries", "standard", "per_1m_requests", key, 1e-6,
+                    (0.0, 1e3)),
+        usage_based("Standard queries (over 1B)", "route53:Queries", "standard-over-1b", "per_1m_requests", key,
+                    1e-6, (1e3, INF)),
+    ])
 
 
 def sns_topic(p: Props) -> Mapped:
@@ -153,17 +146,6 @@ def efs(p: Props) -> Mapped:
         comps.append(monthly("Provisioned throughput", "efs:FileSystem", "provisioned-throughput",
                              "per_mbps_month", p.num("provisionedThroughputInMibps", 0.0) or 0.0))
     return Mapped(zone, comps)
-
-
-def cloudfront(p: Props) -> Mapped:
-    return Mapped("standard", [
-        usage_based("Data transfer out to the internet (US, first 10TB)", "cloudfront:Distribution",
-                    "us-out-first-10tb", "per_gb", "monthly_data_transfer_to_internet_gb", 1.0, (0.0, 10240.0)),
-        usage_based("HTTPS requests (US)", "cloudfront:Distribution", "us-https", "per_1m_requests",
-                    "monthly_https_requests", 1e-6),
-        usage_based("HTTP requests (US)", "cloudfront:Distribution", "us-http", "per_1m_requests",
-                    "monthly_http_requests", 1e-6),
-    ])
 
 
 # API Gateway request tiers, in millions of requests per month (the quantity is requests x 1e-6).
@@ -237,9 +219,8 @@ def redshift_cluster(p: Props) -> Mapped | Unpriced:
         return Unpriced("nodeType not set")
     single = (p.str("clusterType") or "").lower() == "single-node"
     nodes = 1.0 if single else (p.num("numberOfNodes", 1.0) or 1.0)
+    # RA3 managed storage (per GB-month) is not in the Redshift feed: that line is left out.
     comps = [running(f"Cluster usage (on-demand, {node})", "redshift:Node", node, nodes, "instances")]
-    if node.startswith("ra3"):
-        comps.append(usage_based("Managed storage", "redshift:Storage", "managed", "per_gb_month", "storage_gb"))
     return Mapped(node, comps, {"nodes": nodes})
 
 
@@ -257,16 +238,14 @@ TYPES = (
     PricedType(("aws:rds/clusterInstance:ClusterInstance",), "rds:ClusterInstance",
                no_data("Aurora cluster instance"), (), (MONTHLY_HRS,), "unpriced (Aurora not in our data)"),
     PricedType(("aws:elasticache/cluster:Cluster",), "elasticache:Cluster", elasticache_cluster,
-               keys("elasticache:Node cache.t3.micro", "elasticache:Backup storage",
-                    example=("elasticache:Node cache.t3.micro",)),
-               (MONTHLY_HRS, INSTANCES, UsageKey("snapshot_storage_size_gb", "GB", "Redis backup storage")),
-               "node hours, Redis backup storage (by usage)"),
+               keys("elasticache:Node cache.t3.micro", "elasticache:Node cache.t3.micro:valkey",
+                    example=("elasticache:Node cache.t3.micro", "elasticache:Node cache.t3.micro:valkey")),
+               (MONTHLY_HRS, INSTANCES), "node hours (Redis/Memcached, Valkey)"),
     PricedType(("aws:elasticache/replicationGroup:ReplicationGroup",), "elasticache:ReplicationGroup",
                elasticache_replication_group,
-               keys("elasticache:Node cache.t3.micro", "elasticache:Backup storage",
-                    example=("elasticache:Node cache.t3.micro",)),
-               (MONTHLY_HRS, INSTANCES, UsageKey("snapshot_storage_size_gb", "GB", "Redis backup storage")),
-               "node hours (node groups x replicas), backup storage"),
+               keys("elasticache:Node cache.t3.micro", "elasticache:Node cache.t3.micro:valkey",
+                    example=("elasticache:Node cache.t3.micro", "elasticache:Node cache.t3.micro:valkey")),
+               (MONTHLY_HRS, INSTANCES), "node hours (node groups x replicas)"),
     PricedType(("aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"), "opensearch:Domain",
                no_data("OpenSearch"), (), (MONTHLY_HRS,), "unpriced (no OpenSearch feed)"),
     PricedType(("aws:cloudwatch/logGroup:LogGroup",), "cloudwatch:LogGroup", log_group,
@@ -287,14 +266,12 @@ TYPES = (
                "key-month, requests by key spec (by usage)"),
     PricedType(("aws:secretsmanager/secret:Secret",), "secretsmanager:Secret", no_data("Secrets Manager"), (),
                (REQUESTS,), "unpriced (no Secrets Manager feed)"),
-    PricedType(("aws:route53/zone:Zone",), "route53:Zone", route53_zone, keys("route53:Zone hosted-zone"), (),
-               "hosted zone month"),
+    PricedType(("aws:route53/zone:Zone",), "route53:Zone", no_data("Route 53 hosted zone"), (), (),
+               "unpriced (the Route 53 feed has query prices only)"),
     PricedType(("aws:route53/record:Record",), "route53:Record", route53_record,
-               keys("route53:Queries standard", "route53:Queries standard-over-1b", "route53:Queries latency",
-                    "route53:Queries latency-over-1b", "route53:Queries geo", "route53:Queries geo-over-1b"),
-               tuple(UsageKey(f"monthly_{k}_queries", "queries", f"{k.replace('_', ' ')} DNS queries per month")
-                     for k in ("standard", "latency_based", "geo")),
-               "queries by routing policy (by usage); alias records free"),
+               keys("route53:Queries standard", "route53:Queries standard-over-1b"),
+               (UsageKey("monthly_standard_queries", "queries", "standard DNS queries per month"),),
+               "standard queries (by usage); alias records free; latency/geo routing unpriced (no prices)"),
     PricedType(("aws:sqs/queue:Queue",), "sqs:Queue", no_data("SQS"), (), (REQUESTS,), "unpriced (no SQS feed)"),
     PricedType(("aws:sns/topic:Topic",), "sns:Topic", sns_topic, keys("sns:Topic requests"), (REQUESTS,),
                "API requests (by usage)"),
@@ -306,13 +283,9 @@ TYPES = (
                 UsageKey("monthly_infrequent_access_read_requests_gb", "GB", "data read from IA per month"),
                 UsageKey("monthly_infrequent_access_write_requests_gb", "GB", "data written to IA per month")),
                "storage by class, IA reads (by usage), provisioned throughput"),
-    PricedType(("aws:cloudfront/distribution:Distribution",), "cloudfront:Distribution", cloudfront,
-               keys("cloudfront:Distribution us-out-first-10tb", "cloudfront:Distribution us-https",
-                    "cloudfront:Distribution us-http"),
-               (UsageKey("monthly_data_transfer_to_internet_gb", "GB", "data out to the internet (US)"),
-                UsageKey("monthly_https_requests", "requests", "HTTPS requests (US)"),
-                UsageKey("monthly_http_requests", "requests", "HTTP requests (US)")),
-               "US data transfer out (first 10 TB) and requests (by usage)"),
+    PricedType(("aws:cloudfront/distribution:Distribution",), "cloudfront:Distribution",
+               no_data("CloudFront data transfer and request"), (), (), "unpriced (the CloudFront feed has "
+               "Lambda@Edge prices only)"),
     PricedType(("aws:apigateway/restApi:RestApi",), "apigateway:RestApi", rest_api,
                keys(*(f"apigateway:Rest requests-tier{i}" for i in range(1, 5))), (REQUESTS,),
                "tiered requests (by usage)"),
@@ -333,6 +306,6 @@ TYPES = (
                (MONTHLY_HRS, UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
                "interface endpoint hours per AZ and data processed; gateway endpoints free"),
     PricedType(("aws:redshift/cluster:Cluster",), "redshift:Cluster", redshift_cluster,
-               keys("redshift:Node dc2.large", "redshift:Storage managed", example=("redshift:Node dc2.large",)),
-               (MONTHLY_HRS, INSTANCES, STORAGE), "node hours, RA3 managed storage (by usage)"),
+               keys("redshift:Node dc2.large", example=("redshift:Node dc2.large",)),
+               (MONTHLY_HRS, INSTANCES), "node hours"),
 )
