@@ -46,8 +46,7 @@ def test_rds_multi_az_and_storage():
     desc = d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "MySQL", "multiAz": True,
                                            "allocatedStorage": 20})
     assert keys(desc) == [("rds:Instance", "db.t3.micro:mysql:multi-az", "per_hour", 1.0, None),
-                          ("rds:Storage", "gp2:multi-az", "per_gb_month", 20.0, None),
-                          ("rds:Backup", "storage", "per_gb_month", None, "backup_storage_gb")]
+                          ("rds:Storage", "gp2:multi-az", "per_gb_month", 20.0, None)]
 
 
 def test_ebs_gp3_extra_performance_only_above_baseline():
@@ -59,7 +58,7 @@ def test_ebs_gp3_extra_performance_only_above_baseline():
 
 def test_usage_based_and_capacity_types():
     assert [c.usage_key for c in d("aws:s3/bucketV2:BucketV2", {}).components][:4] == \
-        ["storage_gb", "monthly_put_requests", "monthly_get_requests", "intelligent_tiering_storage_gb"]
+        ["storage_gb", "monthly_put_requests", "monthly_get_requests", "standard_ia_storage_gb"]
     lam = d("aws:lambda/function:Function", {"memorySize": 512})
     assert lam.components[1].usage_key == "monthly_requests*request_duration_ms"
     assert lam.components[1].usage_scale == pytest.approx(0.5 / 1000)
