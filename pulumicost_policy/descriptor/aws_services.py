@@ -41,7 +41,9 @@ def rds_cluster(p: Props) -> Mapped | Unpriced:
 def elasticache_nodes(p: Props, node_type: str | None, nodes: float, engine: str) -> Mapped | Unpriced:
     if not node_type:
         return Unpriced("nodeType not set")
-    sku = f"{node_type}:valkey" if engine == "valkey" else node_type  # Redis and Memcached nodes cost the same
+    if engine not in ("redis", "memcached", "valkey"):
+        return Unpriced("engine should be redis, memcached or valkey")
+    sku = f"{node_type}:{engine}"
     comps: list[CostComponent] = [running(f"ElastiCache ({engine}, on-demand, {node_type})", "elasticache:Node",
                                           sku, nodes, "instances")]
     # Backup storage for Redis snapshots is billed per GB-month; the ElastiCache feed has no price for it.
@@ -238,13 +240,17 @@ TYPES = (
     PricedType(("aws:rds/clusterInstance:ClusterInstance",), "rds:ClusterInstance",
                no_data("Aurora cluster instance"), (), (MONTHLY_HRS,), "unpriced (Aurora not in our data)"),
     PricedType(("aws:elasticache/cluster:Cluster",), "elasticache:Cluster", elasticache_cluster,
-               keys("elasticache:Node cache.t3.micro", "elasticache:Node cache.t3.micro:valkey",
-                    example=("elasticache:Node cache.t3.micro", "elasticache:Node cache.t3.micro:valkey")),
-               (MONTHLY_HRS, INSTANCES), "node hours (Redis/Memcached, Valkey)"),
+               keys("elasticache:Node cache.t3.micro:redis", "elasticache:Node cache.t3.micro:valkey",
+                    "elasticache:Node cache.t3.micro:memcached",
+                    example=("elasticache:Node cache.t3.micro:redis", "elasticache:Node cache.t3.micro:valkey",
+                             "elasticache:Node cache.t3.micro:memcached")),
+               (MONTHLY_HRS, INSTANCES), "node hours by engine (Redis, Memcached, Valkey)"),
     PricedType(("aws:elasticache/replicationGroup:ReplicationGroup",), "elasticache:ReplicationGroup",
                elasticache_replication_group,
-               keys("elasticache:Node cache.t3.micro", "elasticache:Node cache.t3.micro:valkey",
-                    example=("elasticache:Node cache.t3.micro", "elasticache:Node cache.t3.micro:valkey")),
+               keys("elasticache:Node cache.t3.micro:redis", "elasticache:Node cache.t3.micro:valkey",
+                    "elasticache:Node cache.t3.micro:memcached",
+                    example=("elasticache:Node cache.t3.micro:redis", "elasticache:Node cache.t3.micro:valkey",
+                             "elasticache:Node cache.t3.micro:memcached")),
                (MONTHLY_HRS, INSTANCES), "node hours (node groups x replicas)"),
     PricedType(("aws:opensearch/domain:Domain", "aws:elasticsearch/domain:Domain"), "opensearch:Domain",
                no_data("OpenSearch"), (), (MONTHLY_HRS,), "unpriced (no OpenSearch feed)"),

@@ -178,10 +178,8 @@ def aws_specs(services: Path, ec2_bundle: Path) -> list[dict]:
         for region, name, price in _feed_rows(cache, locations):
             m = _CACHE.match(name)
             if m:
-                sku = f"cache.{m.group(1)}" + (":valkey" if m.group(2) == "Valkey" else "")
-                if m.group(2) != "Memcached":  # Redis and Memcached nodes cost the same; one row
-                    out.append(_spec("elasticache:Node", sku, region, "per_hour", price,
-                                     f"AWS pricing-page feed elasticache ({ec2_bundle.name}): {name}", date))
+                out.append(_spec("elasticache:Node", f"cache.{m.group(1)}:{m.group(2).lower()}", region, "per_hour",
+                                 price, f"AWS pricing-page feed elasticache ({ec2_bundle.name}): {name}", date))
         for engine, member in RDS_FEEDS.items():
             rds = _member(tar, member)
             date = rds["manifest"]["hawkFilePublicationDate"][:10]
