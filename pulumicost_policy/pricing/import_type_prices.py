@@ -11,6 +11,8 @@ file already prices are skipped, so the book keeps one entry per key.
         ../shared/pricing/gcp-pricing-yml-2026-07-30.yml.gz --out specs/types-2025-11-04.yaml
 
 Run by a maintainer to regenerate the committed spec file; the project never reads ../shared at run time.
+When the SQLite price store (pricing/importers, FEED_RULES) lands, these rows become rows of that table
+(the price keys are the same; ElastiCache is keyed `cache.X:<engine>` there too) and this module goes.
 """
 from __future__ import annotations
 
