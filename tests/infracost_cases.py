@@ -32,10 +32,10 @@ def L(label: str, figure: Figure, ours: Optional[str] = "", factor: float = 1.0)
     return (label, figure, label if ours == "" else ours, factor)
 
 
-SNS_DELIVERY = (L("HTTP/HTTPS notifications (over 100k)", "0.06", None),
-                L("Email/Email-JSON notifications (over 1k)", "2.00", None),
-                L("Kinesis Firehose notifications", "0.19", None), L("Mobile Push notifications", "0.50", None),
-                L("MacOS notifications", "0.50", None), L("SMS notifications (over 100)", "0.75", None))
+SNS_DELIVERY = (L("HTTP/HTTPS notifications (over 100k)", "0.06", "HTTP/HTTPS", 0.1),
+                L("Email/Email-JSON notifications (over 1k)", "2.00", "Email", 0.1),
+                L("Kinesis Firehose notifications", "0.19", None), L("Mobile Push notifications", "0.50"),
+                L("MacOS notifications", "0.50"), L("SMS notifications (over 100)", "0.75", None))
 CASES: tuple[Case, ...] = (
     # nat_gateway_test
     Case("aws_nat_gateway.nat_withUsage", "aws:ec2/natGateway:NatGateway", {},
@@ -312,7 +312,7 @@ REPLICA = ("we price replicas as one line at the table's own region rate; they p
 R53 = "the Route 53 feed in our data has standard query prices only: latency and geo records are unpriced"
 REDSHIFT = "not in the Redshift feed of our data (concurrency scaling, Spectrum, backup and managed storage)"
 GCS = "pricing.yml has no Cloud Storage operation or network egress prices"
-SNS = "deliveries are billed per subscription protocol; we price the topic's API requests (subscriptions not yet)"
+SNS = "no Kinesis Firehose or SMS delivery price in the SNS feed of our data (SMS prices vary by country)"
 NO_DATA = "unpriced: our data has no prices for this type (no feed for it; Azure data is eastus VMs and disks only)"
 
 DIFFERENCES: dict[tuple[str, str], str] = {
@@ -363,8 +363,8 @@ DIFFERENCES: dict[tuple[str, str], str] = {
         "Data transfer in same continent", "Data transfer to worldwide excluding Asia, Australia (first 1TB)",
         "Data transfer to Asia excluding China, but including Hong Kong (first 1TB)",
         "Data transfer to China excluding Hong Kong (first 1TB)", "Data transfer to Australia (first 1TB)")},
-    **{("aws_sns_topic.sns_topic", line[0]): SNS for line in SNS_DELIVERY},
-    **{("aws_sns_topic.sns_topic_withUsage", line[0]): SNS for line in SNS_DELIVERY},
+    **{(case, line[0]): SNS for case in ("aws_sns_topic.sns_topic", "aws_sns_topic.sns_topic_withUsage")
+       for line in SNS_DELIVERY if line[2] is None},
     ("aws_ecs_service.ecs_fargate1", "Inference accelerator (eia2.medium)"):
         "Elastic Inference (retired by AWS in 2024) is not modelled",
     ("aws_elasticache_replication_group.cluster-autoscale", "ElastiCache (on-demand, cache.m4.large, autoscaling)"):

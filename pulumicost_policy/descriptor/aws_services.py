@@ -127,9 +127,21 @@ def route53_record(p: Props) -> Mapped | Free | Unpriced:
     ])
 
 
+# Deliveries per subscription protocol: (label, sku, usage key counting that protocol's subscriptions).
+SNS_DELIVERIES = (("HTTP/HTTPS notifications", "http", "http_subscriptions"),
+                  ("Email/Email-JSON notifications", "email", "email_subscriptions"),
+                  ("Mobile Push notifications", "mobile-push", "mobile_push_subscriptions"),
+                  ("MacOS notifications", "macos", "macos_subscriptions"))
+
+
 def sns_topic(p: Props) -> Mapped:
-    return Mapped("standard", [usage_based("API requests", "sns:Topic", "requests", "per_1m_requests",
-                                           "monthly_requests", 1e-6)])
+    """API requests, and each published message delivered to every subscription of a protocol
+    (subscriptions are separate resources: their counts come from the usage file)."""
+    return Mapped("standard", [
+        usage_based("API requests", "sns:Topic", "requests", "per_1m_requests", "monthly_requests", 1e-6),
+        *(usage_based(label, "sns:Topic", sku, "per_1m_requests", f"monthly_requests*{key}", 1e-6)
+          for label, sku, key in SNS_DELIVERIES),
+    ])
 
 
 def efs(p: Props) -> Mapped:
@@ -279,8 +291,11 @@ TYPES = (
                (UsageKey("monthly_standard_queries", "queries", "standard DNS queries per month"),),
                "standard queries (by usage); alias records free; latency/geo routing unpriced (no prices)"),
     PricedType(("aws:sqs/queue:Queue",), "sqs:Queue", no_data("SQS"), (), (REQUESTS,), "unpriced (no SQS feed)"),
-    PricedType(("aws:sns/topic:Topic",), "sns:Topic", sns_topic, keys("sns:Topic requests"), (REQUESTS,),
-               "API requests (by usage)"),
+    PricedType(("aws:sns/topic:Topic",), "sns:Topic", sns_topic,
+               keys("sns:Topic requests", *(f"sns:Topic {sku}" for _, sku, _ in SNS_DELIVERIES)),
+               (REQUESTS, *(UsageKey(key, "count", f"subscriptions receiving {label}") for label, _, key in
+                            SNS_DELIVERIES)),
+               "API requests and deliveries per protocol (by usage)"),
     PricedType(("aws:efs/fileSystem:FileSystem",), "efs:FileSystem", efs,
                keys("efs:FileSystem standard-storage", "efs:FileSystem standard-ia-storage",
                     "efs:FileSystem one-zone-storage", "efs:FileSystem one-zone-ia-storage", "efs:FileSystem ia-read", "efs:FileSystem ia-write",
