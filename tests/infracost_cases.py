@@ -77,10 +77,10 @@ CASES: tuple[Case, ...] = (
          (L("Standard resolution", 0.10),)),
     # lambda_function_test
     Case("aws_lambda_function.lambda", "aws:lambda/function:Function", {},
-         (L("Requests", "0.20"), L("Ephemeral storage", "0.0000000309", None),
+         (L("Requests", "0.20"), L("Ephemeral storage", "0.0000000309"),
           L("Duration (first 6B)", "0.0000166667", "Duration"))),
     Case("aws_lambda_function.lambda_arm", "aws:lambda/function:Function", {"architectures": ["arm64"]},
-         (L("Requests", "0.20"), L("Ephemeral storage", "0.0000000309", None),
+         (L("Requests", "0.20"), L("Ephemeral storage", "0.0000000309"),
           L("Duration (first 7.5B)", "0.0000133334", "Duration"))),
     Case("aws_lambda_function.lambda_withUsage", "aws:lambda/function:Function", {},
          (L("Requests", 0.02), L("Duration (first 6B)", 0.07, "Duration")),
@@ -326,10 +326,6 @@ DIFFERENCES: dict[tuple[str, str], str] = {
         "no ElastiCache backup storage price in our data: the line is left out",
     ("aws_kms_key.kms", "RSA GenerateDataKeyPair requests"):
         "the KMS feed (2025-08) lists $0.0012 per RSA GenerateDataKeyPair request; their golden $0.10 per 10k",
-    ("aws_lambda_function.lambda", "Ephemeral storage"):
-        "only storage above the free 512 MB is billed: we show that line when a function configures more",
-    ("aws_lambda_function.lambda_arm", "Ephemeral storage"):
-        "only storage above the free 512 MB is billed: we show that line when a function configures more",
     ("aws_lambda_function.lambda_duration_15B", "Duration (over 15B)"):
         "their golden bills 15B GB-s in the top tier where the usage gives 61.44B GB-s (15e9 x 2.048 s x 2 GB) "
         "minus the 15B of the lower tiers: 46.44B x $0.0000133334 = $619,203.10, ours",

@@ -233,10 +233,9 @@ def lambda_function(p: Props) -> Mapped:
         label = f"Duration ({memory_mb:.0f} MB, {arch})" + ("" if tier == 0 else f", tier {tier + 1}")
         sku = f"duration-{arch}" + ("" if tier == 0 else f"-tier{tier + 1}")
         comps.append(usage_based(label, "lambda:Function", sku, "per_gb_second", gb_s, scale, tier=(low, high)))
-    extra_mb = (p.num("ephemeralStorage.size", 512.0) or 512.0) - 512.0
-    if extra_mb > 0:
-        comps.append(usage_based("Ephemeral storage above 512 MB", "lambda:Function", f"ephemeral-{arch}",
-                                 "per_gb_second", gb_s, extra_mb / 1024 / 1000))
+    extra_mb = max(0.0, (p.num("ephemeralStorage.size", 512.0) or 512.0) - 512.0)  # the first 512 MB are free
+    comps.append(usage_based("Ephemeral storage (above 512 MB)", "lambda:Function", f"ephemeral-{arch}",
+                             "per_gb_second", gb_s, extra_mb / 1024 / 1000))
     return Mapped(arch, comps, {"memory_mb": memory_mb})
 
 
