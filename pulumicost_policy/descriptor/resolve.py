@@ -1,5 +1,6 @@
 """Settings one resource takes from another in the same stack: an instance type and disks from a
-launch template or configuration, a Fargate task's size from its task definition.
+launch template or configuration, a Fargate task's size from its task definition, the capacity an
+auto-scaling target keeps a DynamoDB table or ElastiCache replication group at (its minimum).
 
 Only a whole-stack view can do this (the offline run and AnalyzeStack price every resource of the
 stack together); Analyze sees one resource and says the reference is unresolved. A reference is
@@ -14,6 +15,14 @@ from .values import is_unknown
 
 TEMPLATE_TYPES = ("aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/launchConfiguration:LaunchConfiguration")
 TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition"
+SCALING_TARGET = "aws:appautoscaling/target:Target"
+# scalableDimension -> (resourceId prefix, the property the minimum replaces)
+SCALED = {"dynamodb:table:WriteCapacityUnits": ("table/", "writeCapacity"),
+          "dynamodb:table:ReadCapacityUnits": ("table/", "readCapacity"),
+          "elasticache:replication-group:NodeGroups": ("replication-group/", "numNodeGroups"),
+          "elasticache:replication-group:Replicas": ("replication-group/", "replicasPerNodeGroup")}
+SCALED_OWNERS = {"table/": ("aws:dynamodb/table:Table", "name"),
+                 "replication-group/": ("aws:elasticache/replicationGroup:ReplicationGroup", "replicationGroupId")}
 RESOLVED_TASK = "resolvedTaskDefinition"   # the key the ECS mapper reads
 
 
@@ -87,11 +96,30 @@ def _task_refs(task: ResourceInput) -> list[str]:
     return refs
 
 
+def _scaling_minimums(resources: Sequence[ResourceInput]) -> dict[tuple[str, str], dict[str, float]]:
+    """(owner type, owner id) -> {property: the target's minimum capacity}."""
+    out: dict[tuple[str, str], dict[str, float]] = {}
+    for res in resources:
+        if res.type != SCALING_TARGET:
+            continue
+        dimension, resource_id = res.props.get("scalableDimension"), res.props.get("resourceId")
+        minimum = res.props.get("minCapacity")
+        if dimension not in SCALED or not isinstance(resource_id, str) or isinstance(minimum, bool) \
+                or not isinstance(minimum, (int, float)) or minimum < 0:
+            continue
+        prefix, prop = SCALED[dimension]
+        if resource_id.startswith(prefix):
+            owner_type = SCALED_OWNERS[prefix][0]
+            out.setdefault((owner_type, resource_id[len(prefix):]), {})[prop] = float(minimum)
+    return out
+
+
 def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
-    """The resources, with the settings they take from templates/task definitions in the list."""
+    """The resources, with the settings they take from other resources in the list."""
     templates = _index(resources, TEMPLATE_TYPES, ("id", "name", "arn"))
     tasks = {ref: res for res in resources if res.type == TASK_DEFINITION for ref in _task_refs(res)}
-    if not templates and not tasks:
+    scaled = _scaling_minimums(resources)
+    if not templates and not tasks and not scaled:
         return list(resources)
     out = []
     for res in resources:
@@ -105,5 +133,10 @@ def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput
                 props = dict(res.props)
                 props[RESOLVED_TASK] = {k: task.props.get(k) for k in ("cpu", "memory", "runtimePlatform")}
                 resolved = _replace(res, props)
+        else:
+            owner = next((key for prefix, (owner_type, key) in SCALED_OWNERS.items() if owner_type == res.type), None)
+            ident = res.props.get(owner) if owner else None
+            if isinstance(ident, str) and (res.type, ident) in scaled:
+                resolved = _replace(res, {**res.props, **scaled[(res.type, ident)]})
         out.append(resolved or res)
     return out
