@@ -55,7 +55,7 @@ def router_nat(p: Props) -> Mapped:
     return Mapped("nat", [
         usage_based("Assigned VMs (first 32)", "compute:RouterNat", "vm", "per_hour", "assigned_vms", 1.0,
                     (0.0, 32.0)),
-        usage_based("Data processed", "compute:RouterNat", "data", "per_gb", "monthly_data_processed_gb"),
+        usage_based("Data processed", "compute:RouterNat", "data-processed", "per_gb", "monthly_data_processed_gb"),
     ])
 
 
@@ -63,7 +63,8 @@ def bucket(p: Props) -> Mapped | Unpriced:
     cls = (p.str("storageClass", "STANDARD") or "STANDARD").lower()
     if cls not in STORAGE_CLASSES:
         return Unpriced("storageClass is not one of STANDARD, NEARLINE, COLDLINE, ARCHIVE")
-    return Mapped(cls, [usage_based(f"Storage ({cls})", "storage:Bucket", cls, "per_gb_month", "storage_gb")])
+    return Mapped(cls, [usage_based(f"Storage ({cls})", "storage:Bucket", f"{cls}-storage", "per_gb_month",
+                                    "storage_gb")])
 
 
 UNPRICED = "pricing.yml has no prices for it"
@@ -79,12 +80,12 @@ TYPES = (
     PricedType(("gcp:compute/address:Address", "gcp:compute/globalAddress:GlobalAddress"), "compute:Address", address,
                keys("compute:Address unused"), (MONTHLY_HRS,), "external static IP hours"),
     PricedType(("gcp:compute/routerNat:RouterNat",), "compute:RouterNat", router_nat,
-               keys("compute:RouterNat vm", "compute:RouterNat data"),
+               keys("compute:RouterNat vm", "compute:RouterNat data-processed"),
                (UsageKey("assigned_vms", "VMs", "VMs using the gateway (billed up to 32)"),
                 UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
                "assigned VM hours (up to 32) and data processed (by usage)"),
     PricedType(("gcp:storage/bucket:Bucket",), "storage:Bucket", bucket,
-               keys(*(f"storage:Bucket {c}" for c in STORAGE_CLASSES)),
+               keys(*(f"storage:Bucket {c}-storage" for c in STORAGE_CLASSES)),
                (UsageKey("storage_gb", "GB", "average stored data"),), "storage by class (by usage)"),
     PricedType(("gcp:sql/databaseInstance:DatabaseInstance",), "sql:DatabaseInstance", no_data("Cloud SQL"), (),
                (MONTHLY_HRS,), f"unpriced ({UNPRICED})"),

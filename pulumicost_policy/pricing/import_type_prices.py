@@ -230,11 +230,13 @@ def gcp_specs(path: Path) -> list[dict]:
     # Cloud NAT: the gateway price covers up to 32 VMs at one per-VM rate, so the per-VM rate is 1/32 of it.
     rows("compute:RouterNat", "vm", net["nat"]["gateway"]["cost"], "hour", "per_hour", 1 / 32,
          "compute.network.nat.gateway / 32 VMs")
-    rows("compute:RouterNat", "data", net["nat"]["data"]["cost"], "month", "per_gb", what="compute.network.nat.data")
+    rows("compute:RouterNat", "data-processed", net["nat"]["data"]["cost"], "month", "per_gb",
+         what="compute.network.nat.data")
     buckets = doc.get("storage", {}).get("bucket", {})
     for name, cls in (("standard", "standard"), ("nearline", "nearline"), ("coldline", "coldline"),
                       ("archiv", "archive")):  # regional classes (dual/multi-region buckets are left out)
-        rows("storage:Bucket", cls, buckets[name]["cost"], "month", "per_gb_month", what=f"storage.bucket.{name}")
+        rows("storage:Bucket", f"{cls}-storage", buckets[name]["cost"], "month", "per_gb_month",
+             what=f"storage.bucket.{name}")
     return out
 
 
