@@ -177,6 +177,22 @@ def dynamodb_table(p: Props) -> Mapped:
     ], {"write_capacity": wcu, "read_capacity": rcu})
 
 
+ELASTICACHE_ENGINES = ("redis", "memcached", "valkey")
+
+
+def elasticache_cluster(p: Props) -> Mapped | Unpriced:
+    """Node hours: nodeType x numCacheNodes; the engine picks the price (Valkey is cheaper)."""
+    node = p.str("nodeType")
+    if not node:
+        return Unpriced("nodeType not set")
+    engine = (p.str("engine", "redis") or "redis").lower()
+    if engine not in ELASTICACHE_ENGINES:
+        return Unpriced("engine should be redis, memcached or valkey")
+    count = p.num("numCacheNodes", 1.0) or 1.0
+    return Mapped(node, [hourly(f"Cache nodes ({engine})", "elasticache:Node", f"{node}:{engine}", count)],
+                  {"nodes": count})
+
+
 MAPPERS = {
     "aws:ec2/instance:Instance": ("ec2:Instance", ec2_instance),
     "aws:autoscaling/group:Group": ("autoscaling:Group", autoscaling_group),
@@ -193,4 +209,5 @@ MAPPERS = {
     "aws:s3/bucketV2:BucketV2": ("s3:Bucket", s3_bucket),
     "aws:lambda/function:Function": ("lambda:Function", lambda_function),
     "aws:dynamodb/table:Table": ("dynamodb:Table", dynamodb_table),
+    "aws:elasticache/cluster:Cluster": ("elasticache:Node", elasticache_cluster),
 }

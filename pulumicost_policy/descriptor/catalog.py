@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import aws, azure, gcp
 from .free import is_free
 from .model import Description, Free, Mapped, ResourceDescriptor, ResourceInput, Unpriced
-from .regions import resolve_region
+from .regions import Region, resolve_region
 from .values import Props, PropertyProblem, UnknownProperty
 
 MAPPERS = {**aws.MAPPERS, **azure.MAPPERS, **gcp.MAPPERS}
@@ -29,15 +29,15 @@ def describe(resource: ResourceInput) -> Description:
         mapped = mapper(props)
         if isinstance(mapped, Unpriced):
             return mapped
-        region = resolve_region(provider, props, resource.provider_props, resource.config)
+        region = resolve_region(provider, props, resource.provider_props, resource.config, resource.env)
         tags = props.tags()
     except PropertyProblem as problem:
         return Unpriced(problem.reason, pending=isinstance(problem, UnknownProperty))
     return _descriptor(provider, resource_type, region, tags, mapped)
 
 
-def _descriptor(provider: str, resource_type: str, region: str, tags: dict, mapped: Mapped) -> ResourceDescriptor:
+def _descriptor(provider: str, resource_type: str, region: Region, tags: dict, mapped: Mapped) -> ResourceDescriptor:
     # azure-native and azure share one price book: the meter is the same.
     price_provider = "azure" if provider == "azure-native" else provider
-    return ResourceDescriptor(price_provider, resource_type, mapped.sku, region, tags,
-                              dict(mapped.usage), tuple(mapped.components))
+    return ResourceDescriptor(price_provider, resource_type, mapped.sku, region.code, tags,
+                              dict(mapped.usage), tuple(mapped.components), region.origin)

@@ -22,6 +22,7 @@ class ResourceInput:
     props: Mapping[str, Any]
     provider_props: Optional[Mapping[str, Any]] = None
     config: Mapping[str, str] = field(default_factory=dict)
+    env: Optional[Mapping[str, str]] = None  # provider env fallbacks; None = the process environment
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class ResourceDescriptor:
     tags: Mapping[str, str]
     usage: Mapping[str, float]
     components: tuple[CostComponent, ...]
+    region_from: str = ""  # where the region came from when not the resource itself ("the provider")
 
     def cache_key(self) -> tuple:
         """Identical descriptors price identically: this key lets a run ask once."""

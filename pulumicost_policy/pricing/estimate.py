@@ -65,6 +65,7 @@ class CostEstimate:
     usage_notes: tuple[str, ...] = field(default=())
     pending: bool = False  # unpriced only because a value is unknown until apply
     tags: tuple[tuple[str, str], ...] = ()  # for tag budgets
+    region_from: str = ""  # where the region came from when not the resource's own ("the provider")
 
     @property
     def hourly(self) -> Optional[float]:
@@ -170,12 +171,15 @@ def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostCompone
     # secret (the engine strips secret markers before a policy sees them).
     known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
     if known_regions:
-        return (f"no price for {comp.price_type} {comp.sku} in {desc.region} "
-                f"(the price book has it in {', '.join(sorted(known_regions))})")
+        hint = "; run `python -m pulumicost_policy.prices update --azure` for every region" if desc.provider == "azure" else ""
+        shown = sorted(known_regions)
+        listed = ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
+        return f"no price for {comp.price_type} {comp.sku} in {desc.region} (the price book has it in {listed}{hint})"
     covered = book.regions_covered(desc.provider, comp.price_type)
     if covered and desc.region not in covered:
+        hint = "; run `python -m pulumicost_policy.prices update --azure` for every region" if desc.provider == "azure" else ""
         return (f"no {comp.price_type} prices for region {desc.region} "
-                f"(the price book covers {', '.join(sorted(covered))})")
+                f"(the price book covers {len(covered)} other regions{hint})")
     return f"{comp.label}: this {comp.price_type} SKU is not in the price book"
 
 
@@ -190,8 +194,10 @@ def to_estimate(urn: str, name: str, type_token: str, description: Description,
     if isinstance(pricing, Unpriced) or pricing is None:
         reason = pricing.reason if isinstance(pricing, Unpriced) else "no cost source knows this price"
         # No SKU: no source knows it, so it is an arbitrary property value (possibly a secret).
-        return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=reason, region=description.region)
+        return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=reason, region=description.region,
+                            region_from=description.region_from)
     status = USAGE_BASED if pricing.usage_only else PRICED
     return CostEstimate(urn, name, type_token, status, pricing.monthly, pricing.currency, pricing.source,
                         pricing.unit_price, "", description.sku, description.region, pricing.components,
-                        pricing.usage_notes, tags=tuple(sorted(description.tags.items())))
+                        pricing.usage_notes, tags=tuple(sorted(description.tags.items())),
+                        region_from=description.region_from)

@@ -17,6 +17,7 @@ from typing import Optional
 
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..plugins.source import plugin_pricer
+from ..pricing.freshness import stale_warning
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
@@ -105,6 +106,9 @@ def main(argv: Optional[list[str]] = None) -> int:
             write_report(args.report, report)
         except ReportWriteError as err:
             print(f"error: report not written: {err}", file=sys.stderr)
+    stale = stale_warning(projection.stack.estimates.values())
+    if stale:
+        print(f"warning: {stale}", file=sys.stderr)
     mandatory = any(v.level == "mandatory" for v in violations)
     return args.mandatory_exit_code if mandatory else EXIT_OK
 
