@@ -18,6 +18,7 @@ from ..descriptor import CostComponent, ResourceDescriptor
 from ..pricing.estimate import HOURS_PER_MONTH, Pricing, Rate, assemble
 from ..pricing.pricebook import BILLING_UNITS, DEFAULT_SPECS_DIR, PriceBook
 from ..pricing.pricer import PriceBookSource, Pricer
+from ..prices.home import user_prices_dir
 from ..pricing.usage import Usage
 from ..protocol import costsource_pb2 as pb
 from .client import PluginClient, PluginDown
@@ -88,8 +89,9 @@ class PluginSource:
 
 def plugin_pricer(usage: Optional[Usage] = None, specs_dir: Path = DEFAULT_SPECS_DIR,
                   host: Optional[PluginHost] = None) -> tuple[Pricer, PluginHost]:
-    """The source chain every command uses: installed plugins in priority order, then the price book."""
+    """The source chain every command uses: installed plugins in priority order, then the price book
+    (the user's `prices update` stores before the bundled one)."""
     host = host or PluginHost.from_environment()
     sources: list = [PluginSource(host, client) for client in host.clients]
-    sources.append(PriceBookSource(PriceBook.load(specs_dir)))
+    sources.append(PriceBookSource(PriceBook.load(specs_dir, user_dir=user_prices_dir())))
     return Pricer(sources, usage), host

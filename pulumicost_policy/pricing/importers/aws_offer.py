@@ -50,9 +50,14 @@ def load_offer(path: Path) -> dict[str, Any]:
             offer = json.load(fh)
     except (OSError, json.JSONDecodeError, UnicodeDecodeError, EOFError) as err:
         raise OfferError(f"{path}: not a readable AWS Price List offer JSON file ({err})") from None
+    return check_offer(offer, str(path))
+
+
+def check_offer(offer: Any, where: str) -> dict[str, Any]:
+    """The offer if it has the offer-file shape; OfferError naming `where` otherwise."""
     if not isinstance(offer, dict) or not isinstance(offer.get("products"), dict) \
             or not isinstance(offer.get("terms", {}).get("OnDemand"), dict):
-        raise OfferError(f"{path}: expected an AWS Price List offer file with products and terms.OnDemand")
+        raise OfferError(f"{where}: expected an AWS Price List offer file with products and terms.OnDemand")
     return offer
 
 
@@ -72,6 +77,8 @@ def _on_demand_rate(offer: dict[str, Any], sku: str) -> Optional[tuple[float, st
 def _classify(family: str, attrs: dict[str, str]) -> Optional[tuple[str, str, str]]:
     """(resource_type, sku, billing_mode) for the rows we keep; None for the rest."""
     usage = attrs.get("usagetype", "")
+    if family in ("Database Instance", "Database Storage"):
+        return _classify_rds(family, attrs)
     if family.startswith("Compute Instance"):
         if "BoxUsage" in usage and all(attrs.get(k) == v for k, v in LINUX_ON_DEMAND.items()):
             return ("ec2:Instance", attrs["instanceType"], "per_hour")
@@ -96,13 +103,33 @@ def _classify(family: str, attrs: dict[str, str]) -> Optional[tuple[str, str, st
     return None
 
 
+RDS_ENGINES = {"MySQL": "mysql", "PostgreSQL": "postgres", "MariaDB": "mariadb"}
+RDS_DEPLOYMENTS = {"Single-AZ": "single-az", "Multi-AZ": "multi-az"}
+RDS_VOLUMES = {"General Purpose": "gp2", "General Purpose-GP3": "gp3", "Provisioned IOPS": "io1",
+               "Provisioned IOPS-IO2": "io2", "Magnetic": "standard"}
+
+
+def _classify_rds(family: str, attrs: dict[str, str]) -> Optional[tuple[str, str, str]]:
+    """RDS instances (MySQL, PostgreSQL, MariaDB; Single/Multi-AZ) and their storage, as the feeds key them."""
+    deployment = RDS_DEPLOYMENTS.get(attrs.get("deploymentOption", ""))
+    if deployment is None:
+        return None
+    if family == "Database Instance":
+        engine = RDS_ENGINES.get(attrs.get("databaseEngine", ""))
+        if engine and attrs.get("instanceType") and "InstanceUsage" in attrs.get("usagetype", ""):
+            return ("rds:Instance", f"{attrs['instanceType']}:{engine}:{deployment}", "per_hour")
+        return None
+    volume = RDS_VOLUMES.get(attrs.get("volumeType", ""))
+    return ("rds:Storage", f"{volume}:{deployment}", "per_gb_month") if volume else None
+
+
 def extract(offer: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Spec entries (without the file-level defaults), sorted for stable diffs."""
     rows: dict[tuple, dict[str, Any]] = {}
     for sku, product in offer["products"].items():
         attrs = product.get("attributes", {})
         kind = _classify(product.get("productFamily", ""), attrs)
-        region = LOCATIONS.get(attrs.get("location", ""))
+        region = attrs.get("regionCode") or LOCATIONS.get(attrs.get("location", ""))
         if kind is None or region is None:
             continue
         rate = _on_demand_rate(offer, sku)
