@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Iterable, NamedTuple, Optional
 
@@ -104,6 +105,7 @@ class PriceStore:
                          self._con.execute("SELECT id, source, effective_date, currency FROM sources")}
         self._types = {(p, t): tid for tid, p, t in self._con.execute("SELECT id, provider, resource_type FROM types")}
         self._cache: dict[tuple, Optional[PriceSpec]] = {}
+        self._lock = threading.Lock()  # one connection, shared by the pricer's threads
         self._regions_cache: dict[tuple, set[str]] = {}
 
     def get(self, provider: str, resource_type: str, sku: str, region: str) -> Optional[PriceSpec]:
@@ -111,9 +113,11 @@ class PriceStore:
         if key in self._cache:
             return self._cache[key]
         tid = self._types.get((provider, resource_type))
-        found = None if tid is None else self._con.execute(
-            "SELECT billing_mode, rate, source_id FROM prices WHERE type_id = ? AND sku = ? AND region = ?",
-            (tid, sku, region)).fetchone()
+        found = None
+        if tid is not None:
+            with self._lock:
+                found = self._con.execute("SELECT billing_mode, rate, source_id FROM prices WHERE type_id = ? AND "
+                                          "sku = ? AND region = ?", (tid, sku, region)).fetchone()
         spec = None
         if found is not None:
             source, date, currency = self._sources[found[2]]
@@ -134,7 +138,8 @@ class PriceStore:
             return set()
         key = (tid, sql, *args)
         if key not in self._regions_cache:
-            self._regions_cache[key] = {r for (r,) in self._con.execute(sql, (tid, *args))}
+            with self._lock:
+                self._regions_cache[key] = {r for (r,) in self._con.execute(sql, (tid, *args))}
         return self._regions_cache[key]
 
     def keys(self) -> Iterable[tuple[str, str, str, str]]:
