@@ -145,3 +145,24 @@ def test_price_book_rejects_duplicates_and_bad_entries(tmp_path):
     (tmp_path / "b.yaml").write_text(head + "- {provider: aws\n")
     with pytest.raises(PriceBookError, match=r"b.yaml line \d+: not valid YAML"):
         PriceBook.load(tmp_path)
+
+
+def test_yaml_key_already_in_the_store_is_a_load_error_and_user_store_wins(tmp_path):
+    from pulumicost_policy.pricing.store import Row, write_store
+
+    bundled, user = tmp_path / "specs", tmp_path / "user"
+    bundled.mkdir()
+    user.mkdir()
+    write_store(bundled / "pricebook.sqlite", [Row("aws", "ec2:Instance", "t3.micro", "us-west-2", "per_hour", 0.5, "feed", "2025-01-01")])
+    write_store(user / "aws.sqlite", [Row("aws", "ec2:Instance", "t3.micro", "us-west-2", "per_hour", 0.25, "api", "2026-11-01")])
+    book = PriceBook.load(bundled, user_dir=user)
+    assert (book.get("aws", "ec2:Instance", "t3.micro", "us-west-2").rate_per_unit, len(book)) == (0.25, 2)
+    assert PriceBook.load(bundled).get("aws", "ec2:Instance", "t3.micro", "us-west-2").rate_per_unit == 0.5
+    _spec_file(bundled, "a.yaml", """\\
+        schema: pulumicost.pricebook/v1
+        defaults: {currency: USD, source: t, effective_date: '2024-01-01'}
+        specs:
+          - {provider: aws, resource_type: "ec2:Instance", sku: t3.micro, region: us-west-2, billing_mode: per_hour, rate_per_unit: 1}
+        """)
+    with pytest.raises(PriceBookError, match=r"a.yaml specs\[0\]: .* already priced in pricebook.sqlite"):
+        PriceBook.load(bundled)

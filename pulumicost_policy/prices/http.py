@@ -50,5 +50,4 @@ def progress_bar() -> Optional[Progress]:
     """A progress display on a terminal, None otherwise (CI logs stay clean)."""
     if not sys.stderr.isatty():
         return None
-    return Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), transient=True,
-                    console=None)
+    return Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), transient=True)

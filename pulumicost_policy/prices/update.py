@@ -92,7 +92,7 @@ def fetch_azure(env: Mapping[str, str], regions: Optional[set[str]], progress: O
 def fetch_gcp(env: Mapping[str, str], regions: Optional[set[str]], progress: Optional[Progress]) -> list[Row]:
     url = _url(GCP_URL_ENV, env)
     try:
-        doc = gcp_yml.parse(yaml.load(fetch(url, progress), Loader=gcp_yml._Loader), url)
+        doc = gcp_yml.parse(yaml.load(fetch(url, progress), Loader=gcp_yml.LOADER), url)
     except yaml.YAMLError as err:
         raise UpdateError(f"{url}: not valid YAML ({err})") from None
     except PriceBookError as err:
@@ -112,8 +112,8 @@ def install(cloud: str, rows: Iterable[Row], directory: Path) -> int:
         except PriceBookError:
             before = 0  # an unreadable old store is replaced
         if len(rows) < before / 2:
-            raise UpdateError(f"{cloud}: only {len(rows)} prices, fewer than half of the {before} installed; "
-                              "kept the installed prices (use --regions to narrow on purpose? remove the file first)")
+            raise UpdateError(f"{cloud}: only {len(rows)} prices, fewer than half of the {before} installed; kept the "
+                              f"installed prices (to narrow them on purpose, e.g. with --regions, delete {target} first)")
     directory.mkdir(parents=True, exist_ok=True)
     try:
         return write_store(target, rows)

@@ -166,18 +166,23 @@ def component_quantity(comp: CostComponent, usage: dict[str, float]) -> Optional
     return product * comp.usage_scale
 
 
+def _update_hint(desc: ResourceDescriptor) -> str:
+    """The bundled book has Azure in eastus only: the fix for any other region is one command."""
+    return "; run `python -m pulumicost_policy.prices update --azure` for every region" if desc.provider == "azure" else ""
+
+
 def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostComponent) -> str:
     # Echo the SKU only when the book knows it somewhere: an arbitrary property value might be a
     # secret (the engine strips secret markers before a policy sees them).
     known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
     if known_regions:
-        hint = "; run `python -m pulumicost_policy.prices update --azure` for every region" if desc.provider == "azure" else ""
+        hint = _update_hint(desc)
         shown = sorted(known_regions)
         listed = ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
         return f"no price for {comp.price_type} {comp.sku} in {desc.region} (the price book has it in {listed}{hint})"
     covered = book.regions_covered(desc.provider, comp.price_type)
     if covered and desc.region not in covered:
-        hint = "; run `python -m pulumicost_policy.prices update --azure` for every region" if desc.provider == "azure" else ""
+        hint = _update_hint(desc)
         return (f"no {comp.price_type} prices for region {desc.region} "
                 f"(the price book covers {len(covered)} other regions{hint})")
     return f"{comp.label}: this {comp.price_type} SKU is not in the price book"

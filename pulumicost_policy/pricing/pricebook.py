@@ -85,11 +85,13 @@ class PriceBook:
             if spec is not None:
                 return spec
         spec = self._by_key.get((provider, resource_type, sku, region))
-        for store in self._stores:
+        if spec is not None:
+            return spec
+        for store in self._stores:  # the bundled YAML and stores never share a key (checked at load)
+            spec = store.get(provider, resource_type, sku, region)
             if spec is not None:
                 return spec
-            spec = store.get(provider, resource_type, sku, region)
-        return spec
+        return None
 
     def regions_for(self, provider: str, resource_type: str, sku: str) -> set[str]:
         """Regions that price this SKU; empty if the SKU is unknown everywhere."""
