@@ -158,7 +158,7 @@ def test_yaml_key_already_in_the_store_is_a_load_error_and_user_store_wins(tmp_p
     book = PriceBook.load(bundled, user_dir=user)
     assert (book.get("aws", "ec2:Instance", "t3.micro", "us-west-2").rate_per_unit, len(book)) == (0.25, 2)
     assert PriceBook.load(bundled).get("aws", "ec2:Instance", "t3.micro", "us-west-2").rate_per_unit == 0.5
-    _spec_file(bundled, "a.yaml", """\\
+    _spec_file(bundled, "a.yaml", """\
         schema: pulumicost.pricebook/v1
         defaults: {currency: USD, source: t, effective_date: '2024-01-01'}
         specs:
