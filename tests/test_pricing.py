@@ -166,3 +166,10 @@ def test_yaml_key_already_in_the_store_is_a_load_error_and_user_store_wins(tmp_p
         """)
     with pytest.raises(PriceBookError, match=r"a.yaml specs\[0\]: .* already priced in pricebook.sqlite"):
         PriceBook.load(bundled)
+
+
+def test_unreadable_user_store_is_skipped_with_a_note(tmp_path, capsys):
+    (tmp_path / "aws.sqlite").write_bytes(b"not sqlite at all" * 100)
+    book = PriceBook.load(user_dir=tmp_path)
+    assert book.get("aws", "ec2:Instance", "t3.micro", "us-west-2") is not None
+    assert "aws.sqlite: not a readable price store" in capsys.readouterr().err

@@ -10,6 +10,7 @@ is consulted before the bundled book: the first layer that has a key wins.
 from __future__ import annotations
 
 import math
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, Sequence
@@ -128,7 +129,12 @@ class PriceBook:
                                          "keep one entry per key")
                 seen[spec.key()] = where
                 specs.append(spec)
-        users = [PriceStore(path) for path in sorted(Path(user_dir).glob("*.sqlite"))] if user_dir else []
+        users = []
+        for path in sorted(Path(user_dir).glob("*.sqlite")) if user_dir else []:
+            try:
+                users.append(PriceStore(path))
+            except PriceBookError as err:  # the user's copy is optional: the bundled book still prices
+                print(f"pulumicost: {err}; using the bundled prices", file=sys.stderr)
         return cls(specs, stores, users)
 
 
