@@ -91,3 +91,28 @@ def test_real_offer_imports_and_fills_what_the_feeds_lack():
     for row in rows:
         if row.resource_type == "lb:LoadBalancer":  # no feed prices load balancers: the offer's rows are shipped
             assert store.get(*row.key()).rate_per_unit == row.rate
+
+
+def test_offer_rows_for_rds_elasticache_and_eks():
+    # Attribute names as in the AmazonRDS / AmazonElastiCache / AmazonEKS offer files.
+    products = {
+        "R": {"productFamily": "Database Instance", "attributes": {
+            "regionCode": "eu-west-1", "instanceType": "db.t3.micro", "databaseEngine": "PostgreSQL",
+            "deploymentOption": "Multi-AZ", "usagetype": "EU-Multi-AZUsage:db.t3.micro", "location": "EU (Ireland)"}},
+        "S": {"productFamily": "Database Storage", "attributes": {
+            "regionCode": "eu-west-1", "volumeType": "General Purpose-GP3", "deploymentOption": "Single-AZ",
+            "usagetype": "EU-RDS:GP3-Storage", "location": "EU (Ireland)"}},
+        "C": {"productFamily": "Cache Instance", "attributes": {
+            "regionCode": "eu-west-1", "instanceType": "cache.t3.micro", "cacheEngine": "Valkey",
+            "usagetype": "EU-NodeUsage:cache.t3.micro", "location": "EU (Ireland)"}},
+        "K": {"productFamily": "Compute", "attributes": {
+            "regionCode": "eu-west-1", "usagetype": "EU-AmazonEKS-Hours:perCluster", "location": "EU (Ireland)"}},
+    }
+    terms = {sku: on_demand(str(0.001 * (i + 1))) for i, sku in enumerate(products)}
+    offer = {"offerCode": "Mixed", "version": "1", "publicationDate": "2026-11-01T00:00:00Z", "products": products,
+             "terms": {"OnDemand": terms}}
+    got = {(r.resource_type, r.sku, r.region, r.billing_mode, r.rate) for r in offer_rows(offer, "x")}
+    assert got == {("rds:Instance", "db.t3.micro:postgres:multi-az", "eu-west-1", "per_hour", 0.001),
+                   ("rds:Storage", "gp3:single-az", "eu-west-1", "per_gb_month", 0.002),
+                   ("elasticache:Node", "cache.t3.micro:valkey", "eu-west-1", "per_hour", 0.003),
+                   ("eks:Cluster", "standard", "eu-west-1", "per_hour", 0.004)}

@@ -27,8 +27,8 @@ DEFAULT_URLS = {
     GCP_URL_ENV: "https://raw.githubusercontent.com/Cyclenerd/google-cloud-pricing-cost-calculator/master/pricing.yml",
 }
 # Price List services whose offer files the offer importer understands (EC2: instances, EBS, NAT,
-# public IPv4, load balancers; RDS: instances and storage).
-AWS_SERVICES = ("AmazonEC2", "AmazonRDS")
+# public IPv4, load balancers; RDS: instances and storage; ElastiCache nodes; EKS clusters).
+AWS_SERVICES = ("AmazonEC2", "AmazonRDS", "AmazonElastiCache", "AmazonEKS")
 AZURE_API_VERSION = "2023-01-01-preview"
 MAX_AZURE_PAGES = 10_000  # a NextPageLink loop must end
 

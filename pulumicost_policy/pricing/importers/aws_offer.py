@@ -5,7 +5,8 @@
 The offer format is the one AWS publishes for every region and service: `products{sku:
 {productFamily, attributes}}` and `terms.OnDemand{sku: {term: {priceDimensions}}}`. We keep
 Linux, shared-tenancy, on-demand instances (the usual "BoxUsage" rows), EBS storage and IOPS,
-NAT gateways, public IPv4 addresses and application/network load balancers.
+NAT gateways, public IPv4 addresses and application/network load balancers (AmazonEC2); RDS
+instances and storage (AmazonRDS); cache nodes (AmazonElastiCache); the EKS control plane (AmazonEKS).
 """
 from __future__ import annotations
 
@@ -79,6 +80,13 @@ def _classify(family: str, attrs: dict[str, str]) -> Optional[tuple[str, str, st
     usage = attrs.get("usagetype", "")
     if family in ("Database Instance", "Database Storage"):
         return _classify_rds(family, attrs)
+    if family == "Cache Instance":  # AmazonElastiCache: the engine picks the price, as in the feeds
+        engine = attrs.get("cacheEngine", "").lower()
+        if engine in ("redis", "memcached", "valkey") and attrs.get("instanceType") and "NodeUsage" in usage:
+            return ("elasticache:Node", f"{attrs['instanceType']}:{engine}", "per_hour")
+        return None
+    if family == "Compute" and usage.endswith("AmazonEKS-Hours:perCluster"):  # AmazonEKS control plane
+        return ("eks:Cluster", "standard", "per_hour")
     if family.startswith("Compute Instance"):
         if "BoxUsage" in usage and all(attrs.get(k) == v for k, v in LINUX_ON_DEMAND.items()):
             return ("ec2:Instance", attrs["instanceType"], "per_hour")
@@ -116,7 +124,8 @@ def _classify_rds(family: str, attrs: dict[str, str]) -> Optional[tuple[str, str
         return None
     if family == "Database Instance":
         engine = RDS_ENGINES.get(attrs.get("databaseEngine", ""))
-        if engine and attrs.get("instanceType") and "InstanceUsage" in attrs.get("usagetype", ""):
+        usage = attrs.get("usagetype", "")  # Single-AZ: "...InstanceUsage:db.x", Multi-AZ: "...Multi-AZUsage:db.x"
+        if engine and attrs.get("instanceType") and ("InstanceUsage:" in usage or "Multi-AZUsage:" in usage):
             return ("rds:Instance", f"{attrs['instanceType']}:{engine}:{deployment}", "per_hour")
         return None
     volume = RDS_VOLUMES.get(attrs.get("volumeType", ""))
