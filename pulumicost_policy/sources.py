@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from .paths import SPECS_DIR
+from .paths import SPECS_DIR, user_prices_dir
 from .plugins.host import PluginHost
 from .plugins.source import PluginSource
 from .pricing.pricebook import PriceBook
@@ -29,8 +29,9 @@ class CostSources:
 
 def open_sources(usage: Optional[Usage] = None, specs_dir: Path = SPECS_DIR,
                  host: Optional[PluginHost] = None) -> CostSources:
-    """Plugins found in the environment's plugin root (or `host`), then the price book in `specs_dir`."""
+    """Plugins found in the environment's plugin root (or `host`), then the price book: the user's
+    `prices update` stores before the bundled ones in `specs_dir`."""
     host = host or PluginHost.from_environment()
     sources: list = [PluginSource(host, client) for client in host.clients]
-    sources.append(PriceBookSource(PriceBook.load(specs_dir)))
+    sources.append(PriceBookSource(PriceBook.load(specs_dir, user_dir=user_prices_dir())))
     return CostSources(Pricer(sources, usage), host)

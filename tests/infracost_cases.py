@@ -363,10 +363,8 @@ DIFFERENCES: dict[tuple[str, str], str] = {
         "an address in use by a VM is billed at the VM rate; the address alone does not say it is attached, "
         "so we price it as unused ($7.30)",
     ("google_compute_instance.standard_instance_with_ip", "Instance usage (Linux/UNIX, on-demand, f1-micro)"):
-        "our book has GCP machine types from the reference list only (e2-medium); f1-micro comes with the "
-        "price-book rebuild from pricing.yml, and the whole instance is unpriced until then",
-    ("google_compute_instance.standard_instance_with_ip", "Standard provisioned storage (pd-standard)"):
-        "priced only with the instance (unpriced as a whole, see the line above)",
+        "their figure is after GCP's sustained-use discount (30% for a whole month: our list price from "
+        "pricing.yml 2026-07-30 x 0.7 = theirs); we show list prices, as for every other cloud",
     ("google_storage_bucket.non_usage", "Storage (standard)"):
         "their bucket is in the US multi-region ($0.026); ours is priced in us-central1 ($0.020), and "
         "multi/dual-region buckets are left out of our book",

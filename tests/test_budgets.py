@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 
 from pulumicost_policy.testing.harness import UNKNOWN, EnginePack, urn
+from seed_data import mixed_example_monthly
 
 ROOT = Path(__file__).resolve().parent.parent
 EC2 = "aws:ec2/instance:Instance"
@@ -189,5 +190,5 @@ def test_offline_report_validates(tmp_path):
     report = json.loads(rep.read_text())
     jsonschema.validate(report, json.loads((ROOT / "schemas" / "report.schema.json").read_text()))
     assert [p["resource"] for p in report["policies"]] == [f"aws:rds/instance:Instance: db-{i}" for i in (1, 2, 3)]
-    assert report["budgets"] == [{"scope": "stack", "total": pytest.approx(114.72), "budget": 200.0,
+    assert report["budgets"] == [{"scope": "stack", "total": pytest.approx(sum(mixed_example_monthly().values())), "budget": 200.0,
                                   "currency": "USD", "over": False}]

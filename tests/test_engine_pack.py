@@ -1,5 +1,7 @@
 """The pack driven exactly as the Pulumi engine drives it (spawned process, real gRPC)."""
 from pulumicost_policy.testing.harness import UNKNOWN, EnginePack, secret, urn
+from pulumicost_policy.money import money, rate_text
+from pulumicost_policy.pricing.pricebook import PriceBook
 
 EC2 = "aws:ec2/instance:Instance"
 US_EAST = {"region": "us-east-1", "version": "6.56.1"}
@@ -16,21 +18,27 @@ def test_pack_identity_and_policies(pack):
 
 
 def test_ec2_priced_in_region_from_provider(pack):
+    spec = PriceBook.load().get("aws", "ec2:Instance", "t3.micro", "us-east-1")  # seed: 0.0104 (unchanged since 2020)
     [d] = cost_diags(pack.analyze(EC2, "web", {"instanceType": "t3.micro"}, provider=US_EAST))
     assert d.level == "advisory"
-    assert "7.59" in d.message and "USD" in d.message
-    assert "$0.0104 USD per hour" in d.message and "specs 2020-07-09" in d.message
+    assert money(spec.rate_per_unit * 730) in d.message and "USD" in d.message
+    assert f"{rate_text(spec.rate_per_unit)} USD per hour" in d.message and "source: specs " in d.message
+    assert spec.effective_date in d.message.split("source: specs ", 1)[1]
+    assert "region us-east-1 from the provider" in d.message
 
 
 def test_provider_region_beats_stack_config():
-    # Stack config says us-east-1 but the provider says eu-west-1: the price book has no eu-west-1.
+    # Stack config says us-east-1 but the provider says eu-west-1: priced at the eu-west-1 figure.
+    book = PriceBook.load()
+    eu, us = (book.get("aws", "ec2:Instance", "t3.micro", r).rate_per_unit * 730 for r in ("eu-west-1", "us-east-1"))
+    assert money(eu) != money(us)
     p = EnginePack(config={"aws:region": "us-east-1"})
     try:
         p.configure()
         [d] = cost_diags(p.analyze(EC2, "web", {"instanceType": "t3.micro"}, provider={"region": "eu-west-1"}))
-        assert "unpriced" in d.message and "eu-west-1" in d.message and "7.59" not in d.message
+        assert money(eu) in d.message and "region eu-west-1 from the provider" in d.message
         [d] = cost_diags(p.analyze(EC2, "web2", {"instanceType": "t3.micro"}, provider={}))
-        assert "7.59" in d.message  # falls back to stack config aws:region
+        assert money(us) in d.message and "from stack config aws:region" in d.message  # falls back to stack config
     finally:
         p.close()
 

@@ -8,6 +8,7 @@ from pulumicost_policy.pricing.estimate import PRICED, UNPRICED, USAGE_BASED
 from pulumicost_policy.pricing.pricebook import PriceBook, PriceBookError
 from pulumicost_policy.pricing.pricer import Pricer
 from pulumicost_policy.pricing.usage import Usage, UsageFileError
+from seed_data import book_rate
 
 AWS = {"region": "us-east-1"}
 
@@ -22,34 +23,44 @@ def est(pricer, type_token, props, name="r", urn=None, provider=AWS):
                                          props, provider, {}))
 
 
-def test_shipped_book_has_reference_prices(book):
+def test_shipped_book_covers_every_region(book):
+    # Figures against the data files: tests/test_price_data.py. Here: shape, sources and coverage.
     t3 = book.get("aws", "ec2:Instance", "t3.micro", "us-east-1")
-    assert (t3.rate_per_unit, t3.billing_mode, t3.currency, t3.effective_date) == (0.0104, "per_hour", "USD", "2020-07-09")
-    assert book.get("aws", "ec2:Instance", "m5.4xlarge", "us-east-1").rate_per_unit == 0.768
-    assert book.get("aws", "ebs:Volume", "gp2", "us-east-1").rate_per_unit == 0.10
-    assert book.get("aws", "ec2:NatGateway", "standard", "us-east-1").rate_per_unit == 0.045
-    assert book.get("aws", "lb:LoadBalancer", "application", "us-east-1").rate_per_unit == 0.0225
-    assert book.get("aws", "ec2:Instance", "t3.micro", "eu-west-1") is None  # exact: no region guessing
-    assert len([s for s in book if s.resource_type == "ec2:Instance"]) > 250  # every EC2 type in the offer
+    assert (t3.billing_mode, t3.currency, t3.effective_date) == ("per_hour", "USD", "2025-04-04")
+    assert "ec2/us-east-1-ondemand.json" in t3.source
+    assert book.get("aws", "ec2:Instance", "t3.micro", "eu-west-1").rate_per_unit != t3.rate_per_unit
+    assert book.get("aws", "ec2:Instance", "t3.micro", "eu-west-1x") is None  # exact: no region guessing
+    assert len(book.regions_for("aws", "ec2:Instance", "m5.large")) >= 30
+    assert len(book.regions_for("gcp", "compute:Instance", "e2-medium")) >= 40
+    lb = book.get("aws", "lb:LoadBalancer", "application", "us-east-1")  # only the 2020 offer file has ALB
+    assert lb.effective_date == "2020-07-09" and "offer" in lb.source
+    assert len(book) > 50_000
 
 
 def test_seed_monthly_figures():
+    # Figures from the book. The seeds' us-east-1 figures (7.59, RDS 24.82 at 0.034/h, m5.4xlarge
+    # 560.64, NAT 32.85, EKS 73.00, gp3 8 + 5) are unchanged in the 2024-2025 feeds; GCP pd-ssd
+    # us-central1 is 0.17/GB-month in pricing.yml as in the seed (6.80 for 40 GB).
     pricer = Pricer.from_specs()
-    assert est(pricer, "aws:ec2/instance:Instance", {"instanceType": "t3.micro"}).monthly == pytest.approx(7.592)
+    assert est(pricer, "aws:ec2/instance:Instance", {"instanceType": "t3.micro"}).monthly == pytest.approx(
+        book_rate("aws", "ec2:Instance", "t3.micro", "us-east-1") * 730)
     rds = est(pricer, "aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "mysql", "multiAz": True})
-    assert rds.monthly == pytest.approx(24.82)
-    assert est(pricer, "aws:ec2/instance:Instance", {"instanceType": "m5.4xlarge"}).monthly == pytest.approx(560.64)
+    assert rds.monthly == pytest.approx(book_rate("aws", "rds:Instance", "db.t3.micro:mysql:multi-az", "us-east-1") * 730)
+    assert est(pricer, "aws:ec2/instance:Instance", {"instanceType": "m5.4xlarge"}).monthly == pytest.approx(
+        book_rate("aws", "ec2:Instance", "m5.4xlarge", "us-east-1") * 730)
     nat = est(pricer, "aws:ec2/natGateway:NatGateway", {})
-    assert nat.status == PRICED and nat.monthly == pytest.approx(32.85) and "per GB" in nat.usage_notes[0]
+    assert nat.status == PRICED and "per GB" in nat.usage_notes[0]
+    assert nat.monthly == pytest.approx(book_rate("aws", "ec2:NatGateway", "standard", "us-east-1") * 730)
     eks = est(pricer, "aws:eks/cluster:Cluster", {})
-    assert eks.monthly == pytest.approx(73.0)
+    assert eks.monthly == pytest.approx(book_rate("aws", "eks:Cluster", "standard", "us-east-1") * 730)
     vol = est(pricer, "aws:ebs/volume:Volume", {"type": "gp3", "size": 100, "iops": 4000, "availabilityZone": "us-east-1a"})
-    assert vol.monthly == pytest.approx(8.0 + 5.0)
+    assert vol.monthly == pytest.approx(100 * book_rate("aws", "ebs:Volume", "gp3", "us-east-1")
+                                        + 1000 * book_rate("aws", "ebs:Volume", "gp3-iops", "us-east-1"))
     b1s = est(pricer, "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", {"size": "Standard_B1s",
                                                                                "location": "eastus"}, provider=None)
-    assert b1s.monthly == pytest.approx(7.592)
+    assert b1s.monthly == pytest.approx(book_rate("azure", "vm:Linux", "Standard_B1s", "eastus") * 730)
     gcp = est(pricer, "gcp:compute/disk:Disk", {"type": "pd-ssd", "size": 40, "zone": "us-central1-b"}, provider=None)
-    assert gcp.monthly == pytest.approx(6.80)
+    assert gcp.monthly == pytest.approx(40 * book_rate("gcp", "compute:Disk", "pd-ssd", "us-central1"))
 
 
 def test_usage_based_without_usage_says_unit_price():
@@ -92,8 +103,11 @@ def test_usage_file_errors_name_file_and_line(tmp_path):
 
 def test_unpriced_reasons():
     pricer = Pricer.from_specs()
-    eu = est(pricer, "aws:ec2/instance:Instance", {"instanceType": "t3.micro"}, provider={"region": "eu-west-1"})
-    assert eu.status == UNPRICED and eu.monthly is None and "eu-west-1" in eu.reason and "us-east-1" in eu.reason
+    lb = est(pricer, "aws:lb/loadBalancer:LoadBalancer", {}, provider={"region": "eu-west-1"})
+    assert lb.status == UNPRICED and lb.monthly is None and "eu-west-1" in lb.reason and "us-east-1" in lb.reason
+    west = est(pricer, "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", {"size": "Standard_B1s",
+                                                                                "location": "West US 2"}, provider=None)
+    assert west.status == UNPRICED and "westus2" in west.reason and "prices update --azure" in west.reason
     odd = est(pricer, "aws:ec2/instance:Instance", {"instanceType": "zz.nothing"})
     assert odd.status == UNPRICED and "zz.nothing" not in odd.reason
 
@@ -131,3 +145,31 @@ def test_price_book_rejects_duplicates_and_bad_entries(tmp_path):
     (tmp_path / "b.yaml").write_text(head + "- {provider: aws\n")
     with pytest.raises(PriceBookError, match=r"b.yaml line \d+: not valid YAML"):
         PriceBook.load(tmp_path)
+
+
+def test_yaml_key_already_in_the_store_is_a_load_error_and_user_store_wins(tmp_path):
+    from pulumicost_policy.pricing.store import Row, write_store
+
+    bundled, user = tmp_path / "specs", tmp_path / "user"
+    bundled.mkdir()
+    user.mkdir()
+    write_store(bundled / "pricebook.sqlite", [Row("aws", "ec2:Instance", "t3.micro", "us-west-2", "per_hour", 0.5, "feed", "2025-01-01")])
+    write_store(user / "aws.sqlite", [Row("aws", "ec2:Instance", "t3.micro", "us-west-2", "per_hour", 0.25, "api", "2026-11-01")])
+    book = PriceBook.load(bundled, user_dir=user)
+    assert (book.get("aws", "ec2:Instance", "t3.micro", "us-west-2").rate_per_unit, len(book)) == (0.25, 2)
+    assert PriceBook.load(bundled).get("aws", "ec2:Instance", "t3.micro", "us-west-2").rate_per_unit == 0.5
+    _spec_file(bundled, "a.yaml", """\
+        schema: pulumicost.pricebook/v1
+        defaults: {currency: USD, source: t, effective_date: '2024-01-01'}
+        specs:
+          - {provider: aws, resource_type: "ec2:Instance", sku: t3.micro, region: us-west-2, billing_mode: per_hour, rate_per_unit: 1}
+        """)
+    with pytest.raises(PriceBookError, match=r"a.yaml specs\[0\]: .* already priced in pricebook.sqlite"):
+        PriceBook.load(bundled)
+
+
+def test_unreadable_user_store_is_skipped_with_a_note(tmp_path, capsys):
+    (tmp_path / "aws.sqlite").write_bytes(b"not sqlite at all" * 100)
+    book = PriceBook.load(user_dir=tmp_path)
+    assert book.get("aws", "ec2:Instance", "t3.micro", "us-west-2") is not None
+    assert "aws.sqlite: not a readable price store" in capsys.readouterr().err

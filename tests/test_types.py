@@ -283,20 +283,3 @@ def test_launch_template_and_task_definition_resolved_in_the_stack():
                                           ("root volume storage (gp3) x 2", "ebs:Volume", "gp3", 60.0)]
     assert comps(resolved["urn:svc"]) == [("Per GB per hour", "ecs:Fargate", "memory-x86_64", 2.0),
                                           ("Per vCPU per hour", "ecs:Fargate", "vcpu-x86_64", 1.0)]
-
-
-SHARED_PRICING = ROOT.parent / "shared" / "pricing"
-
-
-@pytest.mark.skipif(not SHARED_PRICING.is_dir(), reason="../shared/pricing not present")
-def test_type_prices_file_is_what_the_importer_writes(tmp_path):
-    """specs/types-*.yaml is generated from the feeds by the declarative table, not edited by hand."""
-    out = tmp_path / "types-2025-11-04.yaml"
-    for spec in (ROOT / "specs").glob("*.yaml"):
-        if spec.name != out.name:
-            (tmp_path / spec.name).write_bytes(spec.read_bytes())
-    from pulumicost_policy.pricing.import_type_prices import main
-    assert main([str(SHARED_PRICING / "aws-services-pricingpages-2025-11-04.tar.gz"),
-                 str(SHARED_PRICING / "aws-ec2-ebs-rds-elasticache-2025-04-04.tar.gz"),
-                 str(SHARED_PRICING / "gcp-pricing-yml-2026-07-30.yml.gz"), "--out", str(out)]) == 0
-    assert out.read_text() == (ROOT / "specs" / out.name).read_text()

@@ -5,7 +5,7 @@ from . import aws, aws_services, azure, gcp
 from .free import free_reason
 from ..inputs.resource import ResourceInput
 from .model import Component, Description, Free, Mapped, ResourceDescriptor, Unpriced
-from .regions import resolve_region
+from .regions import Region, resolve_region
 from .registry import PricedType, mappers
 from .values import Props, PropertyProblem, UnknownProperty
 
@@ -58,15 +58,15 @@ def describe(resource: ResourceInput) -> Description:
         mapped = mapper(props)
         if isinstance(mapped, (Unpriced, Free)):
             return mapped
-        region = resolve_region(provider, props, resource.provider_props, resource.config)
+        region = resolve_region(provider, props, resource.provider_props, resource.config, resource.env)
         tags = props.tags()
     except PropertyProblem as problem:
         return Unpriced(problem.reason, pending=isinstance(problem, UnknownProperty))
     return _descriptor(provider, resource_type, region, tags, mapped)
 
 
-def _descriptor(provider: str, resource_type: str, region: str, tags: dict, mapped: Mapped) -> ResourceDescriptor:
+def _descriptor(provider: str, resource_type: str, region: Region, tags: dict, mapped: Mapped) -> ResourceDescriptor:
     # azure-native and azure share one price book: the meter is the same.
     price_provider = "azure" if provider == "azure-native" else provider
-    return ResourceDescriptor(price_provider, resource_type, mapped.sku, region, tags,
-                              dict(mapped.usage), tuple(mapped.components))
+    return ResourceDescriptor(price_provider, resource_type, mapped.sku, region.code, tags,
+                              dict(mapped.usage), tuple(mapped.components), region.origin)

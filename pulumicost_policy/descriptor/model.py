@@ -49,6 +49,7 @@ class ResourceDescriptor:
     tags: Mapping[str, str]
     usage: Mapping[str, float]
     components: tuple[CostComponent, ...]
+    region_from: str = ""  # where the region came from when not the resource itself ("the provider")
 
     def cache_key(self) -> tuple:
         """Identical descriptors price identically: this key lets a run ask once."""

@@ -1,12 +1,15 @@
-"""Where a resource runs: its own region/zone, else its provider's, else the stack config.
+"""Where a resource runs: its own region, zone or ARN, else its provider's, else the stack config,
+else the provider's own environment variables.
 
 The existing Pulumi cost analyzer ignores the provider's region; prices differ by region, so we
-resolve it in the order the issue lays down and say plainly when it cannot be found.
+resolve it in the order the issue lays down, say which one was used when it is not the
+resource's own, and say plainly when it cannot be found.
 """
 from __future__ import annotations
 
+import os
 import re
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, NamedTuple, Optional
 
 from .values import Props, PropertyProblem
 
@@ -17,7 +20,15 @@ CONFIG_REGION_KEYS = {
     "azure-native": ("azure-native:location",),
     "gcp": ("gcp:region", "gcp:zone"),
 }
-RESOURCE_REGION_PROPS = ("region", "availabilityZone", "location", "zone")
+RESOURCE_REGION_PROPS = ("region", "location", "availabilityZone", "zone")
+# The providers' own fallbacks, in the order each provider reads them. This module is the one
+# place that reads them; `resolve_region(env=...)` injects another mapping (tests).
+ENV_REGION_VARS = {
+    "aws": ("AWS_REGION", "AWS_DEFAULT_REGION"),
+    "gcp": ("GOOGLE_REGION", "GCLOUD_REGION", "CLOUDSDK_COMPUTE_REGION", "GOOGLE_ZONE"),
+    "azure": ("ARM_LOCATION",),
+    "azure-native": ("ARM_LOCATION",),
+}
 
 _AWS_ZONE = re.compile(r"^([a-z]{2}(?:-gov)?-[a-z]+-\d)[a-z]$")
 _AWS_LOCAL_ZONE = re.compile(r"^([a-z]{2}-[a-z]+-\d)-[a-z0-9-]+$")
@@ -58,17 +69,45 @@ def _normalise(provider: str, value: str) -> str:
     return value
 
 
+class Region(NamedTuple):
+    """A resolved region and where it came from: "" when the resource says so itself, else e.g.
+    "the provider", "stack config aws:region", "environment AWS_REGION"."""
+
+    code: str
+    origin: str = ""
+
+
+def same_region(provider: str, a: str, b: str) -> bool:
+    """Azure names compare case- and space-insensitively ("West US 2" == "westus2")."""
+    if provider in ("azure", "azure-native"):
+        return a.replace(" ", "").lower() == b.replace(" ", "").lower()
+    return a == b
+
+
+def _arn_region(props: Props) -> Optional[str]:
+    """`arn:aws:lambda:eu-west-1:123:function:f` -> eu-west-1 (global ARNs have no region)."""
+    arn = props.str("arn")
+    parts = arn.split(":") if arn else []
+    return parts[3] if len(parts) > 4 and parts[0] == "arn" and parts[3] else None
+
+
 def resolve_region(provider: str, props: Props, provider_props: Optional[Mapping[str, Any]],
-                   config: Mapping[str, str]) -> str:
-    """The region, or a PropertyProblem naming where we looked.
+                   config: Mapping[str, str], env: Optional[Mapping[str, str]] = None) -> Region:
+    """The region and its origin, or a PropertyProblem naming where we looked.
 
     An unknown region on the resource propagates as UnknownProperty: guessing the provider's
-    region instead could price the wrong place.
+    region instead could price the wrong place. `env` defaults to the process environment.
     """
     for key in RESOURCE_REGION_PROPS:
         value = props.str(key)
         if value:
-            return normalise(provider, value)
+            return Region(normalise(provider, value))
+    try:
+        arn_region = _arn_region(props)
+    except PropertyProblem:
+        arn_region = None  # an unknown ARN (during preview) says nothing; look further
+    if arn_region:
+        return Region(normalise(provider, arn_region))
     if provider_props:
         prov = Props(provider_props)
         for key in RESOURCE_REGION_PROPS:
@@ -77,10 +116,17 @@ def resolve_region(provider: str, props: Props, provider_props: Optional[Mapping
             except PropertyProblem as problem:
                 raise PropertyProblem(f"provider {problem.reason}") from None
             if value:
-                return normalise(provider, value)
+                return Region(normalise(provider, value), "the provider")
     for key in CONFIG_REGION_KEYS.get(provider, ()):
         value = config.get(key)
         if isinstance(value, str) and value:
-            return normalise(provider, value)
+            return Region(normalise(provider, value), f"stack config {key}")
+    env = os.environ if env is None else env
+    for var in ENV_REGION_VARS.get(provider, ()):
+        value = env.get(var)
+        if value:
+            return Region(normalise(provider, value), f"environment {var}")
     keys = " or ".join(CONFIG_REGION_KEYS.get(provider, ("<provider>:region",)))
-    raise PropertyProblem(f"region unknown: set it on the resource, its provider, or stack config {keys}")
+    envs = " or ".join(ENV_REGION_VARS.get(provider, ()))
+    raise PropertyProblem(f"region unknown: set it on the resource, its provider, or stack config {keys}"
+                          + (f" (or {envs} in the environment)" if envs else ""))

@@ -19,3 +19,4 @@ class ResourceInput:
     # A state or digest says whether the resource is custom (False: a component resource, which
     # owns no cloud resource); None where the source does not say (Analyze).
     custom: Optional[bool] = None
+    env: Optional[Mapping[str, str]] = None  # provider env fallbacks; None = the process environment

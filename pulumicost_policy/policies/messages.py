@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from ..money import money
 from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate
+from ..pricing.freshness import stale_warning
 from ..pricing.rollup import StackCost
 
 
 def resource_message(est: CostEstimate) -> str:
     where = f" ({est.sku}, {est.region})" if est.sku else ""
+    if est.sku and est.region_from:
+        where = f" ({est.sku}, region {est.region} from {est.region_from})"
     if est.status == PRICED:
         text = (f"{est.name}{where}: {money(est.monthly or 0.0)} {est.currency}/month "
                 f"({est.unit_price}; source: {est.source})")
@@ -48,4 +51,7 @@ def summary_message(stack: StackCost) -> str:
         lines += [f"  - {r}" for r in reasons[:20]]
         if len(reasons) > 20:
             lines.append(f"  - ... and {len(reasons) - 20} more")
+    stale = stale_warning(stack.estimates.values())
+    if stale:
+        lines.append(stale)
     return "\n".join(lines)

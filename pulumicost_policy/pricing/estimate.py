@@ -63,6 +63,7 @@ class CostEstimate:
     pending: bool = False  # unpriced only because a value is unknown until apply
     tags: tuple[tuple[str, str], ...] = ()  # for tag budgets
     component: bool = False  # a component resource: shown as free, left out of the counts
+    region_from: str = ""  # where the region came from when not the resource's own ("the provider")
 
     @property
     def hourly(self) -> Optional[float]:
@@ -93,8 +94,10 @@ def to_estimate(urn: str, name: str, type_token: str, description: Description,
     if isinstance(pricing, Unpriced) or pricing is None:
         reason = pricing.reason if isinstance(pricing, Unpriced) else "no cost source knows this price"
         # No SKU: no source knows it, so it is an arbitrary property value (possibly a secret).
-        return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=reason, region=description.region)
+        return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=reason, region=description.region,
+                            region_from=description.region_from)
     status = USAGE_BASED if pricing.usage_only else PRICED
     return CostEstimate(urn, name, type_token, status, pricing.monthly, pricing.currency, pricing.source,
                         pricing.unit_price, "", description.sku, description.region, pricing.components,
-                        pricing.usage_notes, tags=tuple(sorted(description.tags.items())))
+                        pricing.usage_notes, tags=tuple(sorted(description.tags.items())),
+                        region_from=description.region_from)

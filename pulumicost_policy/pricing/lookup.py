@@ -42,15 +42,22 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
     return assemble(desc, usage, rates, "specs " + ", ".join(sorted(dates)))
 
 
+def _update_hint(desc: ResourceDescriptor) -> str:
+    """The bundled book has Azure in eastus only: the fix for any other region is one command."""
+    return "; run `python -m pulumicost_policy.prices update --azure` for every region" if desc.provider == "azure" else ""
+
+
 def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostComponent) -> str:
     # Echo the SKU only when the book knows it somewhere: an arbitrary property value might be a
     # secret (the engine strips secret markers before a policy sees them).
     known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
     if known_regions:
+        shown = sorted(known_regions)
+        listed = ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
         return (f"no price for {comp.price_type} {comp.sku} in {desc.region} "
-                f"(the price book has it in {', '.join(sorted(known_regions))})")
+                f"(the price book has it in {listed}{_update_hint(desc)})")
     covered = book.regions_covered(desc.provider, comp.price_type)
     if covered and desc.region not in covered:
         return (f"no {comp.price_type} prices for region {desc.region} "
-                f"(the price book covers {', '.join(sorted(covered))})")
+                f"(the price book covers {len(covered)} other regions{_update_hint(desc)})")
     return f"{comp.label}: this {comp.price_type} SKU is not in the price book"

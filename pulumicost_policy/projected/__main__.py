@@ -20,6 +20,7 @@ from ..paths import PACK_DIR
 from ..policies import ConfigError, StackContext
 from ..policies.budgets import NAME as BUDGETS
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
+from ..pricing.freshness import stale_warning
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage_check import check_usage_file
@@ -110,6 +111,9 @@ def main(argv: Optional[list[str]] = None) -> int:
             write_report(args.report, report)
         except ReportWriteError as err:
             print(f"error: report not written: {err}", file=sys.stderr)
+    stale = stale_warning(projection.stack.estimates.values())
+    if stale:
+        print(f"warning: {stale}", file=sys.stderr)
     mandatory = any(v.level == "mandatory" for v in violations)
     return args.mandatory_exit_code if mandatory else EXIT_OK
 

@@ -1,0 +1,78 @@
+"""`python -m pulumicost_policy.prices update [--aws] [--gcp] [--azure] [--regions r1,r2] [--services ...]`
+and `python -m pulumicost_policy.prices status`.
+
+update: fetch current list prices into $PULUMICOST_HOME/prices (default ~/.pulumicost/prices),
+which the pack, the offline run and `actual --compare-projected` use before the bundled book.
+Exit codes: 0 done, 1 a cloud was not updated (its old prices kept; the reason is printed), 2 bad arguments.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Optional
+
+from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
+from ..pricing.store import PriceStore
+from ..paths import user_prices_dir
+from .http import progress_bar
+from .update import AWS_SERVICES, update
+
+CLOUDS = ("aws", "gcp", "azure")
+
+
+def _csv(text: str) -> set[str]:
+    return {part.strip() for part in text.split(",") if part.strip()}
+
+
+def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="python -m pulumicost_policy.prices", description="Install and inspect price data.")
+    sub = p.add_subparsers(dest="command", required=True)
+    up = sub.add_parser("update", help="download current list prices (all clouds unless some are named)")
+    for cloud in CLOUDS:
+        up.add_argument(f"--{cloud}", action="store_true", help=f"update {cloud} prices")
+    up.add_argument("--regions", type=_csv, help="only these regions, comma-separated (e.g. us-west-2,eu-west-1)")
+    up.add_argument("--services", type=_csv, help=f"AWS services, comma-separated (of {', '.join(AWS_SERVICES)})")
+    sub.add_parser("status", help="show installed price stores and their dates")
+    return p.parse_args(argv)
+
+
+def status() -> int:
+    """One block per store: the user's (if any) first, as they are consulted first."""
+    stores = sorted(user_prices_dir().glob("*.sqlite")) + sorted(DEFAULT_SPECS_DIR.glob("*.sqlite"))
+    if not any(p.parent == user_prices_dir() for p in stores):
+        print(f"No user prices installed in {user_prices_dir()}; run `python -m pulumicost_policy.prices update`.")
+    for path in stores:
+        try:
+            store = PriceStore(path)
+        except PriceBookError as err:
+            print(f"{path}: unreadable ({err})")
+            continue
+        kind = "user" if path.parent == user_prices_dir() else "bundled"
+        print(f"{path} ({kind}): {len(store)} prices")
+        for source, date in sorted(store.dates().items(), key=lambda kv: (kv[1], kv[0])):
+            print(f"  {date}  {source}")
+    return 0
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    args = parse_args(argv)
+    if args.command == "status":
+        return status()
+    unknown = (args.services or set()) - set(AWS_SERVICES)
+    if unknown:
+        print(f"error: --services: unknown {', '.join(sorted(unknown))}; choose from {', '.join(AWS_SERVICES)}",
+              file=sys.stderr)
+        return 2
+    clouds = [c for c in CLOUDS if getattr(args, c)] or list(CLOUDS)
+    bar = progress_bar()
+    if bar is None:
+        ok = update(clouds, user_prices_dir(), args.regions, args.services, report=lambda s: print(s, file=sys.stderr))
+    else:
+        with bar:
+            ok = update(clouds, user_prices_dir(), args.regions, args.services, progress=bar,
+                        report=lambda s: bar.console.print(s))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""Regenerate the bundled price store from the vendor data files.
+
+    python -m pulumicost_policy.pricing.build ../shared/pricing --out specs/
+
+Reads the AWS pricing-page feed tarballs (`aws-*.tar.gz`), the GCP `gcp-pricing-yml-*.yml.gz` and
+the AWS offer files (`aws-*-offer-*.json.gz`); writes `pricebook.sqlite`. A key the feeds price
+is taken from the feeds (newer); the offer file fills only keys they lack (e.g. load balancers).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Iterator, Optional
+
+from .importers import aws_feeds, aws_offer, gcp_yml
+from .pricebook import PriceBookError
+from .store import Row, write_store
+
+STORE_NAME = "pricebook.sqlite"
+
+
+def build_rows(data_dir: Path) -> Iterator[Row]:
+    """Every row the data files in `data_dir` give, feeds first, offers only for keys left over."""
+    tarballs = sorted(data_dir.glob("aws-*.tar.gz"))
+    ymls = sorted(data_dir.glob("gcp-pricing-yml-*.yml*"))
+    offers = sorted(data_dir.glob("aws-*-offer-*.json*"))
+    if not tarballs and not ymls:
+        raise PriceBookError(f"{data_dir}: no aws-*.tar.gz feeds or gcp-pricing-yml-*.yml.gz found")
+    seen: set[tuple] = set()
+    if tarballs:
+        for row in aws_feeds.import_feeds(tarballs):
+            seen.add(row.key())
+            yield row
+    for path in ymls:
+        yield from gcp_yml.import_yml(gcp_yml.load(path), path.name)
+    for path in offers:
+        try:
+            offer = aws_offer.load_offer(path)
+        except aws_offer.OfferError as err:
+            raise PriceBookError(str(err)) from None
+        yield from (row for row in aws_offer.offer_rows(offer, path.name) if row.key() not in seen)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pulumicost_policy.pricing.build", description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", type=Path, help="directory holding the vendor price files")
+    parser.add_argument("--out", type=Path, required=True, help=f"directory to write {STORE_NAME} into")
+    args = parser.parse_args(argv)
+    try:
+        count = write_store(args.out / STORE_NAME, build_rows(args.data_dir))
+    except PriceBookError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"wrote {count} prices to {args.out / STORE_NAME}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,256 @@
+"""AWS pricing-page feeds ("meteredUnitMaps", the JSON behind aws.amazon.com pricing pages).
+
+A feed is `{"manifest": {"hawkFilePublicationDate"...}, "sets": {name: [key...]},
+"regions": {"<location name>": {"<key>": {"rateCode", "price", attributes...}}}}`. Location names
+map to region codes through `locations.json`; only "AWS Region" locations are kept (Local and
+Wavelength Zones resolve to their parent region elsewhere, and have their own prices).
+
+The import is declarative: `FEED_RULES` has one row per price key. To price another AWS service,
+add a row and regenerate (`python -m pulumicost_policy.pricing.build`).
+"""
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+from ..pricebook import PriceBookError
+from ..store import Row
+
+
+@dataclass(frozen=True)
+class FeedRule:
+    """One price key: which feed file, which entries, and how to name the price.
+
+    `key` is a regex matched against the feed's readable entry key (whole key); its named groups,
+    lower-cased, and the entry's attributes (e.g. "{Instance Type}") fill `sku`. `in_set`, when
+    given, is a regex over the feed's `sets` names: the entry must be in a matching set, whose
+    named groups (lower-cased) also fill `sku`. `scale` converts the feed unit to the book's
+    (e.g. 1e6 for "per request" -> per 1M requests).
+    """
+
+    resource_type: str
+    sku: str
+    billing_mode: str
+    feed: str
+    key: str
+    in_set: Optional[str] = None
+    scale: float = 1.0
+
+
+_EC2 = r".* Linux(?: .*)?"
+_RDS_INSTANCE = r"Database Instance \w+ No license required db \S+ .+ (?P<dep>Single-AZ|Multi-AZ) (?:Current|Previous) Generation"
+_RDS_STORAGE = r"Database Storage (?P<dep>Single|Multi) AZ "
+
+
+def _rds(engine: str) -> tuple[FeedRule, ...]:
+    feed = f"*/rds/rds-{engine}-ondemand.json"
+    name = {"postgresql": "postgres"}.get(engine, engine)  # Pulumi's engine name
+    storage = {"gp2": "General Purpose", "gp3": "General Purpose-GP3", "io1": "Provisioned IOPS",
+               "io2": "Provisioned IOPS-IO2", "standard": "Magnetic"}
+    return (FeedRule("rds:Instance", f"{{Instance Type}}:{name}:{{dep}}", "per_hour", feed, _RDS_INSTANCE),
+            *(FeedRule("rds:Storage", f"{stype}:{{dep}}-az", "per_gb_month", feed, _RDS_STORAGE + re.escape(text))
+              for stype, text in storage.items()))
+
+
+def _exact(service: str, resource_type: str, sku: str, billing_mode: str, entry: str, scale: float) -> FeedRule:
+    """A rule for one feed entry named exactly (most services price a line with one entry)."""
+    return FeedRule(resource_type, sku, billing_mode, f"*/{service}.json", re.escape(entry), scale=float(scale))
+
+
+FEED_RULES: tuple[FeedRule, ...] = (
+    # EC2 Linux on-demand, shared tenancy: current and previous generation, every region.
+    FeedRule("ec2:Instance", "{Instance Type}", "per_hour", "*/ec2/*-ondemand.json", _EC2),
+    # EBS volumes, provisioned IOPS and gp3 throughput (feed: per GiBps-month; book: per MBps-month).
+    FeedRule("ebs:Volume", "{t}", "per_gb_month", "*/ebs/ebs.json",
+             r"Storage (?:General Purpose|Provisioned IOPS|Cold HDD|Throughput Optimized HDD|Magnetic) "
+             r"(?P<t>gp2|gp3|io1|io2|sc1|st1|standard) GB (?:Mo|month)"),
+    FeedRule("ebs:Volume", "{t}-iops", "per_iops_month", "*/ebs/ebs.json",
+             r"Provisioned EBS IOPS (?P<t>gp3|io1|io2) Volumes per IOPS Mo"),
+    FeedRule("ebs:Volume", "gp3-throughput", "per_mbps_month", "*/ebs/ebs.json",
+             r"Provisioned Throughput gp3 per GiBps mo", scale=1 / 1024),
+    *_rds("mysql"), *_rds("postgresql"), *_rds("mariadb"),
+    # ElastiCache nodes: the engine comes from the feed's sets (Redis, Memcached, Valkey prices differ).
+    FeedRule("elasticache:Node", "{Instance Type}:{engine}", "per_hour", "*/elasticache/elasticache.json", r".*",
+             in_set=r"OnDemand Cache Instance .* (?P<engine>Redis|Memcached|Valkey) (?:Current|Previous) Generation"),
+    FeedRule("ec2:NatGateway", "standard", "per_hour", "*/natgateway.json", r"Hourly charge for NAT Gateways"),
+    FeedRule("ec2:NatGateway", "data-processed", "per_gb", "*/natgateway.json",
+             r"Charge for per GB data processed by NatGateways"),
+    FeedRule("ec2:Eip", "public-ipv4", "per_hour", "*/vpc.json", r"Hourly charge for In use Public IPv4 Addresses per Hrs"),
+    FeedRule("eks:Cluster", "standard", "per_hour", "*/eks.json", r"Compute per [Hh]ours"),
+    FeedRule("eks:Cluster", "extended-support", "per_hour", "*/eks.json", r"Compute ExtendedSupport per Hours"),
+    FeedRule("s3:Bucket", "standard-storage", "per_gb_month", "*/s3.json", r"Standard Storage First 50 TB per GB Mo"),
+    FeedRule("s3:Bucket", "standard-put", "per_1k_requests", "*/s3.json",
+             r"PUT COPY/POST or LIST requests per Requests", scale=1e3),
+    FeedRule("s3:Bucket", "standard-get", "per_1k_requests", "*/s3.json", r"GET and all other requests per Requests",
+             scale=1e3),
+    FeedRule("lambda:Function", "requests", "per_1m_requests", "*/lambda.json", r"Lambda Requests", scale=1e6),
+    FeedRule("lambda:Function", "duration-x86_64", "per_gb_second", "*/lambda.json", r"Lambda Duration"),
+    FeedRule("lambda:Function", "duration-x86_64-{t}", "per_gb_second", "*/lambda.json", r"Lambda Duration (?P<t>Tier[23])"),
+    FeedRule("lambda:Function", "duration-arm64", "per_gb_second", "*/lambda.json", r"Lambda Duration-ARM"),
+    FeedRule("lambda:Function", "duration-arm64-{t}", "per_gb_second", "*/lambda.json",
+             r"Lambda Duration-ARM (?P<t>Tier[23])"),
+    FeedRule("dynamodb:Table", "on-demand-wru", "per_1m_requests", "*/dynamodb.json",
+             r"PayPerRequest Write Request Units", scale=1e6),
+    FeedRule("dynamodb:Table", "on-demand-rru", "per_1m_requests", "*/dynamodb.json",
+             r"PayPerRequest Read Request Units", scale=1e6),
+    FeedRule("dynamodb:Table", "storage", "per_gb_month", "*/dynamodb.json", r"Data Storage Indexed GB-Mo"),
+    FeedRule("dynamodb:Table", "provisioned-wcu", "per_hour", "*/dynamodb.json", r"Provisioned Write Units"),
+    FeedRule("dynamodb:Table", "provisioned-rcu", "per_hour", "*/dynamodb.json", r"Provisioned Read Units"),
+    *(_exact(svc, price_type, sku, mode, entry, scale) for price_type, sku, svc, entry, mode, scale in (
+        # (price resource_type, sku, feed, entry name, billing mode, feed unit -> book unit)
+        ("dynamodb:Table", "provisioned-rwcu", "dynamodb", "Provisioned Replicated Write Units", "per_hour", 1),
+        ("dynamodb:Table", "on-demand-rwru", "dynamodb", "PayPerRequest Replicated Write Request Units",
+         "per_1m_requests", 1e6),
+        ("dynamodb:Table", "pitr", "dynamodb", "PITR Backup Storage GB-Mo", "per_gb_month", 1),
+        ("dynamodb:Table", "backup", "dynamodb", "On-Demand Backup Storage GB-Month", "per_gb_month", 1),
+        ("dynamodb:Table", "restore", "dynamodb", "Restore Data Size", "per_gb", 1),
+        ("dynamodb:Table", "streams-rru", "dynamodb", "Streams Read Requests", "per_1m_requests", 1e6),
+        ("lambda:Function", "ephemeral-x86_64", "lambda", "Lambda Storage-Duration", "per_gb_second", 1),
+        ("lambda:Function", "ephemeral-arm64", "lambda", "Lambda Storage-Duration-ARM", "per_gb_second", 1),
+        ("s3:Bucket", "standard-ia-storage", "s3", "Standard Infrequent Access Storage per GB-Mo", "per_gb_month", 1),
+        ("s3:Bucket", "onezone-ia-storage", "s3", "One Zone Infrequent Access Storage Inf per GB-Mo", "per_gb_month",
+         1),
+        ("s3:Bucket", "glacier-ir-storage", "s3", "Glacier Instant Retrieval Storage", "per_gb_month", 1),
+        ("s3:Bucket", "glacier-storage", "s3", "Glacier Storage per GB Mo", "per_gb_month", 1),
+        ("cloudwatch:Logs", "ingested", "cloudwatch", "Logs Collected Data Ingestion", "per_gb", 1),
+        ("cloudwatch:Logs", "storage", "cloudwatch", "Stored Data", "per_gb_month", 1),
+        ("cloudwatch:Logs", "insights-scanned", "cloudwatch", "Queried Logs Insights", "per_gb", 1),
+        ("cloudwatch:Alarm", "standard", "cloudwatch", "Alarm Standard", "per_month", 1),
+        ("cloudwatch:Alarm", "high", "cloudwatch", "Alarm High Resolution", "per_month", 1),
+        ("cloudwatch:Metric", "metric", "cloudwatch", "Metric for the first 10000", "per_month", 1),
+        ("kms:Key", "key", "kms", "Encryption Key", "per_month", 1),
+        ("kms:Key", "requests", "kms", "API request - Non Free Tier", "per_1m_requests", 1e6),
+        ("kms:Key", "requests-gdkp-ecc", "kms", "API Requests GenerateDatakeyPair ECC", "per_1m_requests", 1e6),
+        ("kms:Key", "requests-gdkp-rsa", "kms", "API Requests GenerateDatakeyPair RSA", "per_1m_requests", 1e6),
+        ("kms:Key", "requests-rsa2048", "kms", "Asymmetric Requests RSA_2048", "per_1m_requests", 1e6),
+        ("kms:Key", "requests-asymmetric", "kms", "Asymmetric Requests except RSA_2048API", "per_1m_requests", 1e6),
+        ("route53:Queries", "standard", "route53", "Query first 1B", "per_1m_requests", 1e6),
+        ("route53:Queries", "standard-over-1b", "route53", "Query over 1B", "per_1m_requests", 1e6),
+        ("sns:Topic", "requests", "sns", "Amazon SNS API Requests", "per_1m_requests", 1e6),
+        ("sns:Topic", "http", "sns", "HTTP Notifications", "per_1m_requests", 1e6),
+        ("sns:Topic", "email", "sns", "SNS Email and Email JSON Notifications", "per_1m_requests", 1e6),
+        ("sns:Topic", "mobile-push", "sns", "Amazon Device Messaging Mobile Push Notifications", "per_1m_requests",
+         1e6),
+        ("sns:Topic", "macos", "sns", "Apple Push Notification Service APNS Mac OS Notifications",
+         "per_1m_requests", 1e6),
+        ("efs:FileSystem", "standard-storage", "efs", "General Purpose Storage GB Mo", "per_gb_month", 1),
+        ("efs:FileSystem", "standard-ia-storage", "efs", "Infrequent Access Storage GB Mo", "per_gb_month", 1),
+        ("efs:FileSystem", "one-zone-storage", "efs", "One Zone General Purpose Storage GB Mo", "per_gb_month", 1),
+        ("efs:FileSystem", "one-zone-ia-storage", "efs", "One Zone Infrequent Access Storage GB Mo", "per_gb_month",
+         1),
+        ("efs:FileSystem", "ia-read", "efs", "Infrequent Access Requests Read per GB", "per_gb", 1),
+        ("efs:FileSystem", "ia-write", "efs", "Infrequent Access Requests Write per GB", "per_gb", 1),
+        ("efs:FileSystem", "provisioned-throughput", "efs", "Throughput Provisioned", "per_mbps_month", 1),
+        ("apigateway:Rest", "requests-tier1", "apigateway", "API Calls Number of up to 333 million",
+         "per_1m_requests", 1e6),
+        ("apigateway:Rest", "requests-tier2", "apigateway", "API Calls Number of Request Next 667 million",
+         "per_1m_requests", 1e6),
+        ("apigateway:Rest", "requests-tier3", "apigateway", "API Calls Number of Request Next 19 billion",
+         "per_1m_requests", 1e6),
+        ("apigateway:Rest", "requests-tier4", "apigateway", "API Calls Number of Request Over 20 billion",
+         "per_1m_requests", 1e6),
+        ("apigateway:Http", "requests-tier1", "apigateway", "ApiGatewayHttpApi First 300 million", "per_1m_requests",
+         1e6),
+        ("apigateway:Http", "requests-tier2", "apigateway", "ApiGatewayHttpApi more than 300 million",
+         "per_1m_requests", 1e6),
+        ("apigateway:WebSocket", "messages-tier1", "apigateway", "WebSocket Messages Messages first 1 billion",
+         "per_1m_requests", 1e6),
+        ("apigateway:WebSocket", "messages-tier2", "apigateway", "WebSocket Messages Messages over 1 billion",
+         "per_1m_requests", 1e6),
+        ("apigateway:WebSocket", "connection-minutes", "apigateway", "WebSocket Connection Minutes",
+         "per_1m_requests", 1e6),
+        ("vpc:Endpoint", "interface", "vpc", "Hourly charge for VPC Endpoints per Hrs", "per_hour", 1),
+        ("vpc:Endpoint", "interface-data", "vpc",
+         "Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576", "per_gb", 1),
+        ("vpc:Endpoint", "gatewayloadbalancer", "vpc",
+         "Hourly charge for AWS Gateway Load Balancer VPC Endpoint per Hrs", "per_hour", 1),
+        ("vpc:Endpoint", "gatewayloadbalancer-data", "vpc",
+         "Charge for per GB data processed by AWS Gateway Load Balancer VPC Endpoint per GB", "per_gb", 1),
+        ("vpc:PublicIpv4", "in-use", "vpc", "Hourly charge for In use Public IPv4 Addresses per Hrs", "per_hour", 1),
+        ("ecs:Fargate", "vcpu-x86_64", "ecs", "perCPU per hour", "per_hour", 1),
+        ("ecs:Fargate", "memory-x86_64", "ecs", "perGB per hour", "per_hour", 1),
+        ("ecs:Fargate", "vcpu-arm64", "ecs", "ARM perCPU per hour", "per_hour", 1),
+        ("ecs:Fargate", "memory-arm64", "ecs", "ARM perGB per hour", "per_hour", 1),
+    )),
+    # Redshift nodes: "dc2 large OnDemand Compute Instance..." -> dc2.large.
+    FeedRule("redshift:Node", "{family}.{size}", "per_hour", "*/redshift.json",
+             r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) OnDemand Compute Instance Current Generation"),
+)
+
+
+def read_tarball(path: Path) -> dict[str, Any]:
+    """Every JSON member of one feed tarball, by member name."""
+    try:
+        with tarfile.open(path, "r:gz") as tar:
+            return {m.name: json.load(tar.extractfile(m)) for m in tar.getmembers()
+                    if m.isfile() and m.name.endswith(".json")}
+    except (OSError, tarfile.TarError, json.JSONDecodeError, UnicodeDecodeError, EOFError) as err:
+        raise PriceBookError(f"{path}: not a readable tar.gz of AWS pricing feeds ({err})") from None
+
+
+def locations(members: dict[str, Any]) -> dict[str, str]:
+    """AWS location name -> region code, AWS Regions only (from `locations.json`)."""
+    found = [doc for name, doc in members.items() if name.endswith("/locations.json") or name == "locations.json"]
+    if not found:
+        raise PriceBookError("no locations.json among the AWS feed files; it ships in the services tarball")
+    return {name: loc["code"] for name, loc in found[0].items()
+            if isinstance(loc, dict) and loc.get("type") == "AWS Region" and loc.get("code")}
+
+
+def import_feeds(tarballs: Iterable[Path], rules: tuple[FeedRule, ...] = FEED_RULES) -> Iterator[Row]:
+    """Rows for every rule, region and matching entry in the feeds of `tarballs`."""
+    members: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for tarball in tarballs:
+        for name, doc in read_tarball(Path(tarball)).items():
+            members[name], origin[name] = doc, Path(tarball).name
+    codes = locations(members)
+    for rule in rules:
+        feeds = sorted(n for n in members if fnmatch.fnmatch(n, rule.feed))
+        if not feeds:
+            raise PriceBookError(f"no feed file matches {rule.feed} (rule {rule.resource_type} {rule.sku})")
+        for name in feeds:
+            yield from _rows(rule, members[name], f"AWS pricing-page feed {name.split('/', 1)[-1]} ({origin[name]})",
+                             codes)
+
+
+def _rows(rule: FeedRule, feed: dict[str, Any], source: str, codes: dict[str, str]) -> Iterator[Row]:
+    date = str(feed.get("manifest", {}).get("hawkFilePublicationDate", ""))[:10]
+    if not date:
+        raise PriceBookError(f"{source}: the feed has no manifest.hawkFilePublicationDate")
+    key_re = re.compile(rule.key)
+    set_groups = _set_groups(rule, feed)
+    for location, entries in feed.get("regions", {}).items():
+        region = codes.get(location)
+        if region is None:
+            continue
+        for key, entry in entries.items():
+            m = key_re.fullmatch(key)
+            if m is None or (set_groups is not None and key not in set_groups):
+                continue
+            groups = {k: v.lower() for k, v in {**m.groupdict(), **(set_groups or {}).get(key, {})}.items() if v}
+            try:
+                sku = rule.sku.format(**entry, **groups)
+                rate = float(entry["price"]) * rule.scale
+            except (KeyError, ValueError, TypeError) as err:
+                raise PriceBookError(f"{source}: {location} {key!r}: cannot read price or sku ({err})") from None
+            yield Row("aws", rule.resource_type, sku, region, rule.billing_mode, rate, source, date)
+
+
+def _set_groups(rule: FeedRule, feed: dict[str, Any]) -> Optional[dict[str, dict[str, str]]]:
+    """Entry key -> named groups of the set that holds it, for rules that select by set."""
+    if rule.in_set is None:
+        return None
+    set_re = re.compile(rule.in_set)
+    out: dict[str, dict[str, str]] = {}
+    for name, keys in feed.get("sets", {}).items():
+        m = set_re.fullmatch(name)
+        if m:
+            for key in keys:
+                out[key] = m.groupdict()
+    return out

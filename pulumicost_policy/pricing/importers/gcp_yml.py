@@ -1,0 +1,79 @@
+"""Google Cloud prices from the `pricing.yml` of github.com/Cyclenerd/google-cloud-pricing-cost-calculator.
+
+Shape: `compute.instance.<machine>.cost.<region>.hour`, `compute.storage.<disk>.cost.<region>.month`
+(per GB-month), `compute.network.ip.{vm,unused}`, `compute.network.nat.{gateway,data}`,
+`storage.bucket.<class>.cost.<region>.month`, and `about.timestamp` (generation time).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import math
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from ..pricebook import PriceBookError
+from ..store import Row
+
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader: pricing.yml is ~4 MB
+
+# pricing.yml disk names -> the disk `type` Pulumi users write.
+DISK_TYPES = {"hdd": "pd-standard", "balanced": "pd-balanced", "ssd": "pd-ssd", "extreme": "pd-extreme",
+              "hyperdisk-extreme": "hyperdisk-extreme"}
+# Single-region Cloud Storage classes; pricing.yml spells "archive" as "archiv".
+BUCKET_CLASSES = {"standard": "standard", "nearline": "nearline", "coldline": "coldline", "archiv": "archive"}
+# (path in compute.network, resource_type, sku, field, billing_mode, scale)
+NETWORK = (
+    (("ip", "vm"), "compute:Address", "in-use", "hour", "per_hour", 1.0),
+    (("ip", "unused"), "compute:Address", "unused", "hour", "per_hour", 1.0),
+    # Cloud NAT bills per assigned VM up to 32; pricing.yml states the 32-VM gateway price.
+    (("nat", "gateway"), "compute:RouterNat", "vm", "hour", "per_hour", 1 / 32),
+    (("nat", "data"), "compute:RouterNat", "data-processed", "month", "per_gb", 1.0),  # "month" holds the per-GB rate
+)
+
+
+def load(path: Path) -> dict[str, Any]:
+    """Parse pricing.yml (plain or .gz) with an error naming the file."""
+    try:
+        opener = gzip.open if Path(path).suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            doc = yaml.load(fh, Loader=LOADER)
+    except (OSError, EOFError, UnicodeDecodeError, yaml.YAMLError) as err:
+        raise PriceBookError(f"{path}: not a readable GCP pricing.yml ({err})") from None
+    return parse(doc, str(path))
+
+
+def parse(doc: Any, where: str) -> dict[str, Any]:
+    """Check the top-level shape, so a truncated or wrong file fails with its name."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("compute"), dict) or "timestamp" not in doc.get("about", {}):
+        raise PriceBookError(f"{where}: expected a GCP pricing.yml with about.timestamp and compute")
+    return doc
+
+
+def import_yml(doc: dict[str, Any], source_name: str) -> Iterator[Row]:
+    """Rows for machine types, disks, IPs, Cloud NAT and Cloud Storage in every region."""
+    date = dt.datetime.fromtimestamp(int(doc["about"]["timestamp"]), dt.timezone.utc).date().isoformat()
+    source = f"GCP pricing.yml, google-cloud-pricing-cost-calculator ({source_name})"
+
+    def rows(resource_type: str, sku: str, costs: Any, field: str, mode: str, scale: float = 1.0) -> Iterator[Row]:
+        for region, cost in (costs or {}).items():
+            value = cost.get(field) if isinstance(cost, dict) else None
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+                yield Row("gcp", resource_type, sku, str(region), mode, float(value) * scale, source, date)
+
+    compute = doc["compute"]
+    for machine, spec in sorted(compute.get("instance", {}).items()):
+        yield from rows("compute:Instance", machine, (spec or {}).get("cost"), "hour", "per_hour")
+    for name, dtype in DISK_TYPES.items():
+        yield from rows("compute:Disk", dtype, compute.get("storage", {}).get(name, {}).get("cost"), "month",
+                        "per_gb_month")
+    for path, resource_type, sku, field, mode, scale in NETWORK:
+        node = compute.get("network", {})
+        for part in path:
+            node = node.get(part, {})
+        yield from rows(resource_type, sku, node.get("cost"), field, mode, scale)
+    buckets = doc.get("storage", {}).get("bucket", {})
+    for name, cls in BUCKET_CLASSES.items():
+        yield from rows("storage:Bucket", f"{cls}-storage", buckets.get(name, {}).get("cost"), "month", "per_gb_month")

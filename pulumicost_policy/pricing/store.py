@@ -1,0 +1,160 @@
+"""The SQLite price store: tens of thousands of prices, indexed by the price-book key.
+
+Why SQLite: the full book (every AWS and GCP region) is ~50k prices; parsing that as YAML at pack
+start takes seconds, while an indexed read-only SQLite file opens in well under a millisecond and
+answers a key in microseconds. It is in the standard library, and one file is easy to replace
+atomically (`prices update`). Sources and dates live in their own table so each row stays small.
+"""
+from __future__ import annotations
+
+import math
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Iterable, NamedTuple, Optional
+
+from .pricebook import BILLING_UNITS, PriceBookError, PriceSpec
+
+STORE_SCHEMA = "pulumicost.pricestore/v1"
+_DDL = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sources (id INTEGER PRIMARY KEY, source TEXT NOT NULL, effective_date TEXT NOT NULL,
+                      currency TEXT NOT NULL, UNIQUE (source, effective_date, currency));
+CREATE TABLE types (id INTEGER PRIMARY KEY, provider TEXT NOT NULL, resource_type TEXT NOT NULL,
+                    UNIQUE (provider, resource_type));
+CREATE TABLE prices (type_id INTEGER NOT NULL REFERENCES types(id), sku TEXT NOT NULL, region TEXT NOT NULL,
+                     billing_mode TEXT NOT NULL, rate REAL NOT NULL, source_id INTEGER NOT NULL REFERENCES sources(id),
+                     PRIMARY KEY (type_id, sku, region)) WITHOUT ROWID;
+"""
+
+
+class Row(NamedTuple):
+    """One imported price: the key, billing mode, rate, and where it came from."""
+
+    provider: str
+    resource_type: str
+    sku: str
+    region: str
+    billing_mode: str
+    rate: float
+    source: str
+    effective_date: str
+    currency: str = "USD"
+
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.provider, self.resource_type, self.sku, self.region)
+
+
+def write_store(path: Path, rows: Iterable[Row]) -> int:
+    """Write `rows` to a new store at `path` atomically (temp file + rename); returns the row count.
+
+    A key given twice with different rates is an importer bug (the answer would depend on order).
+    """
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(_DDL)
+        con.execute("INSERT INTO meta VALUES ('schema', ?)", (STORE_SCHEMA,))
+        source_ids: dict[tuple[str, str, str], int] = {}
+        type_ids: dict[tuple[str, str], int] = {}
+        seen: dict[tuple, float] = {}
+        for row in sorted(rows):
+            if row.billing_mode not in BILLING_UNITS or not math.isfinite(row.rate) or row.rate < 0:
+                raise PriceBookError(f"{'/'.join(row.key())}: bad billing mode or rate ({row.billing_mode}, {row.rate})")
+            if row.key() in seen:
+                if seen[row.key()] != row.rate:
+                    raise PriceBookError(f"{'/'.join(row.key())}: priced twice ({seen[row.key()]} and {row.rate})")
+                continue
+            seen[row.key()] = row.rate
+            sid = source_ids.get((row.source, row.effective_date, row.currency))
+            if sid is None:
+                sid = con.execute("INSERT INTO sources (source, effective_date, currency) VALUES (?, ?, ?)",
+                                  (row.source, row.effective_date, row.currency)).lastrowid
+                source_ids[(row.source, row.effective_date, row.currency)] = sid
+            tid = type_ids.get(row.key()[:2])
+            if tid is None:
+                tid = con.execute("INSERT INTO types (provider, resource_type) VALUES (?, ?)", row.key()[:2]).lastrowid
+                type_ids[row.key()[:2]] = tid
+            con.execute("INSERT INTO prices VALUES (?, ?, ?, ?, ?, ?)", (tid, row.sku, row.region, row.billing_mode,
+                                                                         row.rate, sid))
+        con.commit()
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    tmp.replace(path)
+    return len(seen)
+
+
+class PriceStore:
+    """A read-only view of one store file; lookups are cached (a run asks the same keys often)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self._con = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                        check_same_thread=False)
+            schema = self._con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.Error as err:
+            raise PriceBookError(f"{self.path}: not a readable price store ({err}); "
+                                 "regenerate it (python -m pulumicost_policy.pricing.build) or run prices update") from None
+        if not schema or schema[0] != STORE_SCHEMA:
+            raise PriceBookError(f"{self.path}: expected a {STORE_SCHEMA} price store")
+        self._sources = {sid: (src, date, cur) for sid, src, date, cur in
+                         self._con.execute("SELECT id, source, effective_date, currency FROM sources")}
+        self._types = {(p, t): tid for tid, p, t in self._con.execute("SELECT id, provider, resource_type FROM types")}
+        self._cache: dict[tuple, Optional[PriceSpec]] = {}
+        self._lock = threading.Lock()  # one connection, shared by the pricer's threads
+        self._regions_cache: dict[tuple, set[str]] = {}
+
+    def get(self, provider: str, resource_type: str, sku: str, region: str) -> Optional[PriceSpec]:
+        key = (provider, resource_type, sku, region)
+        if key in self._cache:
+            return self._cache[key]
+        tid = self._types.get((provider, resource_type))
+        found = None
+        if tid is not None:
+            with self._lock:
+                found = self._con.execute("SELECT billing_mode, rate, source_id FROM prices WHERE type_id = ? AND "
+                                          "sku = ? AND region = ?", (tid, sku, region)).fetchone()
+        spec = None
+        if found is not None:
+            source, date, currency = self._sources[found[2]]
+            spec = PriceSpec(provider, resource_type, sku, region, found[0], found[1], currency, source, date)
+        self._cache[key] = spec
+        return spec
+
+    def regions_for(self, provider: str, resource_type: str, sku: str) -> set[str]:
+        return self._regions(provider, resource_type, "SELECT region FROM prices WHERE type_id = ? AND sku = ?", sku)
+
+    def regions_covered(self, provider: str, resource_type: str) -> set[str]:
+        return self._regions(provider, resource_type, "SELECT DISTINCT region FROM prices WHERE type_id = ?")
+
+    def _regions(self, provider: str, resource_type: str, sql: str, *args: str) -> set[str]:
+        """Only asked when a price is missing (to explain why), so cached per question."""
+        tid = self._types.get((provider, resource_type))
+        if tid is None:
+            return set()
+        key = (tid, sql, *args)
+        if key not in self._regions_cache:
+            with self._lock:
+                self._regions_cache[key] = {r for (r,) in self._con.execute(sql, (tid, *args))}
+        return self._regions_cache[key]
+
+    def keys(self) -> Iterable[tuple[str, str, str, str]]:
+        return self._con.execute("SELECT t.provider, t.resource_type, p.sku, p.region FROM prices p "
+                                 "JOIN types t ON t.id = p.type_id")
+
+    def rows(self) -> list[Row]:
+        """Every price as a Row (for comparison and status), in key order."""
+        return sorted(Row(p, t, s, r, m, rate, *self._sources[sid]) for p, t, s, r, m, rate, sid in self._con.execute(
+            "SELECT t.provider, t.resource_type, p.sku, p.region, p.billing_mode, p.rate, p.source_id "
+            "FROM prices p JOIN types t ON t.id = p.type_id"))
+
+    def __len__(self) -> int:
+        return self._con.execute("SELECT COUNT(*) FROM prices").fetchone()[0]
+
+    def dates(self) -> dict[str, str]:
+        """Source -> effective date, for `prices status` and freshness."""
+        return {src: date for src, date, _ in self._sources.values()}

@@ -1,0 +1,177 @@
+"""The bundled store against the vendor data files in ../shared/pricing (skipped when absent):
+regenerating it gives the committed rows, and a preview digest in us-west-2 / eu-west-1 /
+europe-west1 is priced at feed price x quantity, the feed price read here straight from the files."""
+import gzip
+import json
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+from pulumicost_policy.pricing.build import STORE_NAME, build_rows
+from pulumicost_policy.pricing.pricebook import DEFAULT_SPECS_DIR
+from pulumicost_policy.pricing.store import PriceStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "pricing"
+FEEDS_A = SHARED / "aws-ec2-ebs-rds-elasticache-2025-04-04.tar.gz"
+FEEDS_B = SHARED / "aws-services-pricingpages-2025-11-04.tar.gz"
+GCP = SHARED / "gcp-pricing-yml-2026-07-30.yml.gz"
+pytestmark = pytest.mark.skipif(not (FEEDS_A.exists() and FEEDS_B.exists() and GCP.exists()),
+                                reason="needs ../shared/pricing")
+HOURS = 730
+
+
+def test_committed_store_is_what_the_importers_make_of_the_data_files():
+    committed = PriceStore(DEFAULT_SPECS_DIR / STORE_NAME).rows()
+    # A key may come twice at one rate (feeds list entries twice; RDS storage is in each engine's
+    # feed); the store keeps the first in sort order.
+    first = {}
+    for row in sorted(build_rows(SHARED)):
+        first.setdefault(row.key(), row)
+    assert sorted(first.values()) == committed
+    assert len(committed) > 50_000
+
+
+class Feeds:
+    """Reads prices straight from the tarballs by location name and entry key (no importer code)."""
+
+    def __init__(self):
+        self.docs = {}
+        for path in (FEEDS_A, FEEDS_B):
+            with tarfile.open(path, "r:gz") as tar:
+                for m in tar.getmembers():
+                    if m.isfile() and m.name.endswith(".json"):
+                        self.docs[m.name.split("/", 1)[1].removeprefix("pricing/")] = json.load(tar.extractfile(m))
+
+    def price(self, feed, location, key=None, **attrs):
+        entries = self.docs[feed]["regions"][location]
+        found = {float(v["price"]) for k, v in entries.items()
+                 if (key is None or k == key) and all(v.get(a) == b for a, b in attrs.items())}
+        assert len(found) == 1, (feed, location, key, attrs, found)
+        return found.pop()
+
+    def in_set(self, feed, location, set_name, **attrs):
+        keys = set(self.docs[feed]["sets"][set_name])
+        found = {float(v["price"]) for k, v in self.docs[feed]["regions"][location].items()
+                 if k in keys and all(v.get(a) == b for a, b in attrs.items())}
+        assert len(found) == 1, (set_name, found)
+        return found.pop()
+
+
+@pytest.fixture(scope="module")
+def feeds():
+    return Feeds()
+
+
+@pytest.fixture(scope="module")
+def gcp():
+    with gzip.open(GCP, "rt") as fh:
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def step(name, type_token, inputs, provider=None):
+    return {"op": "create", "urn": f"urn:pulumi:dev::p::{type_token}::{name}",
+            **({"provider": provider} if provider else {}),
+            "newState": {"type": type_token, "inputs": inputs}}
+
+
+def provider_step(pkg, region_key, region):
+    urn = f"urn:pulumi:dev::p::pulumi:providers:{pkg}::default"
+    return {"op": "create", "urn": urn, "newState": {"type": f"pulumi:providers:{pkg}", "inputs": {region_key: region}}}, \
+        f"{urn}::id-1"
+
+
+def run_digest(tmp_path, steps, usage):
+    plan, usage_file = tmp_path / "plan.json", tmp_path / "usage.yaml"
+    plan.write_text(json.dumps({"steps": steps}))
+    usage_file.write_text(yaml.safe_dump({"version": 1, "resource_usage": usage}))
+    out = subprocess.run([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-json", str(plan),
+                          "--usage", str(usage_file), "--output", "json"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    return {r["name"]: r for r in json.loads(out.stdout)["resources"]}, out.stderr
+
+
+@pytest.mark.parametrize("region,location", [("us-west-2", "US West (Oregon)"), ("eu-west-1", "EU (Ireland)")])
+def test_aws_digest_priced_from_the_feeds(tmp_path, feeds, region, location):
+    prov, prov_ref = provider_step("aws", "region", region)
+    steps = [prov,
+             step("web", "aws:ec2/instance:Instance", {"instanceType": "t3.micro"}, prov_ref),
+             step("vol", "aws:ebs/volume:Volume", {"type": "gp3", "size": 100, "iops": 4000, "throughput": 250,
+                                                   "availabilityZone": f"{region}a"}),
+             step("nat", "aws:ec2/natGateway:NatGateway", {}, prov_ref),
+             step("ip", "aws:ec2/eip:Eip", {}, prov_ref),
+             step("eks", "aws:eks/cluster:Cluster", {}, prov_ref),
+             step("cache", "aws:elasticache/cluster:Cluster", {"nodeType": "cache.t3.micro", "engine": "redis",
+                                                               "numCacheNodes": 2}, prov_ref),
+             step("bucket", "aws:s3/bucketV2:BucketV2", {}, prov_ref),
+             step("fn", "aws:lambda/function:Function", {"memorySize": 512, "architectures": ["arm64"]}, prov_ref),
+             step("table", "aws:dynamodb/table:Table", {"billingMode": "PAY_PER_REQUEST"}, prov_ref)]
+    for engine in ("mysql", "postgres", "mariadb"):
+        for multi in (False, True):
+            steps.append(step(f"db-{engine}-{multi}", "aws:rds/instance:Instance", {
+                "instanceClass": "db.t3.micro", "engine": engine, "multiAz": multi, "allocatedStorage": 20,
+                "storageType": "gp3"}, prov_ref))
+    usage = {"nat": {"monthly_data_processed_gb": 10}, "bucket": {"storage_gb": 100, "monthly_put_requests": 10000,
+                                                                    "monthly_get_requests": 100000},
+             "fn": {"monthly_requests": 1000000, "request_duration_ms": 200},
+             "table": {"monthly_write_request_units": 1000000, "monthly_read_request_units": 2000000, "storage_gb": 10}}
+    got, stderr = run_digest(tmp_path, steps, usage)
+    assert "prices update" in stderr  # the AWS feeds are older than 180 days: the freshness warning
+    f = feeds.price
+    t3 = f(f"ec2/{region}-ondemand.json", location, **{"Instance Type": "t3.micro"})
+    assert got["web"]["monthly"] == pytest.approx(t3 * HOURS)
+    assert got["web"]["monthly"] == pytest.approx({"us-west-2": 7.592, "eu-west-1": 8.322}[region])  # the issue's figures
+    ebs = "ebs/ebs.json"
+    assert got["vol"]["monthly"] == pytest.approx(
+        100 * f(ebs, location, "Storage General Purpose gp3 GB Mo")
+        + 1000 * f(ebs, location, "Provisioned EBS IOPS gp3 Volumes per IOPS Mo")
+        + 125 * f(ebs, location, "Provisioned Throughput gp3 per GiBps mo") / 1024)  # feed is per GiBps-month
+    assert got["nat"]["monthly"] == pytest.approx(f("natgateway.json", location, "Hourly charge for NAT Gateways") * HOURS
+                                                  + 10 * f("natgateway.json", location, "Charge for per GB data processed by NatGateways"))
+    assert got["ip"]["monthly"] == pytest.approx(
+        f("vpc.json", location, "Hourly charge for In use Public IPv4 Addresses per Hrs") * HOURS)
+    assert got["eks"]["monthly"] == pytest.approx(f("eks.json", location, "Compute per hours") * HOURS)
+    redis = feeds.in_set("elasticache/elasticache.json", location,
+                         "OnDemand Cache Instance Standard Redis Current Generation", **{"Instance Type": "cache.t3.micro"})
+    assert got["cache"]["monthly"] == pytest.approx(2 * redis * HOURS)
+    assert got["bucket"]["monthly"] == pytest.approx(
+        100 * f("s3.json", location, "Standard Storage First 50 TB per GB Mo")
+        + 10000 * f("s3.json", location, "PUT COPY/POST or LIST requests per Requests")
+        + 100000 * f("s3.json", location, "GET and all other requests per Requests"))
+    assert got["fn"]["monthly"] == pytest.approx(
+        1e6 * f("lambda.json", location, "Lambda Requests") + 1e6 * 0.2 * 0.5 * f("lambda.json", location, "Lambda Duration-ARM"))
+    assert got["table"]["monthly"] == pytest.approx(
+        1e6 * f("dynamodb.json", location, "PayPerRequest Write Request Units")
+        + 2e6 * f("dynamodb.json", location, "PayPerRequest Read Request Units")
+        + 10 * f("dynamodb.json", location, "Data Storage Indexed GB-Mo"))
+    feed_engine = {"mysql": "MySQL", "postgres": "PostgreSQL", "mariadb": "MariaDB"}
+    for engine in ("mysql", "postgres", "mariadb"):
+        rds = f"rds/rds-{ {'postgres': 'postgresql'}.get(engine, engine)}-ondemand.json"
+        for multi, dep, sto in ((False, "Single-AZ", "Single"), (True, "Multi-AZ", "Multi")):
+            hour = f(rds, location, f"Database Instance {feed_engine[engine]} No license required db t3.micro "
+                                    f"General purpose {dep} Current Generation")
+            storage = f(rds, location, f"Database Storage {sto} AZ General Purpose-GP3")
+            assert got[f"db-{engine}-{multi}"]["monthly"] == pytest.approx(hour * HOURS + 20 * storage)
+    for name, res in got.items():
+        if name != "default":  # the provider resource
+            assert res["status"] == "priced" and ("2025-" in res["source"] or "2024-" in res["source"]), name
+
+
+def test_gcp_digest_priced_from_pricing_yml(tmp_path, gcp):
+    prov, prov_ref = provider_step("gcp", "region", "europe-west1")
+    steps = [prov,
+             step("vm", "gcp:compute/instance:Instance", {"machineType": "e2-medium", "zone": "europe-west1-b"}),
+             step("big", "gcp:compute/instance:Instance", {"machineType": "n2-standard-8"}, prov_ref),
+             step("disk", "gcp:compute/disk:Disk", {"type": "pd-ssd", "size": 50, "zone": "europe-west1-c"}),
+             step("hdd", "gcp:compute/disk:Disk", {"size": 200}, prov_ref)]
+    got, _ = run_digest(tmp_path, steps, {})
+    cost = lambda kind, name: gcp["compute"][kind][name]["cost"]["europe-west1"]  # noqa: E731
+    assert got["vm"]["monthly"] == pytest.approx(cost("instance", "e2-medium")["hour"] * HOURS)
+    assert got["big"]["monthly"] == pytest.approx(cost("instance", "n2-standard-8")["hour"] * HOURS)
+    assert got["disk"]["monthly"] == pytest.approx(50 * cost("storage", "ssd")["month"])
+    assert got["hdd"]["monthly"] == pytest.approx(200 * cost("storage", "hdd")["month"])

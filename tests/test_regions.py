@@ -1,0 +1,90 @@
+"""Region order (property, zone, ARN, provider, stack config, provider env), the origin shown in
+the message, Azure names in both forms, ElastiCache nodes, and the freshness warning."""
+import datetime as dt
+
+import pytest
+
+from pulumicost_policy.descriptor import ResourceInput
+from pulumicost_policy.descriptor.regions import same_region
+from pulumicost_policy.policies.messages import resource_message
+from pulumicost_policy.pricing.estimate import PRICED, UNPRICED
+from pulumicost_policy.pricing.freshness import MAX_AGE_ENV, max_age_days, stale_warning
+from pulumicost_policy.pricing.pricer import Pricer
+from seed_data import book_rate
+
+PRICER = Pricer.from_specs()
+LAMBDA = "aws:lambda/function:Function"
+EC2 = "aws:ec2/instance:Instance"
+
+
+def est(type_token, props, provider=None, config=None, env=None, name="r"):
+    return PRICER.estimate(ResourceInput(f"urn:pulumi:s::p::{type_token}::{name}", type_token, name, props,
+                                         provider, config or {}, env=env if env is not None else {}))
+
+
+@pytest.mark.parametrize("props,provider,config,env,region,origin", [
+    ({"availabilityZone": "eu-west-1b"}, {"region": "us-west-2"}, {"aws:region": "us-east-1"}, {"AWS_REGION": "ap-south-1"},
+     "eu-west-1", ""),
+    ({}, {"region": "us-west-2"}, {"aws:region": "us-east-1"}, {"AWS_REGION": "ap-south-1"}, "us-west-2", "the provider"),
+    ({}, {}, {"aws:region": "us-east-1"}, {"AWS_REGION": "ap-south-1"}, "us-east-1", "stack config aws:region"),
+    ({}, {}, {}, {"AWS_REGION": "ap-south-1", "AWS_DEFAULT_REGION": "eu-west-1"}, "ap-south-1", "environment AWS_REGION"),
+    ({}, {}, {}, {"AWS_DEFAULT_REGION": "eu-west-1"}, "eu-west-1", "environment AWS_DEFAULT_REGION"),
+])
+def test_aws_region_order_and_origin(props, provider, config, env, region, origin):
+    e = est(EC2, {"instanceType": "t3.micro", **props}, provider, config, env)
+    assert (e.status, e.region, e.region_from) == (PRICED, region, origin)
+    assert e.monthly == pytest.approx(book_rate("aws", "ec2:Instance", "t3.micro", region) * 730)
+    assert (f"region {region} from {origin}" in resource_message(e)) == bool(origin)
+
+
+def test_lambda_region_from_its_arn_before_the_provider():
+    e = est(LAMBDA, {"arn": "arn:aws:lambda:eu-west-1:123456789012:function:api"}, {"region": "us-west-2"},
+            env={"AWS_REGION": "us-east-1"})
+    assert (e.region, e.region_from) == ("eu-west-1", "")
+
+
+def test_gcp_env_fallbacks_in_order_and_region_unknown_names_them():
+    e = est("gcp:compute/instance:Instance", {"machineType": "e2-medium"},
+            env={"CLOUDSDK_COMPUTE_REGION": "europe-west1", "GOOGLE_ZONE": "us-east1-b"})
+    assert (e.region, e.region_from) == ("europe-west1", "environment CLOUDSDK_COMPUTE_REGION")
+    assert e.monthly == pytest.approx(book_rate("gcp", "compute:Instance", "e2-medium", "europe-west1") * 730)
+    zone = est("gcp:compute/instance:Instance", {"machineType": "e2-medium"}, env={"GOOGLE_ZONE": "us-east1-b"})
+    assert zone.region == "us-east1"
+    none = est(EC2, {"instanceType": "t3.micro"})
+    assert none.status == UNPRICED and "AWS_REGION" in none.reason
+
+
+def test_azure_regions_in_both_forms():
+    assert same_region("azure", "West US 2", "westus2") and same_region("azure", "EASTUS", "East US")
+    vm = "azure:compute/linuxVirtualMachine:LinuxVirtualMachine"
+    east = est(vm, {"size": "Standard_B1s", "location": "East US"})
+    assert east.status == PRICED and east.region == "eastus"
+    env = est(vm, {"size": "Standard_B1s"}, env={"ARM_LOCATION": "West US 2"})
+    assert env.status == UNPRICED and env.region == "westus2" and "prices update --azure" in env.reason
+
+
+@pytest.mark.parametrize("engine", ["redis", "valkey", "memcached"])
+def test_elasticache_nodes(engine):
+    e = est("aws:elasticache/cluster:Cluster", {"nodeType": "cache.t3.micro", "engine": engine, "numCacheNodes": 3},
+            {"region": "eu-west-1"})
+    assert e.monthly == pytest.approx(3 * 730 * book_rate("aws", "elasticache:Node", f"cache.t3.micro:{engine}", "eu-west-1"))
+
+
+def test_freshness_warning_names_prices_update():
+    e = est(EC2, {"instanceType": "t3.micro"}, {"region": "us-west-2"})
+    date = min(dt.date.fromisoformat(d) for d in e.source.removeprefix("specs ").split(", "))  # the oldest price used
+    assert stale_warning([e], today=date + dt.timedelta(days=180)) is None
+    warning = stale_warning([e], today=date + dt.timedelta(days=181))
+    assert "prices update" in warning and date.isoformat() in warning and "181 days" in warning
+    assert stale_warning([e], today=date + dt.timedelta(days=20), max_age=10) is not None
+    assert max_age_days({MAX_AGE_ENV: "30"}) == 30 and max_age_days({MAX_AGE_ENV: "soon"}) == 180
+
+
+def test_stack_summary_warns_when_prices_are_old():
+    from pulumicost_policy.policies.messages import summary_message
+    from pulumicost_policy.pricing.rollup import rollup
+
+    e = est(EC2, {"instanceType": "t3.micro"}, {"region": "us-west-2"})
+    stale = stale_warning([e])
+    assert stale is not None  # the bundled 2025-04 EC2 feed is older than 180 days today
+    assert summary_message(rollup([e])).endswith(stale)
