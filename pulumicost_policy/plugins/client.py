@@ -18,20 +18,12 @@ import grpc
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from ..protocol import costsource_pb2 as pb
+from ..protocol.methods import METHODS, SERVICES
 from .config import PluginSettings
 from .discovery import PluginSpec
 from .errors import TRANSIENT
 from .process import LaunchError, PluginProcess
 
-SERVICES = ("pulumicost.v1.CostSourceService", "finfocus.v1.CostSourceService")
-METHODS: dict[str, tuple[Any, Any]] = {
-    "Name": (pb.NameRequest, pb.NameResponse),
-    "Supports": (pb.SupportsRequest, pb.SupportsResponse),
-    "GetProjectedCost": (pb.GetProjectedCostRequest, pb.GetProjectedCostResponse),
-    "GetActualCost": (pb.GetActualCostRequest, pb.GetActualCostResponse),
-    "GetPricingSpec": (pb.GetPricingSpecRequest, pb.GetPricingSpecResponse),
-    "GetPluginInfo": (pb.GetPluginInfoRequest, pb.GetPluginInfoResponse),
-}
 BREAKER_THRESHOLD = 3
 
 
