@@ -33,11 +33,12 @@ def describe(resource: ResourceInput) -> Description:
         tags = props.tags()
     except PropertyProblem as problem:
         return Unpriced(problem.reason, pending=isinstance(problem, UnknownProperty))
-    return _descriptor(provider, resource_type, region, tags, mapped)
+    return _descriptor(provider, resource_type, region, tags, mapped, resource)
 
 
-def _descriptor(provider: str, resource_type: str, region: str, tags: dict, mapped: Mapped) -> ResourceDescriptor:
+def _descriptor(provider: str, resource_type: str, region: str, tags: dict, mapped: Mapped,
+                origin: ResourceInput) -> ResourceDescriptor:
     # azure-native and azure share one price book: the meter is the same.
     price_provider = "azure" if provider == "azure-native" else provider
     return ResourceDescriptor(price_provider, resource_type, mapped.sku, region, tags,
-                              dict(mapped.usage), tuple(mapped.components))
+                              dict(mapped.usage), tuple(mapped.components), origin)

@@ -55,6 +55,9 @@ class ResourceDescriptor:
     tags: Mapping[str, str]
     usage: Mapping[str, float]
     components: tuple[CostComponent, ...]
+    # The resource this describes (type token, URN, properties) for cost sources that want the
+    # real descriptor; not part of equality or the cache key.
+    origin: Optional[ResourceInput] = field(default=None, compare=False, repr=False)
 
     def cache_key(self) -> tuple:
         """Identical descriptors price identically: this key lets a run ask once."""
