@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
 
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
+from ..plugins.cache import NO_CACHE_ENV
 from ..plugins.source import plugin_pricer
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
@@ -36,6 +38,8 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     src.add_argument("--pulumi-json", type=Path, metavar="PLAN.json", help="a `pulumi preview --json` digest")
     src.add_argument("--pulumi-state", type=Path, metavar="STATE.json", help="a `pulumi stack export` file")
     p.add_argument("--usage", type=Path, help="usage file (YAML) for usage-billed resources")
+    p.add_argument("--no-cache", action="store_true",
+                   help="ask cost plugins again instead of using answers cached in the last 24 h")
     p.add_argument("--specs", type=Path, default=DEFAULT_SPECS_DIR, help="price book directory (default: specs/)")
     p.add_argument("--output", choices=("table", "json", "ndjson"), default="table")
     p.add_argument("--policy-pack-config", type=Path, metavar="FILE",
@@ -78,6 +82,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         config = gate.load_config(args.policy_pack_config)
         usage = Usage.load(args.usage)
+        if args.no_cache:
+            os.environ[NO_CACHE_ENV] = "1"  # read by the plugin host when it opens the answer cache
         pricer, _ = plugin_pricer(usage, args.specs)
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
         baseline_file = config[gate.cost_increase.NAME][1].get("baselineStateFile")

@@ -1,0 +1,138 @@
+"""A released finfocus plugin, found and used the way it ships: a stand-in for the published
+aws-public (tests/plugins/finfocus_standin, serving only finfocus.v1) installed as
+`~/.finfocus/plugins/aws-public/0.1.8/finfocus-plugin-aws-public-us-east-1` with no manifest."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from harness import EnginePack
+from pulumicost_policy.plugins.wire import says_free, says_no_price
+from pulumicost_policy.pricing.estimate import HOURS_PER_MONTH
+from pulumicost_policy.pricing.pricebook import DEFAULT_SPECS_DIR, PriceBook
+
+ROOT = Path(__file__).resolve().parent.parent
+STANDIN = Path(__file__).resolve().parent / "plugins" / "finfocus_standin" / "plugin.py"
+EXAMPLES = ROOT / "examples"
+EC2 = "aws:ec2/instance:Instance"
+BOOK = PriceBook.load(DEFAULT_SPECS_DIR)
+T3_MONTH = BOOK.get("aws", "ec2:Instance", "t3.micro", "us-east-1").rate_per_unit * HOURS_PER_MONTH
+
+
+def install_standin(home: Path) -> Path:
+    """The release layout: no manifest, region in the binary's name."""
+    directory = home / ".finfocus" / "plugins" / "aws-public" / "0.1.8"
+    directory.mkdir(parents=True)
+    binary = directory / "finfocus-plugin-aws-public-us-east-1"
+    binary.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}" exec "{sys.executable}" "{STANDIN}" "$@"\n')
+    binary.chmod(0o755)
+    return binary
+
+
+@pytest.fixture
+def env(tmp_path):
+    home = tmp_path / "home"
+    install_standin(home)
+    log = tmp_path / "standin.log"
+    base = {k: v for k, v in os.environ.items() if k not in ("FINFOCUS_HOME", "PULUMI_HOME", "PULUMICOST_NO_CACHE")}
+    return {**base, "HOME": str(home), "PULUMICOST_HOME": str(tmp_path / "pulumicost"), "STANDIN_LOG": str(log)}
+
+
+def calls(env, kind: str = "projected") -> list[str]:
+    path = Path(env["STANDIN_LOG"])
+    return [l for l in path.read_text().splitlines() if l.startswith(kind)] if path.exists() else []
+
+
+def offline(env, plan: Path, *extra: str) -> dict:
+    out = subprocess.run([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-json", str(plan),
+                          "--output", "json", *extra], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_offline_run_prices_ten_t3_micro_through_released_finfocus_plugin(env):
+    report = offline(env, EXAMPLES / "ten-t3-micro.json")
+    instances = [r for r in report["resources"] if r["type"] == EC2]
+    assert len(instances) == 10
+    assert all(r["source"] == "plugin aws-public 0.1.8" for r in instances)
+    assert report["totals"]["monthly"] == pytest.approx(10 * T3_MONTH)
+    assert round(report["totals"]["monthly"], 2) == 75.92
+    # What it was asked: the real descriptor (type token, sku, region, URN as id).
+    asked = calls(env)
+    assert asked and all(c.startswith(f"projected {EC2} t3.micro us-east-1 id=urn:pulumi:") for c in asked)
+
+
+def test_pack_prices_ten_t3_micro_through_released_finfocus_plugin(env):
+    pack = EnginePack(env=env)
+    try:
+        pack.configure()
+        resources = [{"type": EC2, "name": f"web-{i}", "props": {"instanceType": "t3.micro"},
+                      "provider": {"region": "us-east-1"}} for i in range(10)]
+        [estimate] = [d for d in pack.analyze(EC2, "web-0", resources[0]["props"], provider={"region": "us-east-1"})
+                      if d.policy == "cost-estimate"]
+        assert "source: plugin aws-public 0.1.8" in estimate.message
+        [summary] = [d.message for d in pack.analyze_stack(resources) if d.policy == "stack-cost-summary"]
+    finally:
+        pack.close()
+    assert f"${10 * T3_MONTH:,.2f}" in summary and "$75.92" in summary
+
+
+def test_not_supported_zero_is_not_a_price(env, tmp_path):
+    """An EBS volume: the stand-in answers OK $0 "not supported"; the price book prices it instead."""
+    doc = json.loads((EXAMPLES / "ten-t3-micro.json").read_text())
+    step = json.loads(json.dumps(doc["steps"][2]))
+    step["urn"] = step["urn"].replace(EC2, "aws:ebs/volume:Volume").rsplit("::", 1)[0] + "::data"
+    step["newState"]["type"] = "aws:ebs/volume:Volume"
+    step["newState"]["urn"] = step["urn"]
+    step["newState"]["inputs"] = {"size": 100, "type": "gp3", "availabilityZone": "us-east-1a"}
+    doc["steps"] = doc["steps"][:2] + [step]
+    plan = tmp_path / "volume.json"
+    plan.write_text(json.dumps(doc))
+    [volume] = [r for r in offline(env, plan)["resources"] if r["type"] == "aws:ebs/volume:Volume"]
+    assert any("aws:ebs/volume:Volume" in c for c in calls(env))  # it was asked, and said "not supported"
+    assert volume["source"].startswith("specs") and volume["monthly"] > 0
+    expected = BOOK.get("aws", "ebs:Volume", "gp3", "us-east-1").rate_per_unit * 100
+    assert volume["monthly"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("detail", ['Resource type "aws:ebs/volume:Volume" not supported for cost estimation',
+                                    "no pricing data found for region"])
+def test_not_supported_wordings(detail):
+    assert says_no_price(detail) and not says_free(detail)
+
+
+def test_free_wording():
+    assert says_free("vpc has no direct AWS charges") and not says_no_price("vpc has no direct AWS charges")
+
+
+def test_second_run_uses_the_answer_cache_and_concurrent_runs_share_it(env):
+    plan = EXAMPLES / "ten-t3-micro.json"
+    with ThreadPoolExecutor(max_workers=3) as pool:  # three previews at once on an empty cache
+        reports = list(pool.map(lambda _: offline(env, plan), range(3)))
+    assert all(r["totals"]["monthly"] == pytest.approx(10 * T3_MONTH) for r in reports)
+    first = len(calls(env))
+    assert 1 <= first <= 3  # identical descriptors are asked once per run
+    again = offline(env, plan)
+    assert again["totals"]["monthly"] == pytest.approx(10 * T3_MONTH)
+    assert len(calls(env)) == first  # no plugin call: every answer came from the cache
+    assert offline(env, plan, "--no-cache")["totals"]["monthly"] == pytest.approx(10 * T3_MONTH)
+    assert len(calls(env)) == first + 1
+    cache = Path(env["PULUMICOST_HOME"]) / "cache" / "answers.sqlite"
+    assert cache.exists() and b"t3.micro" not in cache.read_bytes()  # keys are hashes, no descriptor text
+
+
+def test_corrupt_cache_is_rebuilt_with_a_note(env):
+    cache = Path(env["PULUMICOST_HOME"]) / "cache" / "answers.sqlite"
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"this is not a database" * 100)
+    out = subprocess.run([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-json",
+                          str(EXAMPLES / "ten-t3-micro.json")], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0 and "$75.92" in out.stdout
+    assert "answer cache" in out.stderr and "rebuilt" in out.stderr
