@@ -136,3 +136,38 @@ def test_corrupt_cache_is_rebuilt_with_a_note(env):
                          timeout=120)
     assert out.returncode == 0 and "$75.92" in out.stdout
     assert "answer cache" in out.stderr and "rebuilt" in out.stderr
+
+
+def _state(path: Path, instances: dict[str, dict]) -> Path:
+    resources = [{"urn": "urn:pulumi:prod::shop::pulumi:providers:aws::default", "custom": True,
+                  "type": "pulumi:providers:aws", "id": "prov-id", "inputs": {"region": "us-east-1"}}]
+    for name, props in instances.items():
+        arn = f"arn:aws:ec2:us-east-1:123456789012:instance/i-{name}"
+        resources.append({"urn": f"urn:pulumi:prod::shop::{EC2}::{name}", "custom": True, "type": EC2,
+                          "id": f"i-{name}", "inputs": {**props, "arn": arn}, "outputs": {**props, "arn": arn},
+                          "provider": "urn:pulumi:prod::shop::pulumi:providers:aws::default::prov-id"})
+    path.write_text(json.dumps({"version": 3, "deployment": {"manifest": {}, "resources": resources}}))
+    return path
+
+
+def actual(env, state: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pulumicost_policy.actual", "--start-date", "2024-01-01",
+                           "--end-date", "2024-01-31", "--pulumi-state", str(state), "--output", "json"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_actual_sends_sku_and_region_tags_and_follows_pages(env, tmp_path):
+    out = actual(env, _state(tmp_path / "state.json", {"web": {"instanceType": "t3.micro", "tags": {"env": "prod"}}}))
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["total_cost"] == pytest.approx(31 * 1.25) and doc["partial"] is False  # 11 pages of 3 days
+    asked = calls(env, "actual")
+    assert len(asked) == 11 and "('sku', 't3.micro')" in asked[0] and "('region', 'us-east-1')" in asked[0]
+    assert "('env', 'prod')" in asked[0]
+
+
+def test_actual_shows_the_plugins_refusal_reason(env, tmp_path):
+    """No instanceType: no sku to send, the plugin refuses, and the user sees why."""
+    out = actual(env, _state(tmp_path / "state.json", {"web": {"tags": {"env": "prod"}}}))
+    assert out.returncode != 0
+    assert "INVALID_ARGUMENT" in out.stderr and "sku tag is required when an ARN is given" in out.stderr
