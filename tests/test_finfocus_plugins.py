@@ -171,3 +171,19 @@ def test_actual_shows_the_plugins_refusal_reason(env, tmp_path):
     out = actual(env, _state(tmp_path / "state.json", {"web": {"tags": {"env": "prod"}}}))
     assert out.returncode != 0
     assert "INVALID_ARGUMENT" in out.stderr and "sku tag is required when an ARN is given" in out.stderr
+
+
+def _conformance(binary: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pulumicost_policy.plugins", "conformance", str(binary)], cwd=ROOT,
+                          env={**os.environ, **env}, capture_output=True, text=True, timeout=120)
+
+
+def test_conformance_runs_over_finfocus_v1_and_fails_a_plugin_that_answers_nothing(tmp_path):
+    binary = install_standin(tmp_path / "home")
+    good = _conformance(binary)
+    assert "PASS  serves finfocus.v1.CostSourceService" in good.stdout
+    assert "PASS  Name answers a non-empty name" in good.stdout
+    assert "PASS  startup: FINFOCUS_PLUGIN_PORT is used without --port" in good.stdout
+    empty = _conformance(binary, STANDIN_MODE="nameonly")
+    assert empty.returncode != 0
+    assert "FAIL  answers at least one of GetProjectedCost, GetActualCost, GetPricingSpec" in empty.stdout

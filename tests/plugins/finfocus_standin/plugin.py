@@ -10,6 +10,7 @@ spec and shared/protocols/costsource.md, not from our SDK:
 - Supports answers INVALID_ARGUMENT "no plugin registered" (SDK <= v0.6);
 - GetActualCost refuses an ARN without a `sku` tag (INVALID_ARGUMENT), else returns one record a
   day, in pages of STANDIN_PAGE_SIZE (default 3) through next_page_token;
+- STANDIN_MODE=nameonly serves Name only (every other call UNIMPLEMENTED);
 - every GetProjectedCost/GetActualCost is appended to STANDIN_LOG (if set) so tests count calls.
 """
 from __future__ import annotations
@@ -90,6 +91,10 @@ HANDLERS = {
     "GetProjectedCost": (projected, pb.GetProjectedCostRequest, pb.GetProjectedCostResponse),
     "GetActualCost": (actual, pb.GetActualCostRequest, pb.GetActualCostResponse),
 }
+
+
+if os.environ.get("STANDIN_MODE") == "nameonly":  # a plugin that answers nothing useful
+    HANDLERS = {"Name": HANDLERS["Name"]}
 
 
 def port_from_args(argv: list[str]) -> int:
