@@ -36,15 +36,26 @@ from .wire import real_descriptor, says_free, says_no_price
 
 
 class PluginSource:
-    """One plugin, asked through the host (which starts it and records its problems)."""
+    """One plugin, asked through the host (which starts it and records its problems).
 
-    def __init__(self, host: PluginHost, client: PluginClient) -> None:
+    `book` guards secrets: in `pulumi preview` the engine hands policies secret values as plain
+    ones, so an instance type or storage type read from the properties could be a secret. A SKU
+    goes to a plugin only when the price book lists it (in any region): then it is a product
+    name, not a secret. Resources whose SKUs the book does not know are left to the book's
+    "unpriced" answer."""
+
+    def __init__(self, host: PluginHost, client: PluginClient, book: Optional[PriceBook] = None) -> None:
         self.host = host
         self.client = client
         self.name = client.name
+        self.book = book
+
+    def _known(self, desc: ResourceDescriptor) -> bool:
+        return self.book is None or all(self.book.regions_for(desc.provider, c.price_type, c.sku)
+                                        for c in desc.components)
 
     def price(self, desc: ResourceDescriptor, usage: dict[str, float]) -> Optional[Pricing]:
-        if self.client not in self.host.for_provider(desc.provider, desc.region):
+        if not self._known(desc) or self.client not in self.host.for_provider(desc.provider, desc.region):
             return None
         if len(desc.components) == 1:
             rate = self._rate(real_descriptor(desc), desc.components[0], desc, usage)
@@ -145,6 +156,7 @@ def plugin_pricer(usage: Optional[Usage] = None, specs_dir: Path = DEFAULT_SPECS
                   host: Optional[PluginHost] = None) -> tuple[Pricer, PluginHost]:
     """The source chain every command uses: installed plugins in priority order, then the price book."""
     host = host or PluginHost.from_environment()
-    sources: list = [PluginSource(host, client) for client in host.clients]
-    sources.append(PriceBookSource(PriceBook.load(specs_dir)))
+    book = PriceBook.load(specs_dir)
+    sources: list = [PluginSource(host, client, book) for client in host.clients]
+    sources.append(PriceBookSource(book))
     return Pricer(sources, usage), host

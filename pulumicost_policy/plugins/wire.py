@@ -18,6 +18,11 @@ NO_PRICE_PHRASES = ("not supported", "unsupported", "not found", "no pricing", "
 FREE_PHRASES = ("no direct", "free", "no charge")
 MAX_TAGS = 200
 MAX_TAG_VALUE = 256
+# Sizing properties whose numbers a plugin may need. Other numbers are not sent: in `pulumi preview`
+# the engine hands policies secret values as plain ones, so any property could be a secret.
+SIZING_KEYS = frozenset({"size", "volumeSize", "allocatedStorage", "maxAllocatedStorage", "iops", "throughput",
+                         "desiredCapacity", "minSize", "maxSize", "memorySize", "count", "nodeCount",
+                         "diskSizeGb", "readCapacity", "writeCapacity", "ephemeralStorage"})
 
 
 def says_no_price(detail: str) -> bool:
@@ -32,18 +37,27 @@ def says_free(detail: str) -> bool:
 
 def real_descriptor(desc: ResourceDescriptor) -> pb.ResourceDescriptor:
     """provider = the type token's package, resource_type = the token, sku, region, tags = the
-    properties flattened to strings (secret and unknown values left out), id = the URN."""
+    properties flattened to strings, id = the URN.
+
+    A tag is sent only when it cannot carry a secret we would not send anyway: marked secrets and
+    unknowns are left out, a string only when it is a value the descriptor already sends (SKU,
+    region, a part of a component SKU: `instanceType=t3.micro`, `engine=mysql`), a number only
+    for a sizing property (`allocatedStorage=100`), booleans always."""
     origin = desc.origin
     if origin is None:
         return pb.ResourceDescriptor(provider=desc.provider, resource_type=desc.resource_type, sku=desc.sku,
                                      region=desc.region)
-    tags = dict(_flatten(origin.props, ""))
+    sent = {desc.sku, desc.region} | {part for c in desc.components for part in (c.sku, *c.sku.split(":"))}
+    tags = {k: v for k, v, kind in _flatten(origin.props, "")
+            if kind == "bool" or (kind == "str" and v in sent)
+            or (kind == "num" and k.rsplit(".", 1)[-1].split("[")[0] in SIZING_KEYS)}
     tags = {k: tags[k] for k in sorted(tags)[:MAX_TAGS]}
     return pb.ResourceDescriptor(provider=provider_of(origin.type), resource_type=origin.type, sku=desc.sku,
                                  region=desc.region, tags=tags, id=origin.urn)
 
 
-def _flatten(node: Any, path: str) -> Iterator[tuple[str, str]]:
+def _flatten(node: Any, path: str) -> Iterator[tuple[str, str, str]]:
+    """(path, value as text, kind) for every scalar leaf outside secrets and unknowns."""
     if is_secret(node) or is_unknown(node) or node is None:
         return
     if isinstance(node, Mapping):
@@ -53,8 +67,8 @@ def _flatten(node: Any, path: str) -> Iterator[tuple[str, str]]:
         for i, value in enumerate(node):
             yield from _flatten(value, f"{path}[{i}]")
     elif isinstance(node, bool):
-        yield path, "true" if node else "false"
-    elif isinstance(node, (str, int, float)) and path:
-        text = str(node)
-        if len(text) <= MAX_TAG_VALUE:
-            yield path, text
+        yield path, "true" if node else "false", "bool"
+    elif isinstance(node, (int, float)) and path:
+        yield path, f"{node:g}" if isinstance(node, float) else str(node), "num"
+    elif isinstance(node, str) and path and len(node) <= MAX_TAG_VALUE:
+        yield path, node, "str"
