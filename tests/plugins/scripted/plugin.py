@@ -4,7 +4,7 @@ Modes: ok (prices from the price book, like aws-public), nothing (NOT_FOUND for 
 slow (waits SCRIPTED_DELAY seconds before serving),
 noport (never announces), exit (exits at once), hang (GetProjectedCost never returns),
 crash (exits during its first GetProjectedCost), crashloop (exits during every one),
-garbage (prints noise instead of the port line), eur (answers in EUR).
+garbage (prints noise instead of the port line), eur (answers in EUR), zero (OK with $0 and no wording).
 Every GetProjectedCost is appended to SCRIPTED_LOG, so tests can count RPCs.
 """
 from __future__ import annotations
@@ -46,6 +46,8 @@ class Scripted(CostSource):
         # The real host sends the Pulumi type token; the price book keys on our short form.
         price_type = MAPPERS[res.resource_type][0] if res.resource_type in MAPPERS else res.resource_type
         spec = self.book.get(res.provider, price_type, res.sku, res.region)
+        if MODE == "zero":
+            return pb.GetProjectedCostResponse(currency="USD", billing_detail="per_hour")
         if MODE == "nothing" or spec is None:
             raise PluginError(grpc.StatusCode.NOT_FOUND, "no price")
         return pb.GetProjectedCostResponse(unit_price=spec.rate_per_unit,
