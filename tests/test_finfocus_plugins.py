@@ -187,3 +187,47 @@ def test_conformance_runs_over_finfocus_v1_and_fails_a_plugin_that_answers_nothi
     empty = _conformance(binary, STANDIN_MODE="nameonly")
     assert empty.returncode != 0
     assert "FAIL  answers at least one of GetProjectedCost, GetActualCost, GetPricingSpec" in empty.stdout
+
+
+def _release_dir(tmp_path: Path) -> Path:
+    source = tmp_path / "release"
+    source.mkdir()
+    binary = source / "finfocus-plugin-aws-public-us-east-1"
+    binary.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}" exec "{sys.executable}" "{STANDIN}" "$@"\n')
+    binary.chmod(0o755)
+    return source
+
+
+def _install_cli(source: Path, root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pulumicost_policy.plugins", "install", str(source)], cwd=ROOT,
+                          env={**os.environ, "PULUMICOST_HOME": str(root)}, capture_output=True, text=True, timeout=60)
+
+
+def test_install_released_archive_and_refuse_path_traversal(tmp_path):
+    import tarfile
+    source = _release_dir(tmp_path)
+    archive = tmp_path / "finfocus-plugin-aws-public_0.1.8_linux_amd64.tar.gz"
+    with tarfile.open(archive, "w:gz") as tf:
+        tf.add(source / "finfocus-plugin-aws-public-us-east-1", arcname="finfocus-plugin-aws-public-us-east-1")
+    out = _install_cli(archive, tmp_path / "root")
+    assert out.returncode == 0, out.stderr
+    installed = tmp_path / "root" / "plugins" / "aws-public" / "0.1.8" / "finfocus-plugin-aws-public-us-east-1"
+    assert installed.exists()
+    from pulumicost_policy.plugins.discovery import discover
+    [spec], _ = discover(tmp_path / "root")
+    assert (spec.name, spec.version, spec.region) == ("aws-public", "0.1.8", "us-east-1")
+
+    evil = tmp_path / "finfocus-plugin-evil_1.0.0_linux_amd64.tar.gz"
+    with tarfile.open(evil, "w:gz") as tf:
+        tf.add(source / "finfocus-plugin-aws-public-us-east-1", arcname="../../escaped")
+    out = _install_cli(evil, tmp_path / "root2")
+    assert out.returncode == 2 and "points outside the archive; refused" in out.stderr
+    assert not (tmp_path / "escaped").exists()
+
+
+def test_install_released_directory_with_metadata(tmp_path):
+    source = _release_dir(tmp_path)
+    (source / "plugin.metadata.json").write_text(json.dumps({"version": "0.1.8", "region": "us-east-1"}))
+    out = _install_cli(source, tmp_path / "root")
+    assert out.returncode == 0, out.stderr
+    assert "installed aws-public 0.1.8" in out.stdout
