@@ -39,13 +39,16 @@ class PluginSpec:
     region: str = ""  # non-empty: a per-region release that prices only this region
 
 
-def finfocus_root() -> Path:
-    """Where the finfocus host keeps released plugins."""
+def finfocus_root() -> Optional[Path]:
+    """Where the finfocus host keeps released plugins (None: no home directory to look in)."""
     if os.environ.get("FINFOCUS_HOME"):
         return Path(os.environ["FINFOCUS_HOME"])
     if os.environ.get("PULUMI_HOME"):
         return Path(os.environ["PULUMI_HOME"]) / "finfocus"
-    return Path.home() / ".finfocus"
+    try:
+        return Path.home() / ".finfocus"
+    except RuntimeError:  # no HOME and no passwd entry: nothing to find there
+        return None
 
 
 def _binary(directory: Path, name: str) -> tuple[Path, str]:

@@ -41,8 +41,9 @@ class PluginHost:
         """Discover plugins and read config.yaml under `root` (default $PULUMICOST_HOME or ~/.pulumicost)."""
         base = root or plugin_root()
         specs, warnings = discover(base)
-        if root is None:  # released finfocus plugins too; an installed pulumicost one of the same name wins
-            extra, extra_warnings = discover(finfocus_root())
+        released = finfocus_root() if root is None else None
+        if released is not None:  # released finfocus plugins too; an installed pulumicost one of the same name wins
+            extra, extra_warnings = discover(released)
             known = {s.name for s in specs}
             specs += [s for s in extra if s.name not in known]
             warnings += extra_warnings
