@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -137,7 +138,9 @@ def plugin_path(resources: list[dict], home: Path) -> dict[str, Any]:
         lat.append(time.perf_counter() - t)
     lat.sort()
     host.close()
-    # Requests vs resources: price the whole stack through the plugin source.
+    # Requests vs resources: price the whole stack through the plugin source, from a cold answer
+    # cache (the earlier steps filled the persistent one under `home`).
+    shutil.rmtree(home / "cache", ignore_errors=True)
     sources = open_sources(host=PluginHost.from_environment(home))
     pricer, host = sources.pricer, sources.host
     [client] = host.for_provider("aws")

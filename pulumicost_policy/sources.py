@@ -32,6 +32,7 @@ def open_sources(usage: Optional[Usage] = None, specs_dir: Path = SPECS_DIR,
     """Plugins found in the environment's plugin root (or `host`), then the price book: the user's
     `prices update` stores before the bundled ones in `specs_dir`."""
     host = host or PluginHost.from_environment()
-    sources: list = [PluginSource(host, client) for client in host.clients]
-    sources.append(PriceBookSource(PriceBook.load(specs_dir, user_dir=user_prices_dir())))
+    book = PriceBook.load(specs_dir, user_dir=user_prices_dir())
+    sources: list = [PluginSource(host, client, book) for client in host.clients]
+    sources.append(PriceBookSource(book))
     return CostSources(Pricer(sources, usage), host)

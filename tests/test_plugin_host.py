@@ -54,10 +54,9 @@ def test_identical_descriptors_are_asked_once(root, tmp_path):
     per, summary, _ = run_pack(root, resources)
     assert all("source: plugin counter 1.0.0" in per[f"web-{i}"] for i in range(10))
     calls = log.read_text().splitlines()
-    # once per distinct descriptor: each instance line and its by-usage root volume line (whose unit
-    # price the usage note shows)
-    assert sorted(calls) == ["ebs:Volume gp2 us-east-1", "ebs:Volume gp2 us-east-1",
-                             "ec2:Instance m5.large us-east-1", "ec2:Instance t3.micro us-east-1"]
+    # The real descriptor: the Pulumi type token, the instance type as SKU, the properties as tags.
+    assert sorted(calls) == ["aws:ec2/instance:Instance m5.large us-east-1 instanceType=m5.large",
+                             "aws:ec2/instance:Instance t3.micro us-east-1 instanceType=t3.micro"]
     assert "$146.00" in summary  # 10 x 7.592 + 0.096 x 730, as the price book says
 
 

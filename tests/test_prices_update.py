@@ -1,6 +1,5 @@
 """`prices update` against local servers in the vendors' formats: AWS Price List (region index +
 offer JSON), Azure Retail Prices pages with NextPageLink, GCP pricing.yml; failures keep the old store."""
-import gzip
 import json
 import os
 import subprocess

@@ -11,11 +11,25 @@ from pathlib import Path
 
 import grpc
 
+from pulumicost_policy.descriptor.catalog import MAPPERS
 from pulumicost_policy.plugins.errors import PluginError
 from pulumicost_policy.plugins.sdk import CostSource, serve
 from pulumicost_policy.pricing.estimate import HOURS_PER_MONTH
 from pulumicost_policy.pricing.pricebook import DEFAULT_SPECS_DIR, PriceBook, PriceSpec
 from pulumicost_policy.protocol import costsource_pb2 as pb
+
+
+# What hosts send as resource_type: the Pulumi type token (the finfocus host), the bare service
+# (`ec2`, as the published plugin accepts) or the seeds' short form (`ec2:Instance`, our price type).
+_BY_TOKEN = {token: short for token, (short, _) in MAPPERS.items() if token.startswith("aws:")}
+_BY_SERVICE: dict[str, str] = {}
+for _short in _BY_TOKEN.values():
+    _BY_SERVICE.setdefault(_short.split(":", 1)[0], _short)
+
+
+def price_type(resource_type: str) -> str:
+    """The price book's type for any of the three spellings (unknown ones pass through)."""
+    return _BY_TOKEN.get(resource_type) or _BY_SERVICE.get(resource_type) or resource_type
 
 
 class AwsPublic(CostSource):
@@ -29,7 +43,7 @@ class AwsPublic(CostSource):
         missing = [f for f in ("resource_type", "sku", "region") if not getattr(resource, f)]
         if missing:
             raise PluginError(grpc.StatusCode.INVALID_ARGUMENT, f"descriptor needs {', '.join(missing)}")
-        spec = self.book.get("aws", resource.resource_type, resource.sku, resource.region)
+        spec = self.book.get("aws", price_type(resource.resource_type), resource.sku, resource.region)
         if spec is None:
             raise PluginError(grpc.StatusCode.NOT_FOUND, "no list price for that resource type, SKU and region")
         return spec

@@ -29,6 +29,10 @@ from pulumicost_policy.protocol import costsource_pb2 as pb
 PAGE_LIMIT = 5000
 
 
+# Keys the finfocus host (and ours) adds to GetActualCost tags: the resource's SKU and region.
+HOST_TAGS = frozenset({"sku", "region"})
+
+
 class Vantage(CostSource):
     def __init__(self) -> None:
         super().__init__(Path(__file__).with_name("plugin.manifest.json"))
@@ -73,6 +77,8 @@ class Vantage(CostSource):
         provider = request.arn.split(":")[1] if request.arn.startswith("arn:") else env_setting("VANTAGE_PROVIDER", "aws")
         clauses = [f"costs.provider = '{_vql(provider)}'"]
         for name, value in sorted(request.tags.items()):
+            if name in HOST_TAGS:
+                continue  # added by the host to describe the resource, not tags on the bill
             clauses.append(f"(tags.name = '{_vql(name)}' AND tags.value = '{_vql(value)}')")
         costs = self._scope(" AND ".join(clauses), start.date(), (end - dt.timedelta(microseconds=1)).date())
         wanted = {v for v in (request.arn, request.resource_id) if v}

@@ -100,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     outcome: Outcome = fetch(host, targets, span, filters, args.plugin) if state else fetch_scope(host, span, filters, args.plugin)
     if not outcome.answered:
-        print("error: no plugin could answer", file=sys.stderr)
+        print("error: no plugin could answer" + (" (their reasons below)" if outcome.failures else ""),
+              file=sys.stderr)
         for resource, why in outcome.failures:
             print(f"  {resource}: {why}", file=sys.stderr)
         return EXIT_NO_PLUGIN

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import math
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import grpc
 from rich.console import Console
 from rich.progress import Progress
 
-from ..descriptor import ResourceInput
+from ..descriptor import ResourceDescriptor, ResourceInput, describe
 from ..plugins.client import PluginClient, PluginDown
 from ..plugins.errors import NO_ANSWER
 from ..plugins.host import PluginHost
@@ -32,6 +33,9 @@ from .aggregate import CostRecord, provider_of
 from .dates import DateRange
 
 WORKERS = 8
+MAX_PAGES = 1000  # a plugin paging further than this is looping
+# Codes a plugin uses to say "I will not answer that, because...": the reason is for the user.
+REFUSALS = frozenset({grpc.StatusCode.INVALID_ARGUMENT, grpc.StatusCode.FAILED_PRECONDITION})
 PROGRESS_ABOVE = 20  # resources; fewer finish before a bar is worth drawing
 
 
@@ -119,15 +123,45 @@ def _clients(host: PluginHost, provider: str, plugin: Optional[str]) -> list[Plu
     return host.for_provider(provider)
 
 
+def host_tags(resource: ResourceInput) -> dict[str, str]:
+    """What the real host adds to the resource's tags: `sku` and `region` (plugins such as the
+    published aws-public refuse a request without them). Only values our descriptor read, which
+    are never secrets."""
+    desc = describe(resource)
+    if not isinstance(desc, ResourceDescriptor):
+        return {}
+    return {k: v for k, v in (("sku", desc.sku), ("region", desc.region)) if v}
+
+
+def _pages(client: PluginClient, request: pb.GetActualCostRequest) -> list[pb.ActualCostResult]:
+    """Every page of one answer (spec v0.5 `next_page_token`), bounded and loop-checked."""
+    results: list[pb.ActualCostResult] = []
+    seen: set[str] = set()
+    page = request
+    for _ in range(MAX_PAGES):
+        answer = client.call("GetActualCost", page)
+        results += answer.results
+        token = answer.next_page_token
+        if not token:
+            return results
+        if token in seen:
+            raise PluginDown(f"{client.label} repeated a page token; its answer was not used")
+        seen.add(token)
+        page = pb.GetActualCostRequest()
+        page.CopyFrom(request)
+        page.page_token = token
+    raise PluginDown(f"{client.label} sent more than {MAX_PAGES} pages; its answer was not used")
+
+
 def _ask(clients: Sequence[PluginClient], request: pb.GetActualCostRequest) -> tuple[Optional[tuple[PluginClient, list]], list[str]]:
     errors = []
     for client in clients:
         try:
-            return (client, list(client.call("GetActualCost", request).results)), errors
+            return (client, _pages(client, request)), errors
         except PluginDown as err:
             errors.append(str(err))
         except grpc.RpcError as err:
-            if err.code() not in NO_ANSWER:
+            if err.code() not in NO_ANSWER or err.code() in REFUSALS:
                 errors.append(f"{client.label}: {err.code().name}: {(err.details() or '')[:200]}")
     return None, errors
 
@@ -141,13 +175,30 @@ def _records(results: Iterable[pb.ActualCostResult], label: str, type_token: str
                        r.source or source, r.provider or provider_hint) for r in results]
 
 
+def _accepted(records: list[CostRecord], span: DateRange, label: str, outcome: Outcome) -> list[CostRecord]:
+    """Records with a finite cost dated inside the asked range; the others are listed as failures
+    (so the report is partial), never summed."""
+    good = []
+    for record in records:
+        if not math.isfinite(record.cost):
+            outcome.failures.append((record.resource_id, f"{label} sent a non-finite cost for "
+                                                         f"{record.timestamp:%Y-%m-%d}; record refused"))
+        elif not span.start <= record.timestamp < span.end:
+            outcome.failures.append((record.resource_id, f"{label} sent a record dated {record.timestamp:%Y-%m-%d}, "
+                                                         f"outside {span.first} to {span.last}; record refused"))
+        else:
+            good.append(record)
+    return good
+
+
 def fetch(host: PluginHost, targets: Sequence[Target], span: DateRange, filters: Filters,
           plugin: Optional[str] = None) -> Outcome:
     """Ask for every target, in parallel on a bounded pool, with progress on stderr for long runs."""
     outcome = Outcome()
 
     def one(target: Target) -> tuple[Target, Optional[tuple[PluginClient, list]], list[str]]:
-        request = pb.GetActualCostRequest(resource_id=target.cloud_id, arn=target.arn, tags=dict(filters.tags),
+        tags = {**_plain_tags(target.resource.props), **dict(filters.tags), **host_tags(target.resource)}
+        request = pb.GetActualCostRequest(resource_id=target.cloud_id or target.resource.urn, arn=target.arn, tags=tags,
                                           start=timestamp(span.start), end=timestamp(span.end))
         answer, errors = _ask(_clients(host, provider_of(target.type), plugin), request)
         return target, answer, errors
@@ -162,7 +213,8 @@ def fetch(host: PluginHost, targets: Sequence[Target], span: DateRange, filters:
                 client, results = answer
                 outcome.answered += 1
                 outcome.sources.add(client.label)
-                outcome.records += _records(results, target.label, target.type, client.name)
+                outcome.records += _accepted(_records(results, target.label, target.type, client.name), span,
+                                             client.label, outcome)
             elif errors:
                 outcome.failures.append((target.label, "; ".join(errors)))
             else:
@@ -187,7 +239,7 @@ def fetch_scope(host: PluginHost, span: DateRange, filters: Filters, plugin: Opt
                    if not filters.providers or r.provider in filters.providers]
         outcome.answered += 1
         outcome.sources.add(client.label)
-        outcome.records += records
+        outcome.records += _accepted(records, span, client.label, outcome)
     for problem in host.problems():
         if not any(problem in why for _, why in outcome.failures):
             outcome.failures.append(("(plugins)", problem))

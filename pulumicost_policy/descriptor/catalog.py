@@ -62,11 +62,12 @@ def describe(resource: ResourceInput) -> Description:
         tags = props.tags()
     except PropertyProblem as problem:
         return Unpriced(problem.reason, pending=isinstance(problem, UnknownProperty))
-    return _descriptor(provider, resource_type, region, tags, mapped)
+    return _descriptor(provider, resource_type, region, tags, mapped, resource)
 
 
-def _descriptor(provider: str, resource_type: str, region: Region, tags: dict, mapped: Mapped) -> ResourceDescriptor:
+def _descriptor(provider: str, resource_type: str, region: Region, tags: dict, mapped: Mapped,
+                resource: ResourceInput) -> ResourceDescriptor:
     # azure-native and azure share one price book: the meter is the same.
     price_provider = "azure" if provider == "azure-native" else provider
     return ResourceDescriptor(price_provider, resource_type, mapped.sku, region.code, tags,
-                              dict(mapped.usage), tuple(mapped.components), region.origin)
+                              dict(mapped.usage), tuple(mapped.components), region.origin, resource)

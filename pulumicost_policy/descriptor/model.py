@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping, Optional, Union
 
+from ..inputs.resource import ResourceInput
+
 
 @dataclass(frozen=True)
 class CostComponent:
@@ -50,6 +52,9 @@ class ResourceDescriptor:
     usage: Mapping[str, float]
     components: tuple[CostComponent, ...]
     region_from: str = ""  # where the region came from when not the resource itself ("the provider")
+    # The resource this describes (type token, URN, properties) for cost sources that want the
+    # real descriptor; not part of equality or the cache key.
+    resource: Optional[ResourceInput] = field(default=None, compare=False, repr=False)
 
     def cache_key(self) -> tuple:
         """Identical descriptors price identically: this key lets a run ask once."""

@@ -15,6 +15,7 @@ from .config import HostConfigError, config_path, load_config
 from .discovery import discover, plugin_root
 from .host import PluginHost
 from .install import InstallError, install
+from .release import install_release, is_release
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -22,7 +23,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                                      description="Install, list, validate and conformance-test cost-source plugins.")
     parser.add_argument("--root", type=Path, help="plugin root (default $PULUMICOST_HOME or ~/.pulumicost)")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("install", help="copy a plugin directory into the plugin root")
+    p = sub.add_parser("install", help="copy a plugin directory, or a released plugin (directory or .tar.gz/.zip), into the plugin root")
     p.add_argument("directory", type=Path)
     sub.add_parser("list", help="installed plugins (the version discovery picks) and skipped ones")
     p = sub.add_parser("validate", help="start installed plugins and health-check them")
@@ -34,7 +35,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     if args.command == "install":
         try:
-            spec = install(args.directory, root)
+            spec = (install_release if is_release(args.directory) else install)(args.directory, root)
         except (InstallError, OSError) as err:
             print(f"error: {err}", file=sys.stderr)
             return 2

@@ -18,21 +18,16 @@ import grpc
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from ..protocol import costsource_pb2 as pb
+from ..protocol.methods import METHODS, SERVICES
 from .config import PluginSettings
 from .discovery import PluginSpec
 from .errors import TRANSIENT
 from .process import LaunchError, PluginProcess
 
-SERVICES = ("pulumicost.v1.CostSourceService", "finfocus.v1.CostSourceService")
-METHODS: dict[str, tuple[Any, Any]] = {
-    "Name": (pb.NameRequest, pb.NameResponse),
-    "Supports": (pb.SupportsRequest, pb.SupportsResponse),
-    "GetProjectedCost": (pb.GetProjectedCostRequest, pb.GetProjectedCostResponse),
-    "GetActualCost": (pb.GetActualCostRequest, pb.GetActualCostResponse),
-    "GetPricingSpec": (pb.GetPricingSpecRequest, pb.GetPricingSpecResponse),
-    "GetPluginInfo": (pb.GetPluginInfoRequest, pb.GetPluginInfoResponse),
-}
 BREAKER_THRESHOLD = 3
+# gRPC's default 4 MB receive limit is ~100,000 daily rows of a whole-scope `actual` answer; plugins
+# that page (next_page_token) stay far below this, ones that do not still fit a large account.
+MAX_RECEIVE_BYTES = 256 * 1024 * 1024
 
 
 def stubs(channel: grpc.Channel, service: str = SERVICES[0]) -> dict[str, Callable[..., Any]]:
@@ -155,7 +150,8 @@ class PluginClient:
                 self._process = PluginProcess.launch(self.spec, self.settings.env, self.settings.start_timeout_seconds)
         except LaunchError as err:
             raise PluginDown(f"{self.label} did not start: {err}") from None
-        self._channel = grpc.insecure_channel(self._process.address)
+        self._channel = grpc.insecure_channel(self._process.address,
+                                              options=[("grpc.max_receive_message_length", MAX_RECEIVE_BYTES)])
         for service in SERVICES:
             self._methods = stubs(self._channel, service)
             try:

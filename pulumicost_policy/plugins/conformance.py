@@ -24,6 +24,7 @@ import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from ..protocol import costsource_pb2 as pb
+from ..protocol.methods import SERVICES
 from .client import stubs
 from .discovery import PluginSpec
 from .process import LaunchError, PluginProcess, free_port
@@ -47,7 +48,10 @@ class Suite:
         self.binary = binary
         self.timeout = timeout
         self.results: list[Check] = []
-        self.spec = PluginSpec(binary.name.removeprefix("pulumicost-plugin-"), "0.0.0", binary.parent, binary)
+        self.spec = PluginSpec(binary.name.removeprefix("pulumicost-plugin-").removeprefix("finfocus-plugin-"),
+                               "0.0.0", binary.parent, binary)
+        self.service = SERVICES[0]
+        self.implemented: set[str] = set()  # pricing RPCs that answered something other than UNIMPLEMENTED
 
     def check(self, name: str, ok: bool, detail: str = "") -> bool:
         self.results.append(Check(name, ok, detail))
@@ -63,9 +67,13 @@ class Suite:
         try:
             self._startup(process)
             with grpc.insecure_channel(process.address) as channel:
-                calls = stubs(channel)
-                self._rpcs(calls)
-                self._concurrency(calls)
+                calls = self._service(channel)
+                if calls is not None:
+                    self._rpcs(calls)
+                    self.check("answers at least one of GetProjectedCost, GetActualCost, GetPricingSpec",
+                               bool(self.implemented),
+                               ", ".join(sorted(self.implemented)) or "every pricing call was UNIMPLEMENTED")
+                    self._concurrency(calls)
             self._shutdown(process)
         finally:
             process.stop()
@@ -82,11 +90,27 @@ class Suite:
         self.check("startup: listens on 127.0.0.1 only", addresses == {"127.0.0.1"},
                    f"listening on {', '.join(sorted(addresses)) or 'nothing'}")
 
+    def _service(self, channel: grpc.Channel) -> Optional[dict[str, Callable]]:
+        """The service name the plugin serves (pulumicost.v1 or finfocus.v1), found through Name."""
+        for service in SERVICES:
+            calls = stubs(channel, service)
+            _, code = self._call(calls, "Name", pb.NameRequest())
+            if code != grpc.StatusCode.UNIMPLEMENTED:
+                self.service = service
+                self.check(f"serves {service}", True)
+                return calls
+        self.check("serves pulumicost.v1 or finfocus.v1", False, "Name is UNIMPLEMENTED under both service names")
+        return None
+
     def _call(self, calls: dict[str, Callable], method: str, request: Any) -> tuple[Optional[Any], Optional[grpc.StatusCode]]:
         try:
-            return calls[method](request, timeout=self.timeout), None
+            answer = calls[method](request, timeout=self.timeout)
+            code = None
         except grpc.RpcError as err:
-            return None, err.code()
+            answer, code = None, err.code()
+        if code != grpc.StatusCode.UNIMPLEMENTED and method in ("GetProjectedCost", "GetActualCost", "GetPricingSpec"):
+            self.implemented.add(method)
+        return answer, code
 
     def _rpcs(self, calls: dict[str, Callable]) -> None:
         name, code = self._call(calls, "Name", pb.NameRequest())
@@ -144,12 +168,13 @@ class Suite:
 
     def _env_port(self) -> None:
         port = free_port()
+        variable = "FINFOCUS_PLUGIN_PORT" if self.service.startswith("finfocus.") else "PULUMICOST_PLUGIN_PORT"
         proc = subprocess.Popen([str(self.binary)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                stdin=subprocess.DEVNULL, env={**os.environ, "PULUMICOST_PLUGIN_PORT": str(port)},
+                                stdin=subprocess.DEVNULL, env={**os.environ, variable: str(port)},
                                 start_new_session=True)
         try:
             line = _first_line(proc, self.timeout)
-            self.check("startup: PULUMICOST_PLUGIN_PORT is used without --port", line in (f"PORT={port}", str(port)),
+            self.check(f"startup: {variable} is used without --port", line in (f"PORT={port}", str(port)),
                        f"printed {line!r}")
         finally:
             proc.kill()

@@ -1,6 +1,9 @@
 """Finding installed plugins: `<root>/plugins/<name>/<semver>/pulumicost-plugin-<name>`.
 
-`<root>` is $PULUMICOST_HOME, else ~/.pulumicost. The highest valid version of each name wins;
+`<root>` is $PULUMICOST_HOME, else ~/.pulumicost. Released finfocus plugins are found too:
+`<finfocus root>/plugins/<name>/<semver>/finfocus-plugin-<name>[-<region>]` with no manifest, the
+root being $FINFOCUS_HOME, else $PULUMI_HOME/finfocus, else ~/.finfocus. A region suffix on the
+binary (or `region` in a `plugin.metadata.json` beside it) restricts the plugin to that region. The highest valid version of each name wins;
 anything unusable is skipped with a warning that says what to fix. A plugin is code we are
 about to run inside a user's preview: a directory or binary that another user owns, or that
 anyone may write, is refused.
@@ -19,6 +22,8 @@ import semver
 HOME_ENV = "PULUMICOST_HOME"
 MANIFEST = "plugin.manifest.json"
 BINARY_PREFIX = "pulumicost-plugin-"
+FINFOCUS_PREFIX = "finfocus-plugin-"
+METADATA = "plugin.metadata.json"
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,39 @@ class PluginSpec:
     binary: Path
     providers: tuple[str, ...] = ()
     manifest: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    region: str = ""  # non-empty: a per-region release that prices only this region
+
+
+def finfocus_root() -> Optional[Path]:
+    """Where the finfocus host keeps released plugins (None: no home directory to look in)."""
+    if os.environ.get("FINFOCUS_HOME"):
+        return Path(os.environ["FINFOCUS_HOME"])
+    if os.environ.get("PULUMI_HOME"):
+        return Path(os.environ["PULUMI_HOME"]) / "finfocus"
+    try:
+        return Path.home() / ".finfocus"
+    except RuntimeError:  # no HOME and no passwd entry: nothing to find there
+        return None
+
+
+def _binary(directory: Path, name: str) -> tuple[Path, str]:
+    """The plugin's executable in a version directory and the region its name restricts it to."""
+    for prefix in (BINARY_PREFIX, FINFOCUS_PREFIX):
+        if (directory / f"{prefix}{name}").exists():
+            return directory / f"{prefix}{name}", ""
+    regional = sorted(directory.glob(f"{FINFOCUS_PREFIX}{name}-*"))
+    if regional:
+        return regional[0], regional[0].name[len(f"{FINFOCUS_PREFIX}{name}-"):]
+    return directory / f"{BINARY_PREFIX}{name}", ""
+
+
+def _metadata_region(directory: Path) -> str:
+    try:
+        data = json.loads((directory / METADATA).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ""
+    region = data.get("region") if isinstance(data, dict) else None
+    return region if isinstance(region, str) else ""
 
 
 def plugin_root() -> Path:
@@ -66,7 +104,8 @@ def inspect(directory: Path, name: str) -> tuple[Optional[PluginSpec], Optional[
     version = parse_version(directory.name)
     if version is None:
         return None, f"{directory}: '{directory.name}' is not a semver version (e.g. 1.2.3); skipped"
-    binary = directory / f"{BINARY_PREFIX}{name}"
+    binary, region = _binary(directory, name)
+    region = region or _metadata_region(directory)
     for path in (directory.parent, directory, binary):
         if path is binary and not binary.exists():
             return None, f"{directory}: no executable {binary.name}; skipped"
@@ -89,7 +128,7 @@ def inspect(directory: Path, name: str) -> tuple[Optional[PluginSpec], Optional[
     providers = manifest.get("providers", [])
     if not isinstance(providers, list) or not all(isinstance(p, str) for p in providers):
         return None, f"{manifest_path}: 'providers' must be a list of strings"
-    return PluginSpec(name, directory.name, directory, binary, tuple(providers), manifest), None
+    return PluginSpec(name, directory.name, directory, binary, tuple(providers), manifest, region), None
 
 
 def discover(root: Optional[Path] = None) -> tuple[list[PluginSpec], list[str]]:

@@ -14,17 +14,19 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Optional, Sequence
 
+from .cache import AnswerCache, open_cache
 from .client import PluginClient, PluginDown
 from .config import HostConfig, optional_config
-from .discovery import PluginSpec, discover, plugin_root
+from .discovery import PluginSpec, discover, finfocus_root, plugin_root
 
 
 class PluginHost:
     """The plugins of one process (one pack run, one `actual` or offline run)."""
 
     def __init__(self, specs: Sequence[PluginSpec], config: Optional[HostConfig] = None,
-                 notes: Sequence[str] = ()) -> None:
+                 notes: Sequence[str] = (), cache: Optional[AnswerCache] = None) -> None:
         self.config = config or HostConfig()
+        self.cache = cache  # persistent price answers (None: ask every time)
         enabled = [s for s in specs if self.config.settings(s.name).enabled]
         enabled.sort(key=lambda s: (self.config.settings(s.name).priority, s.name))
         self.clients = [PluginClient(s, self.config.settings(s.name)) for s in enabled]
@@ -39,15 +41,24 @@ class PluginHost:
         """Discover plugins and read config.yaml under `root` (default $PULUMICOST_HOME or ~/.pulumicost)."""
         base = root or plugin_root()
         specs, warnings = discover(base)
+        released = finfocus_root() if root is None else None
+        if released is not None:  # released finfocus plugins too; an installed pulumicost one of the same name wins
+            extra, extra_warnings = discover(released)
+            known = {s.name for s in specs}
+            specs += [s for s in extra if s.name not in known]
+            warnings += extra_warnings
         config, error = optional_config(base)
-        notes = list(warnings) + ([error] if error else [])
+        cache = open_cache(base) if specs else None
+        notes = list(warnings) + ([error] if error else []) + ([cache.note] if cache and cache.note else [])
         for note in notes:
             print(f"pulumicost: {note}", file=sys.stderr)
-        return cls(specs, config, notes)
+        return cls(specs, config, notes, cache)
 
-    def for_provider(self, provider: str) -> list[PluginClient]:
-        """Clients that may answer for `provider`, in priority order, started (concurrently) on first use."""
-        chosen = [c for c in self.clients if not c.providers or provider in c.providers]
+    def for_provider(self, provider: str, region: str = "") -> list[PluginClient]:
+        """Clients that may answer for `provider` (and `region`, for a per-region release), in
+        priority order, started (concurrently) on first use."""
+        chosen = [c for c in self.clients if (not c.providers or provider in c.providers)
+                  and (not region or not c.spec.region or c.spec.region == region)]
         self.start(chosen)
         return [c for c in chosen if not c.problem]
 

@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Mapping, Optional
 
 from .discovery import PluginSpec
-from .sdk import PORT_ENV
+from .sdk import FINFOCUS_PORT_ENV, PORT_ENV
 
 _PORT_LINE = re.compile(rb"^\s*(?:PORT=)?(\d{1,5})\s*$")
 
@@ -80,7 +80,7 @@ class PluginProcess:
     @classmethod
     def _launch(cls, spec: PluginSpec, env: Mapping[str, str], deadline_seconds: float) -> "PluginProcess":
         port = free_port()
-        child_env = {**os.environ, **env, PORT_ENV: str(port)}
+        child_env = {**os.environ, **env, PORT_ENV: str(port), FINFOCUS_PORT_ENV: str(port)}
         try:
             proc = subprocess.Popen(_argv(str(spec.binary), port), stdin=subprocess.DEVNULL,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env,

@@ -2,8 +2,9 @@
 
 A plugin subclasses `CostSource`, implements the RPCs it supports (the rest answer
 UNIMPLEMENTED) and calls `serve(MyPlugin())`. The SDK takes care of the contract in
-shared/protocols/costsource.md: `--port N`, else PULUMICOST_PLUGIN_PORT, else an ephemeral port;
-bind 127.0.0.1 only; print `PORT=<n>` on stdout once serving (logs go to stderr); stop on
+shared/protocols/costsource.md: `--port N` / `--port=N` / Go-style `-port N`, else
+FINFOCUS_PLUGIN_PORT, else PULUMICOST_PLUGIN_PORT, else an ephemeral port; serve the service under
+both names in the wild (`pulumicost.v1` and `finfocus.v1`: same messages); bind 127.0.0.1 only; print `PORT=<n>` on stdout once serving (logs go to stderr); stop on
 SIGTERM/SIGINT, and also when the host that launched it is gone.
 """
 from __future__ import annotations
@@ -25,9 +26,11 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from ..protocol import costsource_pb2 as pb
 from ..protocol import costsource_pb2_grpc as rpc
+from ..protocol.methods import METHODS, SERVICES
 from .errors import PluginError
 
 PORT_ENV = "PULUMICOST_PLUGIN_PORT"
+FINFOCUS_PORT_ENV = "FINFOCUS_PLUGIN_PORT"
 SPEC_VERSION = "0.4.0"  # the pulumicost.v1 spec line this protocol matches
 PARENT_POLL_SECONDS = 1.0
 
@@ -81,21 +84,35 @@ class _StatusFromErrors(grpc.ServerInterceptor):
 
 
 def requested_port(argv: Sequence[str]) -> int:
-    """`--port N`, else PULUMICOST_PLUGIN_PORT, else 0 (ephemeral)."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--port", type=int)
+    """`--port N`/`--port=N`/`-port N` (the Go flag style of the published SDK), else
+    FINFOCUS_PLUGIN_PORT, else PULUMICOST_PLUGIN_PORT, else 0 (ephemeral)."""
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument("--port", "-port", type=int)
     args, _ = parser.parse_known_args(list(argv))
     if args.port is not None:
         return args.port
-    env = os.environ.get(PORT_ENV, "")
-    return int(env) if env.isdigit() else 0
+    for name in (FINFOCUS_PORT_ENV, PORT_ENV):
+        env = os.environ.get(name, "")
+        if env.isdigit():
+            return int(env)
+    return 0
+
+
+def _register(servicer: CostSource, server: grpc.Server) -> None:
+    """Every RPC under both service names: hosts on spec v0.4 call pulumicost.v1, hosts on v0.5+
+    (finfocus) call finfocus.v1, with identical messages."""
+    handlers = {name: grpc.unary_unary_rpc_method_handler(getattr(servicer, name), request_deserializer=req.FromString,
+                                                          response_serializer=resp.SerializeToString)
+                for name, (req, resp) in METHODS.items()}
+    server.add_generic_rpc_handlers(tuple(grpc.method_handlers_generic_handler(service, handlers)
+                                          for service in SERVICES))
 
 
 def serve(servicer: CostSource, argv: Optional[Sequence[str]] = None, workers: int = 8) -> None:
     """Serve until SIGTERM/SIGINT or until the launching process is gone."""
     port = requested_port(sys.argv[1:] if argv is None else argv)
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=workers), interceptors=[_StatusFromErrors()])
-    rpc.add_CostSourceServiceServicer_to_server(servicer, server)
+    _register(servicer, server)
     try:
         bound = server.add_insecure_port(f"127.0.0.1:{port}")
     except RuntimeError:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -21,6 +22,7 @@ from ..policies import ConfigError, StackContext
 from ..policies.budgets import NAME as BUDGETS
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..pricing.freshness import stale_warning
+from ..plugins.cache import NO_CACHE_ENV
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage_check import check_usage_file
@@ -41,6 +43,8 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     src.add_argument("--pulumi-json", type=Path, metavar="PLAN.json", help="a `pulumi preview --json` digest")
     src.add_argument("--pulumi-state", type=Path, metavar="STATE.json", help="a `pulumi stack export` file")
     p.add_argument("--usage", type=Path, help="usage file (YAML) for usage-billed resources")
+    p.add_argument("--no-cache", action="store_true",
+                   help="ask cost plugins again instead of using answers cached in the last 24 h")
     p.add_argument("--specs", type=Path, default=DEFAULT_SPECS_DIR, help="price book directory (default: specs/)")
     p.add_argument("--output", choices=("table", "json", "ndjson"), default="table")
     p.add_argument("--policy-pack-config", type=Path, metavar="FILE",
@@ -83,6 +87,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         config = gate.load_config(args.policy_pack_config)
         usage = Usage.load(args.usage)
+        if args.no_cache:
+            os.environ[NO_CACHE_ENV] = "1"  # read by the plugin host when it opens the answer cache
         pricer = open_sources(usage, args.specs).pricer
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
         check_usage_file(args.usage, [item.resource for item in planned])

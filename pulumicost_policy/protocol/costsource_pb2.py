@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+pulumicost_policy/protocol/costsource.proto\x12\rpulumicost.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9b\x02\n\x12ResourceDescriptor\x12\x10\n\x08provider\x18\x01 \x01(\t\x12\x15\n\rresource_type\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x0e\n\x06region\x18\x04 \x01(\t\x12\x39\n\x04tags\x18\x05 \x03(\x0b\x32+.pulumicost.v1.ResourceDescriptor.TagsEntry\x12#\n\x16utilization_percentage\x18\x06 \x01(\x01H\x00\x88\x01\x01\x12\n\n\x02id\x18\x07 \x01(\t\x12\x0b\n\x03\x61rn\x18\x08 \x01(\t\x1a+\n\tTagsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\x19\n\x17_utilization_percentage\"\r\n\x0bNameRequest\"\x1c\n\x0cNameResponse\x12\x0c\n\x04name\x18\x01 \x01(\t\"F\n\x0fSupportsRequest\x12\x33\n\x08resource\x18\x01 \x01(\x0b\x32!.pulumicost.v1.ResourceDescriptor\"\xb3\x01\n\x10SupportsResponse\x12\x11\n\tsupported\x18\x01 \x01(\x08\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12G\n\x0c\x63\x61pabilities\x18\x03 \x03(\x0b\x32\x31.pulumicost.v1.SupportsResponse.CapabilitiesEntry\x1a\x33\n\x11\x43\x61pabilitiesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x08:\x02\x38\x01\"n\n\x17GetProjectedCostRequest\x12\x33\n\x08resource\x18\x01 \x01(\x0b\x32!.pulumicost.v1.ResourceDescriptor\x12\x1e\n\x16utilization_percentage\x18\x02 \x01(\x01\"p\n\x18GetProjectedCostResponse\x12\x12\n\nunit_price\x18\x01 \x01(\x01\x12\x10\n\x08\x63urrency\x18\x02 \x01(\t\x12\x16\n\x0e\x63ost_per_month\x18\x03 \x01(\x01\x12\x16\n\x0e\x62illing_detail\x18\x04 \x01(\t\"\xf6\x01\n\x14GetActualCostRequest\x12\x13\n\x0bresource_id\x18\x01 \x01(\t\x12)\n\x05start\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\'\n\x03\x65nd\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12;\n\x04tags\x18\x04 \x03(\x0b\x32-.pulumicost.v1.GetActualCostRequest.TagsEntry\x12\x0b\n\x03\x61rn\x18\x05 \x01(\t\x1a+\n\tTagsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xc2\x01\n\x10\x41\x63tualCostResult\x12-\n\ttimestamp\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x63ost\x18\x02 \x01(\x01\x12\x14\n\x0cusage_amount\x18\x03 \x01(\x01\x12\x12\n\nusage_unit\x18\x04 \x01(\t\x12\x0e\n\x06source\x18\x05 \x01(\t\x12\x10\n\x08\x63urrency\x18\x64 \x01(\t\x12\x13\n\x0bresource_id\x18\x65 \x01(\t\x12\x10\n\x08provider\x18\x66 \x01(\t\"I\n\x15GetActualCostResponse\x12\x30\n\x07results\x18\x01 \x03(\x0b\x32\x1f.pulumicost.v1.ActualCostResult\"e\n\x0bPricingTier\x12\x14\n\x0cmin_quantity\x18\x01 \x01(\x01\x12\x14\n\x0cmax_quantity\x18\x02 \x01(\x01\x12\x15\n\rrate_per_unit\x18\x03 \x01(\x01\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\"\x8d\x03\n\x0bPricingSpec\x12\x10\n\x08provider\x18\x01 \x01(\t\x12\x15\n\rresource_type\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x0e\n\x06region\x18\x04 \x01(\t\x12\x14\n\x0c\x62illing_mode\x18\x05 \x01(\t\x12\x15\n\rrate_per_unit\x18\x06 \x01(\x01\x12\x10\n\x08\x63urrency\x18\x07 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x08 \x01(\t\x12G\n\x0fplugin_metadata\x18\n \x03(\x0b\x32..pulumicost.v1.PricingSpec.PluginMetadataEntry\x12\x0e\n\x06source\x18\x0b \x01(\t\x12\x0c\n\x04unit\x18\x0c \x01(\t\x12\x13\n\x0b\x61ssumptions\x18\r \x03(\t\x12\x31\n\rpricing_tiers\x18\x0e \x03(\x0b\x32\x1a.pulumicost.v1.PricingTier\x1a\x35\n\x13PluginMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"L\n\x15GetPricingSpecRequest\x12\x33\n\x08resource\x18\x01 \x01(\x0b\x32!.pulumicost.v1.ResourceDescriptor\"B\n\x16GetPricingSpecResponse\x12(\n\x04spec\x18\x01 \x01(\x0b\x32\x1a.pulumicost.v1.PricingSpec\"\x16\n\x14GetPluginInfoRequest\"\xd6\x01\n\x15GetPluginInfoResponse\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\x14\n\x0cspec_version\x18\x03 \x01(\t\x12\x11\n\tproviders\x18\x04 \x03(\t\x12\x44\n\x08metadata\x18\x05 \x03(\x0b\x32\x32.pulumicost.v1.GetPluginInfoResponse.MetadataEntry\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x32\x9d\x04\n\x11\x43ostSourceService\x12?\n\x04Name\x12\x1a.pulumicost.v1.NameRequest\x1a\x1b.pulumicost.v1.NameResponse\x12K\n\x08Supports\x12\x1e.pulumicost.v1.SupportsRequest\x1a\x1f.pulumicost.v1.SupportsResponse\x12\x63\n\x10GetProjectedCost\x12&.pulumicost.v1.GetProjectedCostRequest\x1a\'.pulumicost.v1.GetProjectedCostResponse\x12Z\n\rGetActualCost\x12#.pulumicost.v1.GetActualCostRequest\x1a$.pulumicost.v1.GetActualCostResponse\x12]\n\x0eGetPricingSpec\x12$.pulumicost.v1.GetPricingSpecRequest\x1a%.pulumicost.v1.GetPricingSpecResponse\x12Z\n\rGetPluginInfo\x12#.pulumicost.v1.GetPluginInfoRequest\x1a$.pulumicost.v1.GetPluginInfoResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n+pulumicost_policy/protocol/costsource.proto\x12\rpulumicost.v1\x1a\x1fgoogle/protobuf/timestamp.proto\"\x9b\x02\n\x12ResourceDescriptor\x12\x10\n\x08provider\x18\x01 \x01(\t\x12\x15\n\rresource_type\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x0e\n\x06region\x18\x04 \x01(\t\x12\x39\n\x04tags\x18\x05 \x03(\x0b\x32+.pulumicost.v1.ResourceDescriptor.TagsEntry\x12#\n\x16utilization_percentage\x18\x06 \x01(\x01H\x00\x88\x01\x01\x12\n\n\x02id\x18\x07 \x01(\t\x12\x0b\n\x03\x61rn\x18\x08 \x01(\t\x1a+\n\tTagsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x42\x19\n\x17_utilization_percentage\"\r\n\x0bNameRequest\"\x1c\n\x0cNameResponse\x12\x0c\n\x04name\x18\x01 \x01(\t\"F\n\x0fSupportsRequest\x12\x33\n\x08resource\x18\x01 \x01(\x0b\x32!.pulumicost.v1.ResourceDescriptor\"\xb3\x01\n\x10SupportsResponse\x12\x11\n\tsupported\x18\x01 \x01(\x08\x12\x0e\n\x06reason\x18\x02 \x01(\t\x12G\n\x0c\x63\x61pabilities\x18\x03 \x03(\x0b\x32\x31.pulumicost.v1.SupportsResponse.CapabilitiesEntry\x1a\x33\n\x11\x43\x61pabilitiesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x08:\x02\x38\x01\"n\n\x17GetProjectedCostRequest\x12\x33\n\x08resource\x18\x01 \x01(\x0b\x32!.pulumicost.v1.ResourceDescriptor\x12\x1e\n\x16utilization_percentage\x18\x02 \x01(\x01\"\xa0\x01\n\x18GetProjectedCostResponse\x12\x12\n\nunit_price\x18\x01 \x01(\x01\x12\x10\n\x08\x63urrency\x18\x02 \x01(\t\x12\x16\n\x0e\x63ost_per_month\x18\x03 \x01(\x01\x12\x16\n\x0e\x62illing_detail\x18\x04 \x01(\t\x12.\n\nexpires_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x9d\x02\n\x14GetActualCostRequest\x12\x13\n\x0bresource_id\x18\x01 \x01(\t\x12)\n\x05start\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\'\n\x03\x65nd\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12;\n\x04tags\x18\x04 \x03(\x0b\x32-.pulumicost.v1.GetActualCostRequest.TagsEntry\x12\x0b\n\x03\x61rn\x18\x05 \x01(\t\x12\x11\n\tpage_size\x18\x07 \x01(\x05\x12\x12\n\npage_token\x18\x08 \x01(\t\x1a+\n\tTagsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"\xc2\x01\n\x10\x41\x63tualCostResult\x12-\n\ttimestamp\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04\x63ost\x18\x02 \x01(\x01\x12\x14\n\x0cusage_amount\x18\x03 \x01(\x01\x12\x12\n\nusage_unit\x18\x04 \x01(\t\x12\x0e\n\x06source\x18\x05 \x01(\t\x12\x10\n\x08\x63urrency\x18\x64 \x01(\t\x12\x13\n\x0bresource_id\x18\x65 \x01(\t\x12\x10\n\x08provider\x18\x66 \x01(\t\"b\n\x15GetActualCostResponse\x12\x30\n\x07results\x18\x01 \x03(\x0b\x32\x1f.pulumicost.v1.ActualCostResult\x12\x17\n\x0fnext_page_token\x18\x04 \x01(\t\"e\n\x0bPricingTier\x12\x14\n\x0cmin_quantity\x18\x01 \x01(\x01\x12\x14\n\x0cmax_quantity\x18\x02 \x01(\x01\x12\x15\n\rrate_per_unit\x18\x03 \x01(\x01\x12\x13\n\x0b\x64\x65scription\x18\x04 \x01(\t\"\x8d\x03\n\x0bPricingSpec\x12\x10\n\x08provider\x18\x01 \x01(\t\x12\x15\n\rresource_type\x18\x02 \x01(\t\x12\x0b\n\x03sku\x18\x03 \x01(\t\x12\x0e\n\x06region\x18\x04 \x01(\t\x12\x14\n\x0c\x62illing_mode\x18\x05 \x01(\t\x12\x15\n\rrate_per_unit\x18\x06 \x01(\x01\x12\x10\n\x08\x63urrency\x18\x07 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x08 \x01(\t\x12G\n\x0fplugin_metadata\x18\n \x03(\x0b\x32..pulumicost.v1.PricingSpec.PluginMetadataEntry\x12\x0e\n\x06source\x18\x0b \x01(\t\x12\x0c\n\x04unit\x18\x0c \x01(\t\x12\x13\n\x0b\x61ssumptions\x18\r \x03(\t\x12\x31\n\rpricing_tiers\x18\x0e \x03(\x0b\x32\x1a.pulumicost.v1.PricingTier\x1a\x35\n\x13PluginMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"L\n\x15GetPricingSpecRequest\x12\x33\n\x08resource\x18\x01 \x01(\x0b\x32!.pulumicost.v1.ResourceDescriptor\"B\n\x16GetPricingSpecResponse\x12(\n\x04spec\x18\x01 \x01(\x0b\x32\x1a.pulumicost.v1.PricingSpec\"\x16\n\x14GetPluginInfoRequest\"\xd6\x01\n\x15GetPluginInfoResponse\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\x14\n\x0cspec_version\x18\x03 \x01(\t\x12\x11\n\tproviders\x18\x04 \x03(\t\x12\x44\n\x08metadata\x18\x05 \x03(\x0b\x32\x32.pulumicost.v1.GetPluginInfoResponse.MetadataEntry\x1a/\n\rMetadataEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\x32\x9d\x04\n\x11\x43ostSourceService\x12?\n\x04Name\x12\x1a.pulumicost.v1.NameRequest\x1a\x1b.pulumicost.v1.NameResponse\x12K\n\x08Supports\x12\x1e.pulumicost.v1.SupportsRequest\x1a\x1f.pulumicost.v1.SupportsResponse\x12\x63\n\x10GetProjectedCost\x12&.pulumicost.v1.GetProjectedCostRequest\x1a\'.pulumicost.v1.GetProjectedCostResponse\x12Z\n\rGetActualCost\x12#.pulumicost.v1.GetActualCostRequest\x1a$.pulumicost.v1.GetActualCostResponse\x12]\n\x0eGetPricingSpec\x12$.pulumicost.v1.GetPricingSpecRequest\x1a%.pulumicost.v1.GetPricingSpecResponse\x12Z\n\rGetPluginInfo\x12#.pulumicost.v1.GetPluginInfoRequest\x1a$.pulumicost.v1.GetPluginInfoResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -58,32 +58,32 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_SUPPORTSRESPONSE_CAPABILITIESENTRY']._serialized_end=678
   _globals['_GETPROJECTEDCOSTREQUEST']._serialized_start=680
   _globals['_GETPROJECTEDCOSTREQUEST']._serialized_end=790
-  _globals['_GETPROJECTEDCOSTRESPONSE']._serialized_start=792
-  _globals['_GETPROJECTEDCOSTRESPONSE']._serialized_end=904
-  _globals['_GETACTUALCOSTREQUEST']._serialized_start=907
-  _globals['_GETACTUALCOSTREQUEST']._serialized_end=1153
+  _globals['_GETPROJECTEDCOSTRESPONSE']._serialized_start=793
+  _globals['_GETPROJECTEDCOSTRESPONSE']._serialized_end=953
+  _globals['_GETACTUALCOSTREQUEST']._serialized_start=956
+  _globals['_GETACTUALCOSTREQUEST']._serialized_end=1241
   _globals['_GETACTUALCOSTREQUEST_TAGSENTRY']._serialized_start=309
   _globals['_GETACTUALCOSTREQUEST_TAGSENTRY']._serialized_end=352
-  _globals['_ACTUALCOSTRESULT']._serialized_start=1156
-  _globals['_ACTUALCOSTRESULT']._serialized_end=1350
-  _globals['_GETACTUALCOSTRESPONSE']._serialized_start=1352
-  _globals['_GETACTUALCOSTRESPONSE']._serialized_end=1425
-  _globals['_PRICINGTIER']._serialized_start=1427
-  _globals['_PRICINGTIER']._serialized_end=1528
-  _globals['_PRICINGSPEC']._serialized_start=1531
-  _globals['_PRICINGSPEC']._serialized_end=1928
-  _globals['_PRICINGSPEC_PLUGINMETADATAENTRY']._serialized_start=1875
-  _globals['_PRICINGSPEC_PLUGINMETADATAENTRY']._serialized_end=1928
-  _globals['_GETPRICINGSPECREQUEST']._serialized_start=1930
-  _globals['_GETPRICINGSPECREQUEST']._serialized_end=2006
-  _globals['_GETPRICINGSPECRESPONSE']._serialized_start=2008
-  _globals['_GETPRICINGSPECRESPONSE']._serialized_end=2074
-  _globals['_GETPLUGININFOREQUEST']._serialized_start=2076
-  _globals['_GETPLUGININFOREQUEST']._serialized_end=2098
-  _globals['_GETPLUGININFORESPONSE']._serialized_start=2101
-  _globals['_GETPLUGININFORESPONSE']._serialized_end=2315
-  _globals['_GETPLUGININFORESPONSE_METADATAENTRY']._serialized_start=2268
-  _globals['_GETPLUGININFORESPONSE_METADATAENTRY']._serialized_end=2315
-  _globals['_COSTSOURCESERVICE']._serialized_start=2318
-  _globals['_COSTSOURCESERVICE']._serialized_end=2859
+  _globals['_ACTUALCOSTRESULT']._serialized_start=1244
+  _globals['_ACTUALCOSTRESULT']._serialized_end=1438
+  _globals['_GETACTUALCOSTRESPONSE']._serialized_start=1440
+  _globals['_GETACTUALCOSTRESPONSE']._serialized_end=1538
+  _globals['_PRICINGTIER']._serialized_start=1540
+  _globals['_PRICINGTIER']._serialized_end=1641
+  _globals['_PRICINGSPEC']._serialized_start=1644
+  _globals['_PRICINGSPEC']._serialized_end=2041
+  _globals['_PRICINGSPEC_PLUGINMETADATAENTRY']._serialized_start=1988
+  _globals['_PRICINGSPEC_PLUGINMETADATAENTRY']._serialized_end=2041
+  _globals['_GETPRICINGSPECREQUEST']._serialized_start=2043
+  _globals['_GETPRICINGSPECREQUEST']._serialized_end=2119
+  _globals['_GETPRICINGSPECRESPONSE']._serialized_start=2121
+  _globals['_GETPRICINGSPECRESPONSE']._serialized_end=2187
+  _globals['_GETPLUGININFOREQUEST']._serialized_start=2189
+  _globals['_GETPLUGININFOREQUEST']._serialized_end=2211
+  _globals['_GETPLUGININFORESPONSE']._serialized_start=2214
+  _globals['_GETPLUGININFORESPONSE']._serialized_end=2428
+  _globals['_GETPLUGININFORESPONSE_METADATAENTRY']._serialized_start=2381
+  _globals['_GETPLUGININFORESPONSE_METADATAENTRY']._serialized_end=2428
+  _globals['_COSTSOURCESERVICE']._serialized_start=2431
+  _globals['_COSTSOURCESERVICE']._serialized_end=2972
 # @@protoc_insertion_point(module_scope)

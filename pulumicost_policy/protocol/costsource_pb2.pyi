@@ -75,19 +75,21 @@ class GetProjectedCostRequest(_message.Message):
     def __init__(self, resource: _Optional[_Union[ResourceDescriptor, _Mapping]] = ..., utilization_percentage: _Optional[float] = ...) -> None: ...
 
 class GetProjectedCostResponse(_message.Message):
-    __slots__ = ("unit_price", "currency", "cost_per_month", "billing_detail")
+    __slots__ = ("unit_price", "currency", "cost_per_month", "billing_detail", "expires_at")
     UNIT_PRICE_FIELD_NUMBER: _ClassVar[int]
     CURRENCY_FIELD_NUMBER: _ClassVar[int]
     COST_PER_MONTH_FIELD_NUMBER: _ClassVar[int]
     BILLING_DETAIL_FIELD_NUMBER: _ClassVar[int]
+    EXPIRES_AT_FIELD_NUMBER: _ClassVar[int]
     unit_price: float
     currency: str
     cost_per_month: float
     billing_detail: str
-    def __init__(self, unit_price: _Optional[float] = ..., currency: _Optional[str] = ..., cost_per_month: _Optional[float] = ..., billing_detail: _Optional[str] = ...) -> None: ...
+    expires_at: _timestamp_pb2.Timestamp
+    def __init__(self, unit_price: _Optional[float] = ..., currency: _Optional[str] = ..., cost_per_month: _Optional[float] = ..., billing_detail: _Optional[str] = ..., expires_at: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class GetActualCostRequest(_message.Message):
-    __slots__ = ("resource_id", "start", "end", "tags", "arn")
+    __slots__ = ("resource_id", "start", "end", "tags", "arn", "page_size", "page_token")
     class TagsEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -100,12 +102,16 @@ class GetActualCostRequest(_message.Message):
     END_FIELD_NUMBER: _ClassVar[int]
     TAGS_FIELD_NUMBER: _ClassVar[int]
     ARN_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     resource_id: str
     start: _timestamp_pb2.Timestamp
     end: _timestamp_pb2.Timestamp
     tags: _containers.ScalarMap[str, str]
     arn: str
-    def __init__(self, resource_id: _Optional[str] = ..., start: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., end: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., tags: _Optional[_Mapping[str, str]] = ..., arn: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, resource_id: _Optional[str] = ..., start: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., end: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., tags: _Optional[_Mapping[str, str]] = ..., arn: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ActualCostResult(_message.Message):
     __slots__ = ("timestamp", "cost", "usage_amount", "usage_unit", "source", "currency", "resource_id", "provider")
@@ -128,10 +134,12 @@ class ActualCostResult(_message.Message):
     def __init__(self, timestamp: _Optional[_Union[_timestamp_pb2.Timestamp, _Mapping]] = ..., cost: _Optional[float] = ..., usage_amount: _Optional[float] = ..., usage_unit: _Optional[str] = ..., source: _Optional[str] = ..., currency: _Optional[str] = ..., resource_id: _Optional[str] = ..., provider: _Optional[str] = ...) -> None: ...
 
 class GetActualCostResponse(_message.Message):
-    __slots__ = ("results",)
+    __slots__ = ("results", "next_page_token")
     RESULTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     results: _containers.RepeatedCompositeFieldContainer[ActualCostResult]
-    def __init__(self, results: _Optional[_Iterable[_Union[ActualCostResult, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    def __init__(self, results: _Optional[_Iterable[_Union[ActualCostResult, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class PricingTier(_message.Message):
     __slots__ = ("min_quantity", "max_quantity", "rate_per_unit", "description")

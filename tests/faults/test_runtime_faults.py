@@ -108,7 +108,7 @@ def test_secrets_never_leave_the_pack(root, tmp_path):
         assert "$7.59" in shown and "SECRET-" not in shown
         # Plugins get what pricing needs (type, SKU, region), never tags or outputs marked secret.
         sent = log.read_text()
-        assert "ec2:Instance t3.micro us-east-1" in sent
+        assert "aws:ec2/instance:Instance t3.micro us-east-1" in sent  # the real descriptor: the type token
         assert "SECRET-tag" not in sent and "SECRET-aso" not in sent and "SECRET-userdata" not in sent
     finally:
         pack.close()

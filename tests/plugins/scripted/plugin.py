@@ -4,7 +4,7 @@ Modes: ok (prices from the price book, like aws-public), nothing (NOT_FOUND for 
 slow (waits SCRIPTED_DELAY seconds before serving),
 noport (never announces), exit (exits at once), hang (GetProjectedCost never returns),
 crash (exits during its first GetProjectedCost), crashloop (exits during every one),
-garbage (prints noise instead of the port line), eur (answers in EUR).
+garbage (prints noise instead of the port line), eur (answers in EUR), zero (OK with $0 and no wording).
 Every GetProjectedCost is appended to SCRIPTED_LOG, so tests can count RPCs.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import grpc
 
+from pulumicost_policy.descriptor.catalog import MAPPERS
 from pulumicost_policy.plugins.errors import PluginError
 from pulumicost_policy.plugins.sdk import CostSource, serve
 from pulumicost_policy.pricing.pricebook import PriceBook
@@ -42,7 +43,11 @@ class Scripted(CostSource):
             if CRASH_MARK:
                 CRASH_MARK.write_text("1")
             os._exit(3)
-        spec = self.book.get(res.provider, res.resource_type, res.sku, res.region)
+        # The real host sends the Pulumi type token; the price book keys on our short form.
+        price_type = MAPPERS[res.resource_type][0] if res.resource_type in MAPPERS else res.resource_type
+        spec = self.book.get(res.provider, price_type, res.sku, res.region)
+        if MODE == "zero":
+            return pb.GetProjectedCostResponse(currency="USD", billing_detail="per_hour")
         if MODE == "nothing" or spec is None:
             raise PluginError(grpc.StatusCode.NOT_FOUND, "no price")
         return pb.GetProjectedCostResponse(unit_price=spec.rate_per_unit,

@@ -1,0 +1,125 @@
+"""Installing a released plugin as it ships: a directory or archive (.tar.gz, .tgz, .zip) holding
+`finfocus-plugin-<name>[-<region>]` or `pulumicost-plugin-<name>` with no manifest.
+
+The name comes from the binary, the version from `plugin.metadata.json` (`version`) or the
+release's file name (`..._0.1.8_linux_amd64.tar.gz`). Archives are unpacked into a temporary
+directory first; a member that would land outside it (`..`, an absolute path, a link) or is not
+a regular file or directory is refused, so an archive cannot write anywhere else.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import stat
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Optional
+
+from .discovery import BINARY_PREFIX, FINFOCUS_PREFIX, METADATA, PluginSpec, inspect, parse_version
+from .install import InstallError
+
+ARCHIVES = (".tar.gz", ".tgz", ".zip")
+_BINARY = re.compile(rf"^(?:{FINFOCUS_PREFIX}|{BINARY_PREFIX})([a-z0-9][a-z0-9-]*?)"
+                     r"(?:-((?:[a-z]{2}|us-gov)-[a-z]+-\d))?$")
+_VERSION_IN_NAME = re.compile(r"[_-]v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?:[_.]|$)")
+
+
+def is_release(source: Path) -> bool:
+    """An archive, or a directory without a manifest that holds a released binary."""
+    if source.is_file():
+        return source.name.endswith(ARCHIVES)
+    return source.is_dir() and not (source / "plugin.manifest.json").exists() and _find_binary(source) is not None
+
+
+def install_release(source: Path, root: Path) -> PluginSpec:
+    if source.is_file():
+        with tempfile.TemporaryDirectory() as tmp:
+            _unpack(source, Path(tmp))
+            unpacked = Path(tmp)
+            inner = [p for p in unpacked.iterdir()]
+            if len(inner) == 1 and inner[0].is_dir():
+                unpacked = inner[0]
+            return _install_dir(unpacked, root, source.name)
+    return _install_dir(source, root, source.name)
+
+
+def _find_binary(directory: Path) -> Optional[tuple[Path, str]]:
+    for path in sorted(directory.iterdir()):
+        match = _BINARY.match(path.name)
+        if match and path.is_file():
+            return path, match.group(1)
+    return None
+
+
+def _install_dir(source: Path, root: Path, release_name: str) -> PluginSpec:
+    found = _find_binary(source)
+    if found is None:
+        raise InstallError(f"{release_name}: no {FINFOCUS_PREFIX}<name> or {BINARY_PREFIX}<name> binary in it")
+    binary, name = found
+    version = _metadata(source).get("version") or _version_from(release_name)
+    if not version or parse_version(version) is None:
+        raise InstallError(f"{release_name}: cannot tell the version; add \"version\" to {METADATA} "
+                           f"or keep the release's file name (e.g. {FINFOCUS_PREFIX}{name}_1.2.3_linux_amd64.tar.gz)")
+    target = root / "plugins" / name / version.removeprefix("v")
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True, mode=0o755)
+    shutil.copy2(binary, target / binary.name)
+    (target / binary.name).chmod(0o755)
+    if (source / METADATA).is_file():
+        shutil.copy2(source / METADATA, target / METADATA)
+    spec, problem = inspect(target, name)
+    if problem or spec is None:
+        raise InstallError(f"installed {target} but it is not usable: {problem}")
+    return spec
+
+
+def _metadata(source: Path) -> dict:
+    try:
+        data = json.loads((source / METADATA).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def _version_from(release_name: str) -> Optional[str]:
+    match = _VERSION_IN_NAME.search(release_name)
+    return match.group(1) if match else None
+
+
+def _safe_member(name: str, archive: Path) -> PurePosixPath:
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise InstallError(f"{archive}: member {name!r} points outside the archive; refused")
+    return path
+
+
+def _unpack(archive: Path, into: Path) -> None:
+    try:
+        if archive.name.endswith(".zip"):
+            with zipfile.ZipFile(archive) as zf:
+                for info in zf.infolist():
+                    rel = _safe_member(info.filename, archive)
+                    mode = info.external_attr >> 16
+                    if stat.S_ISLNK(mode):
+                        raise InstallError(f"{archive}: member {info.filename!r} is a link; refused")
+                    out = into.joinpath(*rel.parts)
+                    if info.is_dir():
+                        out.mkdir(parents=True, exist_ok=True)
+                        continue
+                    out.parent.mkdir(parents=True, exist_ok=True)
+                    out.write_bytes(zf.read(info))
+                    out.chmod(0o755 if mode & 0o111 else 0o644)
+        else:
+            with tarfile.open(archive, "r:gz") as tf:
+                members = tf.getmembers()
+                for member in members:
+                    _safe_member(member.name, archive)
+                    if not (member.isfile() or member.isdir()):
+                        raise InstallError(f"{archive}: member {member.name!r} is not a regular file; refused")
+                tf.extractall(into, members=members, filter="data")
+    except (tarfile.TarError, zipfile.BadZipFile, OSError) as err:
+        raise InstallError(f"{archive}: not a readable archive ({err})") from None
