@@ -12,6 +12,7 @@ from typing import Any, Mapping
 from pulumi_policy import Policy, StackValidationArgs
 
 from ..pricing.estimate import money
+from ..pricing.finite import total
 from ..pricing.rollup import StackCost
 from .config import config_errors, declare, with_defaults
 from .runtime import PackState
@@ -29,12 +30,13 @@ class Verdict:
 
     @property
     def over(self) -> bool:
-        return self.total > self.budget
+        """Fails closed: a total that is not a finite number (an overflowing sum) is over any budget."""
+        return not math.isfinite(self.total) or self.total > self.budget
 
     def as_dict(self) -> dict[str, Any]:
-        """The report's budget verdict row."""
-        return {"scope": self.scope, "total": self.total, "budget": self.budget, "currency": self.currency,
-                "over": self.over}
+        """The report's budget verdict row (a non-finite total is null: JSON has no Infinity)."""
+        return {"scope": self.scope, "total": self.total if math.isfinite(self.total) else None,
+                "budget": self.budget, "currency": self.currency, "over": self.over}
 
     def percent(self) -> float:
         return math.inf if self.budget == 0 else 100.0 * self.total / self.budget
@@ -53,7 +55,7 @@ def _tag_totals(stack: StackCost, currency: str) -> dict[str, float]:
         if est.currency == currency and est.monthly:
             for k, v in est.tags:
                 out.setdefault(f"{k}={v}", []).append(est.monthly)
-    return {k: math.fsum(v) for k, v in out.items()}
+    return {k: total(v) for k, v in out.items()}
 
 
 def evaluate(stack: StackCost, config: Mapping[str, Any]) -> BudgetResult:
@@ -86,7 +88,11 @@ def evaluate(stack: StackCost, config: Mapping[str, Any]) -> BudgetResult:
     for scope, amount, budget in scopes:
         v = Verdict(scope, amount, float(budget), currency)
         result.verdicts.append(v)
-        if v.over:
+        if not math.isfinite(v.total):
+            result.violations.append(
+                f"{scope}: the projected {currency} total is not a finite number (a cost or count too large "
+                f"to sum), so it cannot be held to the budget of {money(v.budget)} {currency}. Most expensive: {top}")
+        elif v.over:
             result.violations.append(
                 f"{scope}: projected {money(v.total)} {currency}/month is over the budget of "
                 f"{money(v.budget)} {currency} by {money(v.total - v.budget)} ({v.percent():.0f}%). "

@@ -13,6 +13,7 @@ from typing import Callable, Optional, Protocol, Sequence
 
 from ..descriptor import ResourceDescriptor, ResourceInput, Unpriced, describe
 from .estimate import CostEstimate, Pricing, internal_error, price_from_book, to_estimate
+from .finite import as_finite
 from .pricebook import DEFAULT_SPECS_DIR, PriceBook
 from .usage import Usage
 
@@ -110,6 +111,8 @@ class Pricer:
         first_reason: Optional[Unpriced] = None
         for source in self.sources:
             result = source.price(desc, usage)
+            if isinstance(result, Pricing) and as_finite(result.monthly) is None:
+                result = Unpriced(f"{source.name} answered a monthly cost that is not a finite number")
             if isinstance(result, Pricing):
                 return result
             if isinstance(result, Unpriced) and first_reason is None:
