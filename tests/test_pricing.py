@@ -97,7 +97,7 @@ def test_usage_file_errors_name_file_and_line(tmp_path):
     bad.write_text("resource_usage:\n  logs: {storage_gb: [1, 2}\n")
     with pytest.raises(UsageFileError, match=r"usage.yaml line 2"):
         Usage.load(bad)
-    with pytest.raises(UsageFileError, match=r"storage_gb should be a number"):
+    with pytest.raises(UsageFileError, match=r"storage_gb should be a finite number"):
         Usage.parse({"resource_usage": {"logs": {"storage_gb": "lots"}}}, "u.yaml")
 
 

@@ -46,7 +46,10 @@ def parse_day(flag: str, text: str) -> dt.date:
         raise DateRangeError(f"{flag} {text!r}: use YYYY-MM-DD or RFC 3339 (2024-01-31T00:00:00Z)") from None
     if stamp.tzinfo is None:
         raise DateRangeError(f"{flag} {text!r}: an RFC 3339 time needs a zone (Z or +hh:mm)")
-    return stamp.astimezone(dt.timezone.utc).date()
+    try:
+        return stamp.astimezone(dt.timezone.utc).date()
+    except OverflowError:  # 9999-12-31T23:00-05:00 is past the last representable UTC day
+        raise DateRangeError(f"{flag} {text!r}: out of range; use a date before 9999-12-31") from None
 
 
 def date_range(start: str, end: str, monthly: bool, today: Optional[dt.date] = None) -> DateRange:

@@ -6,25 +6,15 @@ already costed, and read/refresh/discard steps cost nothing new.
 """
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional
 
 from .resource import ResourceInput
+from .files import InputFileError, parse_json, read_bytes
 
 COSTED_OPS = ("create", "update", "same", "replace", "create-replacement", "import", "import-replacement")
 SAVING_OPS = ("delete",)
-# A bound before reading: a 100,000-resource digest is tens of MB; a file far larger is more likely
-# the wrong file than a plan, and parsing it would take GBs of memory. Raise it with the variable.
-MAX_FILE_ENV = "PULUMICOST_MAX_FILE_MB"
-DEFAULT_MAX_FILE_MB = 128
-
-
-def max_file_bytes() -> int:
-    raw = os.environ.get(MAX_FILE_ENV, "")
-    return int(float(raw) * 1e6) if raw.replace(".", "", 1).isdigit() else DEFAULT_MAX_FILE_MB * 1_000_000
 
 
 class PlanError(Exception):
@@ -42,24 +32,15 @@ class PlannedResource:
 
 
 def read_json(path: Path, what: str) -> Any:
+    """The shared JSON reader: a regular file, a pipe (`<(pulumi stack export)`) or `-` for stdin,
+    within the size limit and the nesting limit; every failure is a one-line PlanError."""
     try:
-        size = path.stat().st_size
-    except OSError as err:
-        raise PlanError(f"{path}: cannot read {what} ({err.strerror or err})") from None
-    if size == 0:
-        raise PlanError(f"{path}: the file is empty; expected {what}")
-    limit = max_file_bytes()
-    if size > limit:
-        raise PlanError(f"{path}: {size / 1e6:,.0f} MB is more than the {limit / 1e6:,.0f} MB we read as {what}; "
-                        f"check the file, or set {MAX_FILE_ENV} to raise the limit")
-    try:
-        with path.open("rb") as fh:
-            return json.load(fh)
-    except json.JSONDecodeError as err:
-        raise PlanError(f"{path}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}); "
-                        f"expected {what}") from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise PlanError(f"{path}: cannot read {what} ({err})") from None
+        data = read_bytes(path, what, pipes=True)
+        if not data.strip():
+            raise InputFileError(f"{path}: the file is empty; expected {what}")
+        return parse_json(data, path, what)
+    except InputFileError as err:
+        raise PlanError(str(err)) from None
 
 
 def _name(urn: str) -> str:
@@ -145,9 +126,14 @@ def parse_state(doc: Any, path: Path) -> Iterator[PlannedResource]:
     resources = [r for r in deployment.get("resources") or [] if isinstance(r, Mapping)]
     providers = {str(r.get("urn")): _props(r) for r in resources
                  if str(r.get("type", "")).startswith("pulumi:providers:")}
+    seen: set[str] = set()
     for r in resources:
         if not isinstance(r.get("urn"), str) or r.get("delete"):
             continue
+        if r["urn"] in seen:  # counting it once would hide a cost; twice would double one: refuse
+            raise PlanError(f"{path}: resource {r['urn']} appears twice in deployment.resources; "
+                            f"a state lists each URN once: export the stack again")
+        seen.add(r["urn"])
         yield PlannedResource("same", _input(r, r["urn"], providers, {}),
                               cloud_id=r["id"] if isinstance(r.get("id"), str) else "",
                               custom=r.get("custom", True) is not False)

@@ -10,6 +10,7 @@ import math
 from typing import Any, Mapping
 
 from ..money import money
+from ..pricing.finite import total
 from ..pricing.rollup import StackCost
 from .config import CURRENCY, MONEY, MONEY_MAP, PERCENT
 from .model import NOTE, STACK, VIOLATION, WARNING, CostPolicy, Finding, StackContext
@@ -36,7 +37,7 @@ def _tag_totals(stack: StackCost, currency: str) -> dict[str, float]:
         if est.currency == currency and est.monthly:
             for k, v in est.tags:
                 out.setdefault(f"{k}={v}", []).append(est.monthly)
-    return {k: math.fsum(v) for k, v in out.items()}
+    return {k: total(v) for k, v in out.items()}
 
 
 def _scopes(stack: StackCost, config: Mapping[str, Any], currency: str) -> list[tuple[str, float, float]]:
@@ -62,9 +63,19 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
                              "conversion is done; price in one currency or set `currency`"))
     top = ", ".join(f"{e.name} {money(e.monthly or 0.0)}" for e in stack.top(5) if e.currency == currency)
     for scope, amount, budget in _scopes(stack, config, currency):
-        row = {"scope": scope, "total": amount, "budget": budget, "currency": currency, "over": amount > budget}
-        percent = math.inf if budget == 0 else 100.0 * amount / budget
-        if amount > budget:
+        # Fails closed: a total that is not a finite number (an overflowing sum) is over any budget;
+        # the report's row says null for it (JSON has no Infinity).
+        finite = math.isfinite(amount)
+        over = not finite or amount > budget
+        row = {"scope": scope, "total": amount if finite else None, "budget": budget, "currency": currency,
+               "over": over}
+        percent = math.inf if budget == 0 or not finite else 100.0 * amount / budget
+        if not finite:
+            found.append(Finding(
+                f"{scope}: the projected {currency} total is not a finite number (a cost or count too large "
+                f"to sum), so it cannot be held to the budget of {money(budget)} {currency}. Most expensive: {top}",
+                VIOLATION, data=row))
+        elif over:
             found.append(Finding(
                 f"{scope}: projected {money(amount)} {currency}/month is over the budget of {money(budget)} "
                 f"{currency} by {money(amount - budget)} ({percent:.0f}%). Most expensive: {top}", VIOLATION,

@@ -14,6 +14,7 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 import jsonschema
 
 from ..pricing.estimate import CostEstimate
+from ..pricing.finite import non_finite_paths
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost
 
@@ -80,6 +81,9 @@ class CostPolicy:
     def errors(self, config: Mapping[str, Any]) -> list[str]:
         """Readable schema errors (`monthlyBudget: 'lots' is not of type 'number'`), cached by content:
         resource policies see the same config for every resource."""
+        bad = non_finite_paths(dict(config or {}))
+        if bad:  # NaN passes every `minimum`; 10**400 overflows float(): refused before the schema
+            return [f"{where}: should be a finite number" for where in bad]
         try:
             key = json.dumps(dict(config or {}), sort_keys=True, allow_nan=False)
         except (TypeError, ValueError):

@@ -12,6 +12,7 @@ from typing import Optional, Sequence
 
 from ..descriptor import CostComponent, ResourceDescriptor, Unpriced
 from ..money import rate_text
+from .finite import as_finite, total
 from .estimate import HOURS_PER_MONTH, ComponentCost, Pricing
 from .pricebook import BILLING_UNITS
 
@@ -41,14 +42,20 @@ def assemble(desc: ResourceDescriptor, usage: dict[str, float], rates: Sequence[
                          f"(set {comp.usage_key.replace('*', ' and ')} in the usage file)")
             continue
         hours = HOURS_PER_MONTH if comp.billing_mode == "per_hour" else 1.0
-        costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, quantity,
-                                   rate.rate_per_unit * quantity * hours))
+        monthly = rate.rate_per_unit * quantity * hours
+        if as_finite(quantity) is None or as_finite(monthly) is None:
+            return Unpriced(f"{comp.price_type}: the monthly cost is not a finite number (check the "
+                            f"resource's sizes and counts and the usage file quantities)")
+        costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, quantity, monthly))
     currencies = {r.currency for r in rates}
     if len(currencies) != 1:
         return Unpriced(f"the prices for this resource mix currencies ({', '.join(sorted(currencies))})")
     first = costs[0]
+    monthly = total(c.monthly for c in costs if c.monthly is not None)
+    if not math.isfinite(monthly):
+        return Unpriced("the monthly cost is not a finite number (check the resource's sizes and counts)")
     return Pricing(
-        monthly=math.fsum(c.monthly for c in costs if c.monthly is not None),
+        monthly=monthly,
         currency=first.currency,
         source=source,
         unit_price=f"{rate_text(first.rate)} {first.currency} per {first.unit}",
@@ -62,13 +69,13 @@ def component_quantity(comp: CostComponent, usage: dict[str, float]) -> Optional
     if comp.usage_key is None:
         return _in_tier(comp, comp.quantity)
     defaults = dict(comp.usage_defaults)
-    product = 1.0
+    product = comp.usage_scale  # scaled first: count x 730 h x (1/730) must not overflow on the way
     for key in comp.usage_key.split("*"):
         value = usage.get(key, defaults.get(key))
         if value is None:
             return None
         product *= value
-    return _in_tier(comp, product * comp.usage_scale)
+    return _in_tier(comp, product)
 
 
 def _in_tier(comp: CostComponent, quantity: Optional[float]) -> Optional[float]:

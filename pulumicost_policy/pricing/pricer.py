@@ -15,6 +15,7 @@ from ..descriptor import ResourceDescriptor, ResourceInput, Unpriced, describe
 from ..descriptor.resolve import resolve_references
 from .estimate import CostEstimate, Pricing, internal_error, to_estimate
 from .lookup import price_from_book
+from .finite import as_finite
 from .pricebook import DEFAULT_SPECS_DIR, PriceBook
 from .usage import Usage
 
@@ -113,6 +114,8 @@ class Pricer:
         first_reason: Optional[Unpriced] = None
         for source in self.sources:
             result = source.price(desc, usage)
+            if isinstance(result, Pricing) and as_finite(result.monthly) is None:
+                result = Unpriced(f"{source.name} answered a monthly cost that is not a finite number")
             if isinstance(result, Pricing):
                 return result
             if isinstance(result, Unpriced) and first_reason is None:

@@ -1,16 +1,17 @@
 """Stack totals from per-resource estimates: by provider, by type, with an honest coverage count.
 
 Estimates are keyed by URN, so two resources with the same name under different parents never
-collide, and a URN seen twice is counted once. Currencies are never summed together: each
+collide, and a URN seen twice is counted once (state files with a URN twice are refused before
+this). A sum that overflows is kept as inf: budgets fail closed on it and reports show null. Currencies are never summed together: each
 currency gets its own total and `mixed_currencies` says so.
 """
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from .finite import total
 from .estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate
 
 STATUSES = (PRICED, FREE, USAGE_BASED, UNPRICED)
@@ -67,9 +68,9 @@ def rollup(estimates: Iterable[CostEstimate]) -> StackCost:
             types[est.currency][est.type].append(est.monthly)
     return StackCost(
         estimates=by_urn,
-        totals={c: math.fsum(v) for c, v in sorted(amounts.items())},
-        by_provider={c: {p: math.fsum(v) for p, v in sorted(d.items())} for c, d in providers.items()},
-        by_type={c: {t: math.fsum(v) for t, v in sorted(d.items())} for c, d in types.items()},
+        totals={c: total(v) for c, v in sorted(amounts.items())},
+        by_provider={c: {p: total(v) for p, v in sorted(d.items())} for c, d in providers.items()},
+        by_type={c: {t: total(v) for t, v in sorted(d.items())} for c, d in types.items()},
         coverage=coverage,
         unpriced_types=dict(sorted(unpriced.items())),
     )

@@ -7,22 +7,22 @@
       "urn:pulumi:prod::shop::aws:lambda/function:Function::api-*": {monthly_requests: 2000000}
 
 Keys are told apart by shape: `urn:` prefix -> URN, a `pkg:module:Type` token -> type default,
-anything else -> resource name. `*?[` make a glob. For each usage key, the most specific match
+anything else -> resource name. Only `*` and `?` make a glob (`*` any run, `?` one character);
+every other character, `[` included, matches itself, so `logs[1]` is the resource named `logs[1]`. For each usage key, the most specific match
 wins: an exact URN or name beats a glob, which beats the type default.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
+from .finite import as_finite
 from .yamlfile import load_yaml
 
 _TYPE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]+:[A-Za-z0-9_./-]*:[A-Za-z0-9_]+$")
-_GLOB = re.compile(r"[*?\[]")
+_GLOB = re.compile(r"[*?]")
 
 
 class UsageFileError(Exception):
@@ -34,14 +34,14 @@ class Usage:
     """Parsed usage entries, split by how specific they are."""
 
     exact: dict[str, dict[str, float]] = field(default_factory=dict)
-    globs: list[tuple[str, dict[str, float]]] = field(default_factory=list)
+    globs: list[tuple[re.Pattern[str], dict[str, float]]] = field(default_factory=list)
     types: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def for_resource(self, urn: str, name: str, type_token: str) -> dict[str, float]:
         """The quantities for one resource, most specific source winning per key."""
         merged = dict(self.types.get(type_token, {}))
         for pattern, values in self.globs:
-            if fnmatchcase(urn, pattern) or fnmatchcase(name, pattern):
+            if pattern.fullmatch(urn) or pattern.fullmatch(name):
                 merged.update(values)
         for key in (name, urn):
             merged.update(self.exact.get(key, {}))
@@ -64,7 +64,7 @@ class Usage:
             quantities = _quantities(where, str(key), values)
             key = str(key)
             if _GLOB.search(key):
-                usage.globs.append((key, quantities))
+                usage.globs.append((_glob(key), quantities))
             elif not key.startswith("urn:") and _TYPE_TOKEN.match(key):
                 usage.types[key] = quantities
             else:
@@ -77,7 +77,13 @@ def _quantities(where: str, key: str, values: Any) -> dict[str, float]:
         raise UsageFileError(f"{where}: resource_usage[{key!r}] should be a mapping of quantity names to numbers")
     out = {}
     for name, value in values.items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
-            raise UsageFileError(f"{where}: resource_usage[{key!r}].{name} should be a number >= 0")
-        out[str(name)] = float(value)
+        number = as_finite(value)
+        if number is None or number < 0:
+            raise UsageFileError(f"{where}: resource_usage[{key!r}].{name} should be a finite number >= 0")
+        out[str(name)] = number
     return out
+
+
+def _glob(key: str) -> re.Pattern[str]:
+    """`*` and `?` as wildcards, everything else literal (fnmatch would read `[1]` as a class)."""
+    return re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in key), re.DOTALL)

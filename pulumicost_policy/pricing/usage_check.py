@@ -17,6 +17,7 @@ from typing import Iterable, Optional
 import yaml
 
 from ..descriptor.catalog import TYPES
+from ..inputs.files import InputFileError, read_bytes
 from ..inputs.resource import ResourceInput
 from .usage import UsageFileError
 
@@ -34,8 +35,8 @@ ALL_KEYS = frozenset(k for keys in USAGE_KEYS.values() for k in keys)
 def _positions(path: Path) -> list[tuple[str, int, dict[str, int]]]:
     """(entry key, its line, {quantity name: line}) for each resource_usage entry, 1-based lines."""
     try:
-        root = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        root = yaml.compose(read_bytes(path, "the usage file").decode("utf-8"), Loader=_Loader)
+    except (InputFileError, UnicodeDecodeError, yaml.YAMLError):
         return []  # Usage.load has reported it already
     if not isinstance(root, yaml.MappingNode):
         return []

@@ -6,14 +6,18 @@ from typing import Any
 
 import yaml
 
+from ..inputs.files import InputFileError, read_bytes
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader keeps pack start fast
 
 
 def load_yaml(path: Path, what: str, error: type[Exception]) -> Any:
     """Parse `path`; raise `error` with "<path>[ line N]: <problem>" instead of a traceback."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
+    try:  # regular files only, within the size limit: a FIFO would hang pack start, /dev/zero eat memory
+        text = read_bytes(path, f"the {what}").decode("utf-8")
+    except InputFileError as err:
+        raise error(str(err)) from None
+    except UnicodeDecodeError as err:
         raise error(f"{path}: cannot read the {what} ({err})") from None
     try:
         return yaml.load(text, Loader=_Loader)
@@ -21,3 +25,5 @@ def load_yaml(path: Path, what: str, error: type[Exception]) -> Any:
         mark = getattr(err, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark is not None else ""
         raise error(f"{path}{line}: not valid YAML ({getattr(err, 'problem', err)})") from None
+    except RecursionError:
+        raise error(f"{path}: YAML nested too deeply to be a {what}") from None

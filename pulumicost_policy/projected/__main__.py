@@ -20,6 +20,7 @@ from ..gctune import tune_for_batch
 from ..paths import PACK_DIR
 from ..policies import ConfigError, StackContext
 from ..policies.budgets import NAME as BUDGETS
+from ..policies.cost_increase import POLICY as COST_INCREASE_POLICY, baseline_from_state
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..pricing.freshness import stale_warning
 from ..plugins.cache import NO_CACHE_ENV
@@ -75,6 +76,21 @@ def baseline_of(planned: list[plan.PlannedResource], pricer: Pricer) -> StackCos
     return rollup(current)
 
 
+def baseline_file(config: gate.Config, pricer: Pricer) -> Optional[StackCost]:
+    """The `cost-increase` baseline file, read up front: an unusable one is bad input (exit 2), as
+    a bad plan is. It then replaces the file in the policy's config, so it is read once."""
+    level, props = config[COST_INCREASE_POLICY.name]
+    path = props.get("baselineStateFile")
+    if level == "disabled" or not path:
+        return None
+    try:
+        baseline = baseline_from_state(pricer, path)
+    except plan.PlanError as err:
+        raise ConfigError(f"cost-increase baselineStateFile: {err}") from None
+    config[COST_INCREASE_POLICY.name] = (level, {k: v for k, v in props.items() if k != "baselineStateFile"})
+    return baseline
+
+
 def project(planned: list[plan.PlannedResource], pricer: Pricer) -> Projection:
     rows, savings = [], []
     for item, est in zip(planned, pricer.estimate_many([item.resource for item in planned])):
@@ -92,13 +108,15 @@ def main(argv: Optional[list[str]] = None) -> int:
         pricer = open_sources(usage, args.specs).pricer
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
         check_usage_file(args.usage, [item.resource for item in planned])
+        baseline = baseline_file(config, pricer)
     except (plan.PlanError, UsageFileError, PriceBookError, ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
     tune_for_batch()
     projection = project(planned, pricer)
-    ctx = StackContext(projection.stack, pricer, baseline_of(planned, pricer) if args.pulumi_json else None,
-                       stack_name=args.stack)
+    if baseline is None and args.pulumi_json:
+        baseline = baseline_of(planned, pricer)
+    ctx = StackContext(projection.stack, pricer, baseline, stack_name=args.stack)
     found = gate.run_policies(projection, config, ctx)
     violations = gate.violations(projection, config, found)
     report = to_report(projection, args.stack, extra={

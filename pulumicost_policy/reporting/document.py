@@ -5,6 +5,7 @@ summed across currencies) and a coverage summary that counts what we could not p
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Optional
@@ -39,7 +40,8 @@ class Projection:
 
 
 def _round(value: Optional[float], places: int = 6) -> Optional[float]:
-    return None if value is None else round(value, places)
+    """Rounded for JSON; None for a sum that is not finite (JSON has no Infinity or NaN)."""
+    return None if value is None or not math.isfinite(value) else round(value, places)
 
 
 def estimate_row(est: CostEstimate, op: str) -> dict[str, Any]:
@@ -63,6 +65,7 @@ def totals_block(stack: StackCost) -> dict[str, Any]:
         "by_provider": {c: {k: _round(v) for k, v in d.items()} for c, d in stack.by_provider.items()},
         "by_type": {c: {k: _round(v) for k, v in d.items()} for c, d in stack.by_type.items()},
         "mixed_currencies": stack.mixed_currencies,
+        "not_finite": sorted(c for c, v in stack.totals.items() if not math.isfinite(v)),
     }
 
 

@@ -69,8 +69,13 @@ class EnginePack:
         try:
             self.port = int(line)
         except ValueError:
+            try:  # let it finish writing its error, and read it before close() deletes the log
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                pass
+            message = f"pack wrote {line!r} instead of a port; stderr: {self.stderr()}"
             self.close()
-            raise RuntimeError(f"pack wrote {line!r} instead of a port; stderr: {self.stderr()}") from None
+            raise RuntimeError(message) from None
         # The engine's plugin channels accept messages up to 400 MB (rpcutil.MaxRPCMessageSize);
         # an AnalyzeStack answer for 100,000 resources is several MB.
         self.channel = grpc.insecure_channel(f"127.0.0.1:{self.port}", options=[
