@@ -2,20 +2,19 @@
 an HTTP status for a path, or a body cut short (a truncated download)."""
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 from urllib.parse import urlsplit
 
+from local_http import LocalServer, QuietHandler
 
-class FileServer:
+
+class FileServer(LocalServer):
     def __init__(self, files: dict[str, bytes]) -> None:
         self.files = dict(files)
         self.status: dict[str, int] = {}  # path -> HTTP status to answer instead
         self.requests: list[str] = []
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 path = urlsplit(self.path).path
                 query = urlsplit(self.path).query
@@ -33,13 +32,5 @@ class FileServer:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, *args: Any) -> None:
-                pass
+        self.serve(Handler)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()

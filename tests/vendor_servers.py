@@ -9,19 +9,20 @@ import datetime as dt
 import json
 import re
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Optional
 from urllib.parse import parse_qs, urlsplit
 
+from local_http import LocalServer, QuietHandler
 
-class VendorServer:
+
+class VendorServer(LocalServer):
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.fail_next: list[int] = []
         self._lock = threading.Lock()
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_GET(self) -> None:  # noqa: N802 - http.server's name
                 parts = urlsplit(self.path)
                 params = {k: v[0] for k, v in parse_qs(parts.query).items()}
@@ -45,19 +46,11 @@ class VendorServer:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def log_message(self, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.serve(Handler)
 
     def handle(self, path: str, params: dict[str, str], auth: Optional[str]) -> tuple[int, Any]:
         raise NotImplementedError
 
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 class Vantage(VendorServer):
