@@ -15,9 +15,20 @@ SPECS_DIR = PACK_DIR / "specs"
 SCHEMAS_DIR = PACK_DIR / "schemas"
 
 
-def user_prices_dir(env: Optional[Mapping[str, str]] = None) -> Path:
+def home_dir() -> Optional[Path]:
+    """The user's home directory, or None with no HOME and no passwd entry (a container's bare
+    uid): the pack then runs on the bundled price book alone instead of failing to start."""
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError):
+        return None
+
+
+def user_prices_dir(env: Optional[Mapping[str, str]] = None) -> Optional[Path]:
     """The user's own price stores (`prices update` writes them; the book reads them before the
-    bundled ones): `$PULUMICOST_HOME/prices`, default ~/.pulumicost/prices."""
+    bundled ones): `$PULUMICOST_HOME/prices`, default ~/.pulumicost/prices; None without a home."""
     env = os.environ if env is None else env
-    home = env.get("PULUMICOST_HOME") or str(Path.home() / ".pulumicost")
-    return Path(home) / "prices"
+    if env.get("PULUMICOST_HOME"):
+        return Path(env["PULUMICOST_HOME"]) / "prices"
+    home = home_dir()
+    return None if home is None else home / ".pulumicost" / "prices"

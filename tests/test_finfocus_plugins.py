@@ -41,7 +41,12 @@ def env(tmp_path):
     install_standin(home)
     log = tmp_path / "standin.log"
     base = {k: v for k, v in os.environ.items() if k not in ("FINFOCUS_HOME", "PULUMI_HOME", "PULUMICOST_NO_CACHE")}
-    return {**base, "HOME": str(home), "PULUMICOST_HOME": str(tmp_path / "pulumicost"), "STANDIN_LOG": str(log)}
+    # A plugin gets a minimal environment: the stand-in's settings are passed on by config.yaml.
+    ours = tmp_path / "pulumicost"
+    ours.mkdir()
+    (ours / "config.yaml").write_text("plugins:\n  aws-public:\n    inherit_env: [STANDIN_LOG, STANDIN_MODE, "
+                                      "STANDIN_PAGE_SIZE]\n")
+    return {**base, "HOME": str(home), "PULUMICOST_HOME": str(ours), "STANDIN_LOG": str(log)}
 
 
 def calls(env, kind: str = "projected") -> list[str]:

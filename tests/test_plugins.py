@@ -76,7 +76,7 @@ def test_world_writable_plugin_is_refused(tmp_path):
     binary.chmod(0o757)
     specs, warnings = discover(root.path)
     assert specs == []
-    assert warnings == [f"refusing plugin loose 1.0.0: {binary} is writable by every user; run: chmod o-w {binary}"]
+    assert warnings == [f"refusing plugin loose 1.0.0: {binary} is writable by other users; run: chmod go-w {binary}"]
 
 
 def test_install_errors_name_what_is_missing(tmp_path):

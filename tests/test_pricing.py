@@ -107,7 +107,9 @@ def test_unpriced_reasons():
     assert lb.status == UNPRICED and lb.monthly is None and "eu-west-1" in lb.reason and "us-east-1" in lb.reason
     west = est(pricer, "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", {"size": "Standard_B1s",
                                                                                 "location": "West US 2"}, provider=None)
-    assert west.status == UNPRICED and "westus2" in west.reason and "prices update --azure" in west.reason
+    # westus2 has no price in the bundled book, so it is not echoed (a value the book does not know
+    # might be a secret); the fix is named
+    assert west.status == UNPRICED and "westus2" not in west.reason and "prices update --azure" in west.reason
     odd = est(pricer, "aws:ec2/instance:Instance", {"instanceType": "zz.nothing"})
     assert odd.status == UNPRICED and "zz.nothing" not in odd.reason
 

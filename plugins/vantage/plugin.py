@@ -17,6 +17,7 @@ import datetime as dt
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import grpc
 
@@ -27,6 +28,9 @@ from pulumicost_policy.pricing.estimate import HOURS_PER_MONTH
 from pulumicost_policy.protocol import costsource_pb2 as pb
 
 PAGE_LIMIT = 5000
+# A bound on `links.next` pages for one query (5,000 rows each): far above a real scope, well
+# below a loop that would hammer the API.
+MAX_PAGES = 1000
 
 
 # Keys the finfocus host (and ours) adds to GetActualCost tags: the resource's SKU and region.
@@ -108,6 +112,7 @@ class Vantage(CostSource):
             params["workspace_token"] = workspace
         rows: list[dict[str, Any]] = []
         page: Any = self._get("/v2/costs", params)
+        seen: set[str] = set()
         while True:
             if not isinstance(page, dict) or not isinstance(page.get("costs"), list):
                 raise PluginError(grpc.StatusCode.INTERNAL, "Vantage answered without a `costs` list")
@@ -115,10 +120,29 @@ class Vantage(CostSource):
             next_url = (page.get("links") or {}).get("next")
             if not next_url:
                 break
-            page = self._get(next_url, {})
+            page = self._get(_next_page(next_url, seen), {})
         with self._lock:
             self._costs[key] = rows
         return rows
+
+
+def _next_page(link: Any, seen: set[str]) -> str:
+    """The path and query of `links.next`, followed only on the configured API origin (the request
+    carries the bearer token), never twice, and at most MAX_PAGES times."""
+    base = urlsplit(env_setting("VANTAGE_API_URL", "https://api.vantage.sh"))
+    parts = urlsplit(str(link))
+    if (parts.scheme or parts.netloc) and (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+        raise PluginError(grpc.StatusCode.FAILED_PRECONDITION,
+                          "Vantage's links.next points to another origin; not followed (the token stays on "
+                          "VANTAGE_API_URL)")
+    relative = parts._replace(scheme="", netloc="").geturl()
+    if relative in seen:
+        raise PluginError(grpc.StatusCode.INTERNAL, "Vantage repeated a page link; stopped to avoid a loop")
+    if len(seen) >= MAX_PAGES:
+        raise PluginError(grpc.StatusCode.RESOURCE_EXHAUSTED,
+                          f"more than {MAX_PAGES} pages of costs; narrow the date range or the tags")
+    seen.add(relative)
+    return relative
 
 
 def _vql(value: str) -> str:

@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 from . import conformance
 from .client import PluginDown
 from .config import HostConfigError, config_path, load_config
-from .discovery import discover, plugin_root
+from .discovery import NO_HOME, discover, plugin_root
 from .host import PluginHost
 from .install import InstallError, install
 from .release import install_release, is_release
@@ -32,6 +32,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p.add_argument("path", type=Path)
     args = parser.parse_args(argv)
     root = args.root or plugin_root()
+    if root is None:
+        print(f"error: {NO_HOME}, or pass --root", file=sys.stderr)
+        return 2
 
     if args.command == "install":
         try:

@@ -8,17 +8,28 @@
         timeout_seconds: 5   # per call
         start_timeout_seconds: 10
         env: {VANTAGE_API_TOKEN: "..."}   # reaches the plugin by environment only
+        inherit_env: [AWS_PROFILE]         # variables passed on from our own environment
 
-Values from `env` are secrets as far as we know: they are never logged or put on argv.
+A plugin's environment is PATH, HOME, LANG, LC_ALL, TMPDIR, its port variable, `env` and the
+variables named in `inherit_env`: nothing else of ours (PULUMI_CONFIG holds the decrypted stack
+config; tokens and cloud keys live there too). Values from `env` are secrets as far as we know:
+they are never logged or put on argv. Variables that change what code runs (PATH, PYTHONPATH,
+LD_PRELOAD...) are refused in both lists.
+
+The file decides what code plugins run with, so it must be ours (or root's) and writable by no
+one else; otherwise it is refused with the chmod/chown that fixes it.
 """
 from __future__ import annotations
 
+import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
 from ..pricing.yamlfile import load_yaml
+from .discovery import unsafe_reason
 
 DEFAULT_PRIORITY = 100
 
@@ -34,7 +45,8 @@ class PluginSettings:
     timeout_seconds: float = 5.0
     start_timeout_seconds: float = 10.0
     attempts: int = 3
-    env: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)   # `env` plus the inherited variables' values
+    inherit_env: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -48,12 +60,23 @@ class HostConfig:
 
 
 _NUMBERS = {"timeout_seconds": float, "start_timeout_seconds": float}
+# Variables that make a plugin (or its interpreter, loader or shell) run other code.
+_CODE_VARS = re.compile(r"^(PATH|IFS|ENV|BASH_ENV|SHELLOPTS|PS4|NODE_OPTIONS|NODE_PATH|PERL5LIB|PERL5OPT|PERLLIB|"
+                        r"RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|GCONV_PATH|PYTHON\w*|LD_\w*|DYLD_\w*)$")
+
+
+def refused_env_key(name: str) -> bool:
+    """True for a variable that changes what code runs: never set or passed on for a plugin."""
+    return bool(_CODE_VARS.match(name.upper()))
 
 
 def load_config(path: Path) -> HostConfig:
     """Read config.yaml (absent: defaults). Bad content raises HostConfigError naming the key."""
     if not path.exists():
         return HostConfig()
+    problem = unsafe_reason(path)
+    if problem:
+        raise HostConfigError(f"refusing {problem}")
     raw = load_yaml(path, "plugin host config", HostConfigError)
     if raw is None:
         return HostConfig()
@@ -78,7 +101,8 @@ def _settings(path: Path, name: str, body: Any) -> PluginSettings:
         return PluginSettings()
     if not isinstance(body, dict):
         raise HostConfigError(f"{where} must be a mapping")
-    unknown = set(body) - {"priority", "enabled", "timeout_seconds", "start_timeout_seconds", "attempts", "env"}
+    unknown = set(body) - {"priority", "enabled", "timeout_seconds", "start_timeout_seconds", "attempts", "env",
+                           "inherit_env"}
     if unknown:
         raise HostConfigError(f"{where}: unknown setting(s) {', '.join(sorted(map(str, unknown)))}")
     out: dict[str, Any] = {}
@@ -102,7 +126,15 @@ def _settings(path: Path, name: str, body: Any) -> PluginSettings:
     if not isinstance(env, dict) or not all(isinstance(k, str) and isinstance(v, (str, int, float)) for k, v in env.items()):
         # never echo the values: they are credentials
         raise HostConfigError(f"{where}.env must map variable names to string values")
-    out["env"] = {k: str(v) for k, v in env.items()}
+    inherit = body.get("inherit_env") or []
+    if not isinstance(inherit, list) or not all(isinstance(k, str) for k in inherit):
+        raise HostConfigError(f"{where}.inherit_env must be a list of variable names")
+    refused = sorted(k for k in [*env, *inherit] if refused_env_key(k))
+    if refused:
+        raise HostConfigError(f"{where}: {', '.join(refused)} would change what code the plugin runs; "
+                              f"remove it (plugins get PATH, HOME, LANG and TMPDIR from us)")
+    out["env"] = {**{k: os.environ[k] for k in inherit if k in os.environ}, **{k: str(v) for k, v in env.items()}}
+    out["inherit_env"] = tuple(inherit)
     return PluginSettings(**out)
 
 

@@ -2,7 +2,8 @@
 
 `python -m pulumicost_policy.plugins conformance PATH` launches PATH the way the host does and
 checks the startup contract, every RPC, the error codes for bad input, and concurrent calls.
-Configuration (API keys, vendor URLs) is taken from the environment, as the host passes it.
+Configuration (API keys, vendor URLs) is taken from your environment: a developer's tool, run by
+hand, passes the plugin the whole environment (the host passes only a minimal one plus config.yaml).
 Each check prints PASS or FAIL with what was seen; the exit code is the number of failures
 (capped at 1).
 """
@@ -60,7 +61,7 @@ class Suite:
 
     def run(self) -> int:
         try:
-            process = PluginProcess.launch(self.spec, {}, self.timeout)
+            process = PluginProcess.launch(self.spec, dict(os.environ), self.timeout)
         except LaunchError as err:
             self.check("startup: prints PORT=<n> on stdout", False, str(err))
             return 1

@@ -19,6 +19,8 @@ from typing import Any, Optional
 
 import semver
 
+from ..paths import home_dir
+
 HOME_ENV = "PULUMICOST_HOME"
 MANIFEST = "plugin.manifest.json"
 BINARY_PREFIX = "pulumicost-plugin-"
@@ -45,10 +47,8 @@ def finfocus_root() -> Optional[Path]:
         return Path(os.environ["FINFOCUS_HOME"])
     if os.environ.get("PULUMI_HOME"):
         return Path(os.environ["PULUMI_HOME"]) / "finfocus"
-    try:
-        return Path.home() / ".finfocus"
-    except RuntimeError:  # no HOME and no passwd entry: nothing to find there
-        return None
+    home = home_dir()
+    return None if home is None else home / ".finfocus"
 
 
 def _binary(directory: Path, name: str) -> tuple[Path, str]:
@@ -71,8 +71,15 @@ def _metadata_region(directory: Path) -> str:
     return region if isinstance(region, str) else ""
 
 
-def plugin_root() -> Path:
-    return Path(os.environ.get(HOME_ENV) or Path.home() / ".pulumicost")
+NO_HOME = f"no home directory to find plugins in; set {HOME_ENV} to a directory"
+
+
+def plugin_root() -> Optional[Path]:
+    """$PULUMICOST_HOME, else ~/.pulumicost; None when there is no home directory at all."""
+    if os.environ.get(HOME_ENV):
+        return Path(os.environ[HOME_ENV])
+    home = home_dir()
+    return None if home is None else home / ".pulumicost"
 
 
 def parse_version(text: str) -> Optional[semver.Version]:
@@ -84,18 +91,20 @@ def parse_version(text: str) -> Optional[semver.Version]:
 
 
 def unsafe_reason(path: Path) -> Optional[str]:
-    """Why running code from `path` would let someone else run code as us, or None.
+    """Why trusting `path` (a plugin, its directories, the plugin root, config.yaml) would let
+    someone else choose what we run, or None.
 
-    Root-owned paths are accepted (system-wide installs); anything else must be ours.
+    Root-owned paths are accepted (system-wide installs); anything else must be ours, and no one
+    else may write to it.
     """
     try:
         st = path.stat()
     except OSError as err:
         return f"{path}: cannot stat ({err.strerror})"
     if st.st_uid not in (os.getuid(), 0):
-        return f"{path} is owned by another user (uid {st.st_uid}); reinstall it as yourself"
-    if st.st_mode & stat.S_IWOTH:
-        return f"{path} is writable by every user; run: chmod o-w {path}"
+        return f"{path} is owned by another user (uid {st.st_uid}); run: chown {os.getuid()} {path}"
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"{path} is writable by other users; run: chmod go-w {path}"
     return None
 
 
@@ -133,14 +142,30 @@ def inspect(directory: Path, name: str) -> tuple[Optional[PluginSpec], Optional[
 
 def discover(root: Optional[Path] = None) -> tuple[list[PluginSpec], list[str]]:
     """Every plugin's highest valid version under `root`, and warnings about what was skipped."""
-    base = (root or plugin_root()) / "plugins"
+    top = root or plugin_root()
     found: list[PluginSpec] = []
     warnings: list[str] = []
-    if not base.is_dir():
-        return found, warnings
-    for name_dir in sorted(p for p in base.iterdir() if p.is_dir()):
+    if top is None:
+        return found, [f"plugins skipped: {NO_HOME}"]
+    base = top / "plugins"
+    try:
+        if not base.is_dir():
+            return found, warnings
+        for directory in (top, base):
+            reason = unsafe_reason(directory)
+            if reason:
+                return found, [f"refusing every plugin under {top}: {reason}"]
+        names = sorted(p for p in base.iterdir() if p.is_dir())
+    except OSError as err:  # an unreadable root must not stop a preview: the price book still answers
+        return found, [f"plugins under {top} skipped: cannot read it ({err.strerror or err})"]
+    for name_dir in names:
         candidates: list[tuple[semver.Version, PluginSpec]] = []
-        for version_dir in sorted(p for p in name_dir.iterdir() if p.is_dir()):
+        try:
+            versions = sorted(p for p in name_dir.iterdir() if p.is_dir())
+        except OSError as err:
+            warnings.append(f"{name_dir} skipped: cannot read it ({err.strerror or err})")
+            continue
+        for version_dir in versions:
             spec, problem = inspect(version_dir, name_dir.name)
             if problem:
                 warnings.append(problem)

@@ -47,8 +47,8 @@ class PluginHost:
             known = {s.name for s in specs}
             specs += [s for s in extra if s.name not in known]
             warnings += extra_warnings
-        config, error = optional_config(base)
-        cache = open_cache(base) if specs else None
+        config, error = optional_config(base) if base is not None else (HostConfig(), None)
+        cache = open_cache(base) if specs and base is not None else None
         notes = list(warnings) + ([error] if error else []) + ([cache.note] if cache and cache.note else [])
         for note in notes:
             print(f"pulumicost: {note}", file=sys.stderr)

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from ..paths import PACK_DIR
-from .discovery import BINARY_PREFIX, MANIFEST, PluginSpec, inspect, parse_version
+from .discovery import BINARY_PREFIX, MANIFEST, PluginSpec, inspect, parse_version, unsafe_reason
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 LAUNCHER = """#!/bin/sh
@@ -48,6 +48,24 @@ def read_manifest(source: Path) -> tuple[str, str]:
     return name, version
 
 
+def prepare_target(root: Path, name: str, version: str) -> Path:
+    """`root/plugins/<name>/<version>`, absent (an older copy of that version removed), its parents
+    safe. Directories that exist are checked, never chmod-ed (one may be a shared directory reached
+    through a symlink); the ones we create are ours and writable by no one else."""
+    target = root / "plugins" / name / version
+    for directory in (root, root / "plugins", target.parent):
+        if directory.exists():
+            reason = unsafe_reason(directory)
+            if reason:
+                raise InstallError(f"refusing to install into {root}: {reason}")
+        else:
+            directory.mkdir(parents=True, mode=0o755)
+            directory.chmod(0o755)  # whatever the umask
+    if target.exists():
+        shutil.rmtree(target)
+    return target
+
+
 def install(source: Path, root: Path) -> PluginSpec:
     """Copy `source` into the plugin root (replacing the same version) and check the result."""
     if not source.is_dir():
@@ -57,17 +75,14 @@ def install(source: Path, root: Path) -> PluginSpec:
     python_plugin = (source / "plugin.py").is_file()
     if not python_plugin and not os.access(source / binary_name, os.X_OK):
         raise InstallError(f"{source}: needs plugin.py or an executable {binary_name}")
-    target = root / "plugins" / name / version
-    if target.exists():
-        shutil.rmtree(target)
+    target = prepare_target(root, name, version)
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    target.chmod(0o755)
     if python_plugin:
         launcher = target / binary_name
         launcher.write_text(LAUNCHER.format(pack=_sh_quote(str(PACK_DIR)), python=_sh_quote(sys.executable)),
                             encoding="utf-8")
         launcher.chmod(0o755)
-    for directory in (root, root / "plugins", target.parent, target):
-        directory.chmod(directory.stat().st_mode & ~0o022)  # never group/world-writable
     spec, problem = inspect(target, name)
     if problem or spec is None:
         raise InstallError(f"installed {target} but it is not usable: {problem}")

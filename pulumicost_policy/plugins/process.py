@@ -53,6 +53,15 @@ _SETPRIV = shutil.which("setpriv")
 _LAUNCHERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="plugin-launch")
 
 
+# All a plugin gets from our environment; the rest comes from config.yaml (`env`, `inherit_env`).
+BASE_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR")
+
+
+def minimal_env() -> dict[str, str]:
+    """Our variables a plugin may see: never PULUMI_CONFIG (decrypted secrets), tokens or cloud keys."""
+    return {k: os.environ[k] for k in BASE_ENV if k in os.environ}
+
+
 def _argv(binary: str, port: int) -> list[str]:
     prefix = [_SETPRIV, "--pdeathsig", "TERM", "--"] if _SETPRIV else []
     return prefix + [binary, "--port", str(port)]
@@ -80,7 +89,7 @@ class PluginProcess:
     @classmethod
     def _launch(cls, spec: PluginSpec, env: Mapping[str, str], deadline_seconds: float) -> "PluginProcess":
         port = free_port()
-        child_env = {**os.environ, **env, PORT_ENV: str(port), FINFOCUS_PORT_ENV: str(port)}
+        child_env = {**minimal_env(), **env, PORT_ENV: str(port), FINFOCUS_PORT_ENV: str(port)}
         try:
             proc = subprocess.Popen(_argv(str(spec.binary), port), stdin=subprocess.DEVNULL,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env,

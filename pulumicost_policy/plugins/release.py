@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Optional
 
 from .discovery import BINARY_PREFIX, FINFOCUS_PREFIX, METADATA, PluginSpec, inspect, parse_version
-from .install import InstallError
+from .install import InstallError, prepare_target
 
 ARCHIVES = (".tar.gz", ".tgz", ".zip")
 _BINARY = re.compile(rf"^(?:{FINFOCUS_PREFIX}|{BINARY_PREFIX})([a-z0-9][a-z0-9-]*?)"
@@ -63,10 +63,8 @@ def _install_dir(source: Path, root: Path, release_name: str) -> PluginSpec:
     if not version or parse_version(version) is None:
         raise InstallError(f"{release_name}: cannot tell the version; add \"version\" to {METADATA} "
                            f"or keep the release's file name (e.g. {FINFOCUS_PREFIX}{name}_1.2.3_linux_amd64.tar.gz)")
-    target = root / "plugins" / name / version.removeprefix("v")
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True, mode=0o755)
+    target = prepare_target(root, name, version.removeprefix("v"))
+    target.mkdir(mode=0o755)
     shutil.copy2(binary, target / binary.name)
     (target / binary.name).chmod(0o755)
     if (source / METADATA).is_file():

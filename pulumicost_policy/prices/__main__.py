@@ -56,6 +56,10 @@ def status() -> int:
 
 def main(argv: Optional[list[str]] = None) -> int:
     args = parse_args(argv)
+    if user_prices_dir() is None:
+        print("error: no home directory for the user price stores; set PULUMICOST_HOME to a directory",
+              file=sys.stderr)
+        return 2
     if args.command == "status":
         return status()
     unknown = (args.services or set()) - set(AWS_SERVICES)

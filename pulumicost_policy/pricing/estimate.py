@@ -93,8 +93,9 @@ def to_estimate(urn: str, name: str, type_token: str, description: Description,
                             pending=description.pending)
     if isinstance(pricing, Unpriced) or pricing is None:
         reason = pricing.reason if isinstance(pricing, Unpriced) else "no cost source knows this price"
-        # No SKU: no source knows it, so it is an arbitrary property value (possibly a secret).
-        return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=reason, region=description.region,
+        # No SKU and no region: no source priced them, so they are arbitrary property values (possibly
+        # secrets); the reason names them only when the price book knows them.
+        return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=reason,
                             region_from=description.region_from)
     status = USAGE_BASED if pricing.usage_only else PRICED
     return CostEstimate(urn, name, type_token, status, pricing.monthly, pricing.currency, pricing.source,

@@ -48,16 +48,17 @@ def _update_hint(desc: ResourceDescriptor) -> str:
 
 
 def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostComponent) -> str:
-    # Echo the SKU only when the book knows it somewhere: an arbitrary property value might be a
-    # secret (the engine strips secret markers before a policy sees them).
+    # Only what the book knows is echoed: a SKU it prices somewhere, a region it has prices in.
+    # Labels are built from property values, so they never appear here.
+    region = desc.region if book.knows_region(desc.provider, desc.region) else "its region (not one the price book knows)"
     known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
     if known_regions:
         shown = sorted(known_regions)
         listed = ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
-        return (f"no price for {comp.price_type} {comp.sku} in {desc.region} "
+        return (f"no price for {comp.price_type} {comp.sku} in {region} "
                 f"(the price book has it in {listed}{_update_hint(desc)})")
     covered = book.regions_covered(desc.provider, comp.price_type)
     if covered and desc.region not in covered:
-        return (f"no {comp.price_type} prices for region {desc.region} "
+        return (f"no {comp.price_type} prices for region {region} "
                 f"(the price book covers {len(covered)} other regions{_update_hint(desc)})")
-    return f"{comp.label}: this {comp.price_type} SKU is not in the price book"
+    return f"a {comp.price_type} SKU the price book does not know (value not shown: it may be a secret)"

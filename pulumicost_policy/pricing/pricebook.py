@@ -102,6 +102,12 @@ class PriceBook:
             regions |= store.regions_for(provider, resource_type, sku)
         return regions
 
+    def knows_region(self, provider: str, region: str) -> bool:
+        """The book prices something of `provider` in `region`: then the value is a region name, safe
+        to show (any other property value might be a secret)."""
+        return any(spec.provider == provider and spec.region == region for spec in self._by_key.values()) or \
+            any(store.knows_region(provider, region) for store in (*self._user, *self._stores))
+
     def regions_covered(self, provider: str, resource_type: str) -> set[str]:
         regions = set(self._covered.get((provider, resource_type), set()))
         for store in (*self._user, *self._stores):

@@ -142,6 +142,16 @@ class PriceStore:
                 self._regions_cache[key] = {r for (r,) in self._con.execute(sql, (tid, *args))}
         return self._regions_cache[key]
 
+    def knows_region(self, provider: str, region: str) -> bool:
+        """Some price of `provider` is in `region` (asked only to decide whether a region may be shown)."""
+        key = (provider, region)
+        if key not in self._regions_cache:
+            with self._lock:
+                self._regions_cache[key] = self._con.execute(
+                    "SELECT 1 FROM prices p JOIN types t ON t.id = p.type_id WHERE t.provider = ? AND p.region = ? "
+                    "LIMIT 1", key).fetchone() is not None
+        return self._regions_cache[key]
+
     def keys(self) -> Iterable[tuple[str, str, str, str]]:
         return self._con.execute("SELECT t.provider, t.resource_type, p.sku, p.region FROM prices p "
                                  "JOIN types t ON t.id = p.type_id")

@@ -1,0 +1,199 @@
+"""Issue #14, secrets and trust: labels and messages carry only values the price book knows; plugins
+get a minimal environment; config.yaml and the plugin root must be ours and not writable by
+others; `install` never loosens or tightens a directory it did not create; Vantage follows
+pagination only on its own origin and stops on a repeating or endless page chain."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pulumicost_policy.testing.harness import EnginePack, secret
+from plugin_root import SCRIPTED, SHIPPED, PluginRoot
+from pulumicost_policy.plugins.config import HostConfigError, PluginSettings, load_config
+from pulumicost_policy.plugins.discovery import discover
+from pulumicost_policy.plugins.install import InstallError, install
+from pulumicost_policy.plugins.process import PluginProcess
+
+ROOT = Path(__file__).resolve().parents[2]
+RDS, AZ_VM = "aws:rds/instance:Instance", "azure:compute/linuxVirtualMachine:LinuxVirtualMachine"
+NOBODY = 65534
+
+
+def test_item1_secret_storage_type_and_azure_location_never_echoed(tmp_path):
+    report = tmp_path / "report.json"
+    pack = EnginePack(config={"aws:region": "us-east-1", "azure:location": "eastus"})
+    try:
+        pack.configure({"stack-cost-summary": {"reportFile": str(report)}, "unpriced-resources": "mandatory"})
+        rds = {"instanceClass": "db.t3.micro", "engine": "mysql", "allocatedStorage": 20,
+               "storageType": secret("hunter2-SECRET")}
+        vm = {"size": "Standard_B1s", "location": secret("easthunter")}
+        texts = []
+        for type_token, name, props in ((RDS, "db", rds), (AZ_VM, "vm", vm)):
+            texts += [d.message for d in pack.analyze(type_token, name, props, provider={"region": "us-east-1"})]
+        texts += [d.message for d in pack.analyze_stack([
+            {"type": RDS, "name": "db", "props": rds, "provider": {"region": "us-east-1"}},
+            {"type": AZ_VM, "name": "vm", "props": vm}])]
+        texts.append(report.read_text())
+        joined = "\n".join(texts)
+        assert "db: unpriced" in joined and "vm: unpriced" in joined
+        assert "hunter" not in joined.lower(), joined
+    finally:
+        pack.close()
+
+
+def test_item2_plugin_gets_a_minimal_environment(tmp_path, monkeypatch):
+    env_file = tmp_path / "env.json"
+    plugin = tmp_path / "src"
+    plugin.mkdir()
+    (plugin / "plugin.manifest.json").write_text(json.dumps({"name": "envdump", "version": "1.0.0"}))
+    binary = plugin / "pulumicost-plugin-envdump"
+    binary.write_text(f"#!{sys.executable}\nimport json, os\n"
+                      f"json.dump(dict(os.environ), open({str(env_file)!r}, 'w'))\nprint('PORT=1', flush=True)\n")
+    binary.chmod(0o755)
+    root = tmp_path / "root"
+    spec = install(plugin, root)
+    for name, value in {"PULUMI_CONFIG": '{"db:password": "s3cret"}', "PULUMI_ACCESS_TOKEN": "pul-123",
+                        "PULUMI_CONFIG_PASSPHRASE": "pass", "AWS_SECRET_ACCESS_KEY": "aws-456",
+                        "AWS_PROFILE": "dev", "HOME": str(tmp_path)}.items():
+        monkeypatch.setenv(name, value)
+    (root / "config.yaml").write_text(yaml.safe_dump({"plugins": {"envdump": {
+        "env": {"VENDOR_TOKEN": "v"}, "inherit_env": ["AWS_PROFILE"]}}}))
+    (root / "config.yaml").chmod(0o600)
+    settings_ = load_config(root / "config.yaml").settings("envdump")
+    proc = PluginProcess.launch(spec, settings_.env, 10)
+    proc.stop()
+    got = json.loads(env_file.read_text())
+    assert got["VENDOR_TOKEN"] == "v" and got["AWS_PROFILE"] == "dev" and got["HOME"] == str(tmp_path)
+    assert "PULUMICOST_PLUGIN_PORT" in got and "PATH" in got
+    for leaked in ("PULUMI_CONFIG", "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", "AWS_SECRET_ACCESS_KEY"):
+        assert leaked not in got
+
+
+def _config(root: Path, body: dict) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / "config.yaml"
+    path.write_text(yaml.safe_dump(body))
+    path.chmod(0o600)
+    return path
+
+
+@pytest.mark.parametrize("key", ["PYTHONPATH", "PYTHONSTARTUP", "LD_PRELOAD", "LD_LIBRARY_PATH", "PATH",
+                                 "NODE_OPTIONS", "BASH_ENV"])
+def test_item4_env_keys_that_change_what_runs_are_refused(tmp_path, key):
+    for section in ("env", "inherit_env"):
+        value = {key: "/tmp/evil"} if section == "env" else [key]
+        path = _config(tmp_path / section, {"plugins": {"p": {section: value}}})
+        with pytest.raises(HostConfigError, match=key):
+            load_config(path)
+
+
+def test_item4_config_owned_by_others_or_writable_is_refused(tmp_path):
+    path = _config(tmp_path / "root", {"plugins": {"p": {"env": {"TOKEN": "x"}}}})
+    for mode, says in ((0o620, "chmod go-w"), (0o602, "chmod go-w")):
+        path.chmod(mode)
+        with pytest.raises(HostConfigError, match=says):
+            load_config(path)
+    path.chmod(0o600)
+    os.chown(path, NOBODY, NOBODY)
+    with pytest.raises(HostConfigError, match="owned by another user"):
+        load_config(path)
+    out = subprocess.run([sys.executable, "-m", "pulumicost_policy.plugins", "--root", str(tmp_path / "root"),
+                          "validate"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2 and "owned by another user" in out.stderr and "chown" in out.stderr
+
+
+def test_item4_writable_plugin_root_is_refused(tmp_path):
+    root = tmp_path / "root"
+    install(SCRIPTED, root)
+    assert discover(root)[0]
+    root.chmod(0o777)
+    specs, warnings = discover(root)
+    assert specs == [] and any("writable" in w and "chmod" in w for w in warnings)
+
+
+def test_item5_install_never_chmods_an_existing_directory(tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    link = tmp_path / "link"
+    link.symlink_to(shared)
+    with pytest.raises(InstallError, match="writable"):
+        install(SHIPPED / "aws-public", link)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    mine = tmp_path / "mine"
+    mine.mkdir(mode=0o750)
+    mine.chmod(0o750)
+    install(SHIPPED / "aws-public", mine)
+    assert stat.S_IMODE(mine.stat().st_mode) == 0o750
+    fresh = tmp_path / "fresh"
+    install(SHIPPED / "aws-public", fresh)
+    assert not fresh.stat().st_mode & 0o022
+
+
+class _Vantage(BaseHTTPRequestHandler):
+    """/v2/costs pages: mode "offsite" links to another origin, "loop" repeats a token, "endless" never ends."""
+
+    mode = "offsite"
+    other = ""
+    hits: list[tuple[str, str]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server API
+        type(self).hits.append((self.path, self.headers.get("Authorization", "")))
+        if self.mode == "offsite":
+            nxt = f"{self.other}/v2/costs?page=2"
+        elif self.mode == "loop":
+            nxt = f"http://{self.headers['Host']}/v2/costs?page=token-A"
+        else:
+            nxt = f"http://{self.headers['Host']}/v2/costs?page={len(self.hits)}"
+        body = json.dumps({"costs": [], "links": {"next": nxt}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def _serve(handler) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.mark.parametrize("mode", ["offsite", "loop", "endless"])
+def test_item6_21_vantage_pagination_stays_on_origin_and_ends(mode, monkeypatch):
+    sys.path.insert(0, str(SHIPPED / "vantage"))
+    import importlib
+    vantage = importlib.import_module("plugin")
+    from pulumicost_policy.plugins.errors import PluginError
+
+    other_server, other = _serve(type("Other", (_Vantage,), {"hits": []}))
+    handler = type("Main", (_Vantage,), {"mode": mode, "other": other, "hits": []})
+    server, base = _serve(handler)
+    monkeypatch.setenv("VANTAGE_API_TOKEN", "tok-SECRET")
+    monkeypatch.setenv("VANTAGE_API_URL", base)
+    try:
+        import datetime as dt
+        with pytest.raises(PluginError) as err:
+            vantage.Vantage()._scope("costs.provider = 'aws'", dt.date(2024, 1, 1), dt.date(2024, 1, 31))
+        assert other_server.RequestHandlerClass.hits == []  # the token never went to another origin
+        assert len(handler.hits) <= vantage.MAX_PAGES + 1
+        assert {"offsite": "origin", "loop": "repeat", "endless": "pages"}[mode] in str(err.value)
+    finally:
+        server.shutdown()
+        other_server.shutdown()
+        sys.path.remove(str(SHIPPED / "vantage"))
+        sys.modules.pop("plugin", None)
