@@ -15,12 +15,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from pulumicost_policy.testing.harness import EnginePack, secret
-from plugin_root import SCRIPTED, SHIPPED, PluginRoot
-from pulumicost_policy.plugins.config import HostConfigError, PluginSettings, load_config
+from plugin_root import SCRIPTED, SHIPPED
+from pulumicost_policy.plugins.config import HostConfigError, load_config
 from pulumicost_policy.plugins.discovery import discover
 from pulumicost_policy.plugins.install import InstallError, install
 from pulumicost_policy.plugins.process import PluginProcess
@@ -197,3 +195,25 @@ def test_item6_21_vantage_pagination_stays_on_origin_and_ends(mode, monkeypatch)
         other_server.shutdown()
         sys.path.remove(str(SHIPPED / "vantage"))
         sys.modules.pop("plugin", None)
+
+
+def test_item19_no_home_directory_starts_on_the_price_book(tmp_path, monkeypatch):
+    """No HOME and a uid without a passwd entry: Path.home() raises; the sources still open."""
+    from pulumicost_policy.sources import open_sources
+    from pulumicost_policy.descriptor import ResourceInput
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for name in ("HOME", "PULUMICOST_HOME", "FINFOCUS_HOME", "PULUMI_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    sources = open_sources()
+    assert any("no home directory" in p for p in sources.problems())
+    est = sources.pricer.estimate(ResourceInput("urn:pulumi:s::p::aws:ec2/instance:Instance::web",
+                                                "aws:ec2/instance:Instance", "web", {"instanceType": "t3.micro"},
+                                                {"region": "us-east-1"}))
+    assert est.status == "priced" and est.source.startswith("specs")
+    out = subprocess.run([sys.executable, "-m", "pulumicost_policy.plugins", "list"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60, env={"PATH": os.environ["PATH"]})
+    assert "Traceback" not in out.stderr
