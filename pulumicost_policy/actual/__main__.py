@@ -33,7 +33,7 @@ class UsageError(Exception):
 
 
 def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="python -m pulumicost_policy.actual",
+    p = argparse.ArgumentParser(allow_abbrev=False, prog="python -m pulumicost_policy.actual",
                                 description="Actual historical costs through the cost plugins.")
     p.add_argument("--start-date", required=True, help="YYYY-MM-DD or RFC 3339 (UTC)")
     p.add_argument("--end-date", required=True, help="YYYY-MM-DD or RFC 3339; its whole day is included")

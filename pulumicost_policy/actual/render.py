@@ -7,13 +7,14 @@ from rich.console import Console
 from rich.table import Table
 
 from ..money import money
+from ..reporting.text import plain, width
 from .report import ActualReport
 
 TIME_GROUPS = ("daily", "monthly")
 
 
 def table(report: ActualReport, out: IO[str]) -> None:
-    console = Console(file=out, width=140, no_color=True, highlight=False)
+    console = Console(file=out, width=width(), no_color=True, highlight=False)
     cur = report.currency
     t = Table(title=f"Actual cost {report.span.first} .. {report.span.last} by {report.group_by}",
               show_footer=True)
@@ -26,7 +27,7 @@ def table(report: ActualReport, out: IO[str]) -> None:
     for g in report.groups:
         extra = (", ".join(f"{p} {money(v)}" for p, v in g.by_provider.items()) if report.group_by in TIME_GROUPS
                  else f"{100 * g.total / report.total:.1f}%" if report.total else "-")
-        t.add_row(g.key, f"{money(g.total)} {cur}", extra)
+        t.add_row(plain(g.key), f"{money(g.total)} {cur}", plain(extra))
     console.print(t)
     console.print(f"{report.span.days} days: daily average {money(report.daily_average)} {cur}, "
                   f"monthly run-rate {money(report.monthly_run_rate)} {cur}")
@@ -39,7 +40,7 @@ def table(report: ActualReport, out: IO[str]) -> None:
             projected = f"{money(v.projected_monthly)}" if v.projected_monthly is not None else "unpriced"
             diff = "" if v.difference is None else (("+" if v.difference >= 0 else "-") + money(abs(v.difference)))
             pct = "" if v.percent is None else f"{v.percent:+.1f}%"
-            v_table.add_row(v.resource, projected, money(v.actual_monthly), f"{diff} {pct}".strip(), v.reason)
+            v_table.add_row(plain(v.resource), projected, money(v.actual_monthly), f"{diff} {pct}".strip(), plain(v.reason))
         console.print(v_table)
     problems(report, console)
 
@@ -50,6 +51,6 @@ def problems(report: ActualReport, console: Console) -> None:
         console.print(f"PARTIAL: the total covers {o.answered} of "
                       f"{o.answered + len(o.failures) + len(o.unanswered)} resources")
     for resource, error in o.failures:
-        console.print(f"failed: {resource}: {error}")
+        console.print(plain(f"failed: {resource}: {error}"))
     for resource in o.unanswered:
-        console.print(f"no data: {resource}: no plugin has actual costs for it")
+        console.print(plain(f"no data: {resource}: no plugin has actual costs for it"))

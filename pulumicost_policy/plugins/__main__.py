@@ -19,7 +19,7 @@ from .release import install_release, is_release
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pulumicost_policy.plugins",
+    parser = argparse.ArgumentParser(allow_abbrev=False, prog="python -m pulumicost_policy.plugins",
                                      description="Install, list, validate and conformance-test cost-source plugins.")
     parser.add_argument("--root", type=Path, help="plugin root (default $PULUMICOST_HOME or ~/.pulumicost)")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -25,7 +25,7 @@ def _csv(text: str) -> set[str]:
 
 
 def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="python -m pulumicost_policy.prices", description="Install and inspect price data.")
+    p = argparse.ArgumentParser(allow_abbrev=False, prog="python -m pulumicost_policy.prices", description="Install and inspect price data.")
     sub = p.add_subparsers(dest="command", required=True)
     up = sub.add_parser("update", help="download current list prices (all clouds unless some are named)")
     for cloud in CLOUDS:

@@ -43,7 +43,7 @@ def build_rows(data_dir: Path) -> Iterator[Row]:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pulumicost_policy.pricing.build", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(allow_abbrev=False, prog="python -m pulumicost_policy.pricing.build", description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path, help="directory holding the vendor price files")
     parser.add_argument("--out", type=Path, required=True, help=f"directory to write {STORE_NAME} into")
     args = parser.parse_args(argv)

@@ -38,7 +38,7 @@ EXIT_OK, EXIT_MANDATORY, EXIT_USAGE = 0, 1, 2
 
 
 def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="python -m pulumicost_policy.projected",
+    p = argparse.ArgumentParser(prog="python -m pulumicost_policy.projected", allow_abbrev=False,
                                 description="Projected monthly cost of a Pulumi plan or stack, offline.")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--pulumi-json", type=Path, metavar="PLAN.json", help="a `pulumi preview --json` digest")
@@ -47,7 +47,10 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     p.add_argument("--no-cache", action="store_true",
                    help="ask cost plugins again instead of using answers cached in the last 24 h")
     p.add_argument("--specs", type=Path, default=DEFAULT_SPECS_DIR, help="price book directory (default: specs/)")
-    p.add_argument("--output", choices=("table", "json", "ndjson"), default="table")
+    p.add_argument("--output", choices=("table", "json", "ndjson"), default="table",
+                   help="table (default; the terminal's width), json (the report), ndjson (a line per resource)")
+    p.add_argument("--show-free", action="store_true",
+                   help="list resources with no direct cost in the table (default: one count line)")
     p.add_argument("--policy-pack-config", type=Path, metavar="FILE",
                    help="policy config JSON, as `pulumi preview --policy-pack-config` takes it")
     p.add_argument("--mandatory-exit-code", type=int, default=EXIT_MANDATORY, metavar="N",
@@ -123,7 +126,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "policies": gate.as_json(violations),
         "budgets": [dict(f.data) for f in found.get(BUDGETS, []) if f.data]})
     if args.output == "table":
-        render.table(projection, sys.stdout)
+        render.table(projection, sys.stdout, args.show_free)
         gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", sys.stdout)
     elif args.output == "json":
         json.dump(report, sys.stdout, indent=2)

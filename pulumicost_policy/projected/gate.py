@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..policies import BY_NAME, POLICIES, RESOURCE, VIOLATION, ConfigError, Finding, StackContext, reconcile
+from ..reporting.text import printable
 from ..reporting.document import Projection
 from ..inputs.plan import PlanError, read_json
 
@@ -74,9 +75,9 @@ def print_policies(found: list[Violation], pack_label: str, stack_label: str, ou
     mark = "❌" if any(v.level == "mandatory" for v in found) else "⚠️"
     out.write(f"Policies:\n    {mark} {pack_label}\n")
     for v in found:
-        out.write(f"        - [{v.level}]  {v.policy}  ({v.resource or stack_label})\n")
+        out.write(f"        - [{v.level}]  {v.policy}  ({printable(v.resource or stack_label)})\n")
         out.write(f"          {BY_NAME[v.policy].description}\n")
-        for line in v.message.splitlines():
+        for line in printable(v.message).splitlines():
             out.write(f"          {line}\n")
 
 

@@ -180,7 +180,7 @@ def to_yaml(offer: dict[str, Any], source_name: str) -> str:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m pulumicost_policy.pricing.import_offer",
+    parser = argparse.ArgumentParser(allow_abbrev=False, prog="python -m pulumicost_policy.pricing.import_offer",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("offer", type=Path, help="AWS Price List offer file (.json or .json.gz)")
     parser.add_argument("--out", type=Path, required=True, help="spec file to write (YAML)")
