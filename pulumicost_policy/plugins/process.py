@@ -145,14 +145,34 @@ def _read_port(proc: subprocess.Popen, deadline_seconds: float) -> tuple[int, by
     return int(match.group(1)), rest
 
 
+# What a plugin may put on our stderr: a line is cut at MAX_LINE bytes, and after MAX_FORWARDED
+# bytes the rest is read and dropped (a plugin writing 300 MB with no newline must not grow the
+# pack's memory, nor block on a full pipe).
+MAX_LINE = 8 * 1024
+MAX_FORWARDED = 1024 * 1024
+
+
 def _forward(stream: Optional[IO[bytes]], label: str) -> None:
-    """Copy a plugin stream to our stderr, line by line, in a daemon thread."""
+    """Copy a plugin stream to our stderr, line by line and bounded, in a daemon thread."""
     if stream is None:
         return
 
     def pump() -> None:
-        for raw in iter(stream.readline, b""):
-            sys.stderr.write(label + raw.decode("utf-8", "replace").rstrip("\n") + "\n")
+        forwarded, cut = 0, False
+        for raw in iter(lambda: stream.readline(MAX_LINE), b""):
+            if cut:  # the rest of a line already cut short
+                cut = not raw.endswith(b"\n")
+                continue
+            if forwarded >= MAX_FORWARDED:
+                continue
+            text = raw.decode("utf-8", "replace").rstrip("\n")
+            if not raw.endswith(b"\n") and len(raw) >= MAX_LINE:
+                text, cut = text + " ... (line cut)", True
+            line = label + text + "\n"
+            forwarded += len(line)
+            sys.stderr.write(line)
+            if forwarded >= MAX_FORWARDED:
+                sys.stderr.write(f"{label}more than {MAX_FORWARDED // 1024} KB of output; the rest is dropped\n")
         stream.close()
 
     threading.Thread(target=pump, daemon=True, name=f"forward {label.strip()}").start()

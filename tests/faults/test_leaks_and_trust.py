@@ -217,3 +217,26 @@ def test_item19_no_home_directory_starts_on_the_price_book(tmp_path, monkeypatch
     out = subprocess.run([sys.executable, "-m", "pulumicost_policy.plugins", "list"], cwd=ROOT, capture_output=True,
                          text=True, timeout=60, env={"PATH": os.environ["PATH"]})
     assert "Traceback" not in out.stderr
+
+
+def test_item18_plugin_stderr_is_bounded(tmp_path, capfd):
+    """20 MB on stderr with no newline, then many lines: we forward a cut first line and at most
+    MAX_FORWARDED bytes in all (the pipe is drained, so the plugin never blocks)."""
+    import time
+    from pulumicost_policy.plugins.process import MAX_FORWARDED
+
+    plugin = tmp_path / "src"
+    plugin.mkdir()
+    (plugin / "plugin.manifest.json").write_text(json.dumps({"name": "noisy", "version": "1.0.0"}))
+    binary = plugin / "pulumicost-plugin-noisy"
+    binary.write_text(f"#!{sys.executable}\nimport sys, time\nsys.stderr.write('x' * 20_000_000)\n"
+                      "sys.stderr.write('\\nend of the long line\\n' + 'line\\n' * 500_000)\nsys.stderr.flush()\n"
+                      "print('PORT=1', flush=True)\ntime.sleep(1)\n")
+    binary.chmod(0o755)
+    spec = install(plugin, tmp_path / "root")
+    proc = PluginProcess.launch(spec, {}, 30)
+    time.sleep(1.5)
+    proc.stop()
+    err = capfd.readouterr().err
+    assert "(line cut)" in err and "the rest is dropped" in err
+    assert len(err) < MAX_FORWARDED + 64 * 1024
