@@ -63,7 +63,9 @@ def minimal_env() -> dict[str, str]:
 
 
 def _argv(binary: str, port: int) -> list[str]:
-    prefix = [_SETPRIV, "--pdeathsig", "TERM", "--"] if _SETPRIV else []
+    # KILL, not TERM: a plugin that ignores SIGTERM must not outlive a pack that was killed (a
+    # normal stop still sends SIGTERM first, see _stop).
+    prefix = [_SETPRIV, "--pdeathsig", "KILL", "--"] if _SETPRIV else []
     return prefix + [binary, "--port", str(port)]
 
 

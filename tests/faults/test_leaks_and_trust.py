@@ -240,3 +240,39 @@ def test_item18_plugin_stderr_is_bounded(tmp_path, capfd):
     err = capfd.readouterr().err
     assert "(line cut)" in err and "the rest is dropped" in err
     assert len(err) < MAX_FORWARDED + 64 * 1024
+
+
+def test_item17_a_plugin_ignoring_sigterm_dies_with_a_killed_host(tmp_path):
+    """A plugin that ignores SIGTERM (not built on our SDK, which watches its parent) is gone
+    within 5 s of its host being SIGKILLed: the parent-death signal is SIGKILL."""
+    import signal
+    import time
+
+    plugin = tmp_path / "src"
+    plugin.mkdir()
+    (plugin / "plugin.manifest.json").write_text(json.dumps({"name": "stubborn", "version": "1.0.0"}))
+    binary = plugin / "pulumicost-plugin-stubborn"
+    pid_file = tmp_path / "plugin.pid"
+    binary.write_text(f"#!{sys.executable}\nimport os, signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+                      f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\nprint('PORT=1', flush=True)\n"
+                      "time.sleep(600)\n")
+    binary.chmod(0o755)
+    install(plugin, tmp_path / "root")
+    host = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\nfrom pathlib import Path\n"
+        "from pulumicost_policy.plugins.discovery import discover\n"
+        "from pulumicost_policy.plugins.process import PluginProcess\n"
+        f"[spec], _ = discover(Path({str(tmp_path / 'root')!r}))\n"
+        "PluginProcess.launch(spec, {}, 10)\nprint('launched', flush=True)\ntime.sleep(600)\n")],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert host.stdout.readline() == "launched\n"
+        pid = int(pid_file.read_text())
+        host.send_signal(signal.SIGKILL)
+        host.wait(timeout=5)
+        deadline = time.monotonic() + 5
+        while Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]:
+            assert time.monotonic() < deadline, "the plugin outlived its killed host by 5 s"
+            time.sleep(0.1)
+    finally:
+        host.kill()
