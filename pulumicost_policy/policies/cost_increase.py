@@ -49,13 +49,13 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
     rise = after - before
     out = []
     if "maxIncrease" in config and rise > config["maxIncrease"]:
-        out.append(Finding(f"monthly cost rises by {money(rise)} {currency} ({money(before)} -> {money(after)}), "
-                           f"more than the {money(config['maxIncrease'])} allowed"))
+        out.append(Finding(f"monthly cost rises by {money(rise, currency)} {currency} ({money(before, currency)} -> {money(after, currency)}), "
+                           f"more than the {money(config['maxIncrease'], currency)} allowed"))
     if "maxIncreasePercent" in config and rise > 0:
         pct = float("inf") if before == 0 else 100.0 * rise / before
         if pct > config["maxIncreasePercent"]:
             shown = "from nothing" if before == 0 else f"{pct:.1f}%"
-            out.append(Finding(f"monthly cost rises by {shown} ({money(before)} -> {money(after)} {currency}), "
+            out.append(Finding(f"monthly cost rises by {shown} ({money(before, currency)} -> {money(after, currency)} {currency}), "
                                f"more than the {config['maxIncreasePercent']:g}% allowed"))
     return out
 

@@ -25,8 +25,8 @@ def check(est: CostEstimate, config: Mapping[str, Any]) -> list[Finding]:
         return [Finding(f"{est.name}: priced in {est.currency}, the limit is in {config['currency']}; "
                         "no conversion is done", urn=est.urn)]
     if est.monthly > limit:
-        return [Finding(f"{est.name} ({est.sku}, {est.region}): {money(est.monthly)} {est.currency}/month is over "
-                        f"the limit of {money(float(limit))} by {money(est.monthly - float(limit))}", urn=est.urn)]
+        return [Finding(f"{est.name} ({est.sku}, {est.region}): {money(est.monthly, est.currency)} {est.currency}/month is over "
+                        f"the limit of {money(float(limit), est.currency)} by {money(est.monthly - float(limit), est.currency)}", urn=est.urn)]
     return []
 
 

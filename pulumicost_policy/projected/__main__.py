@@ -25,10 +25,11 @@ from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..pricing.freshness import stale_warning
 from ..plugins.cache import NO_CACHE_ENV
 from ..pricing.pricer import Pricer
-from ..pricing.rollup import StackCost, rollup
+from ..pricing.rollup import StackCost
 from ..pricing.usage_check import check_usage_file
 from ..pricing.usage import Usage, UsageFileError
-from ..reporting.document import Projection, Row, to_report
+from ..pricing.estimate import CostEstimate
+from ..reporting.document import Projection, ReportError, Row, estimates_from_report, is_report, to_report
 from ..reporting.write import ReportWriteError, write_report
 from ..sources import open_sources
 from ..inputs import plan
@@ -43,6 +44,9 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--pulumi-json", type=Path, metavar="PLAN.json", help="a `pulumi preview --json` digest")
     src.add_argument("--pulumi-state", type=Path, metavar="STATE.json", help="a `pulumi stack export` file")
+    p.add_argument("--compare-to", type=Path, metavar="OLD.json",
+                   help="show the change against OLD: a `pulumi stack export` file or an earlier JSON report "
+                        "(--output json); a digest carries its own old state")
     p.add_argument("--usage", type=Path, help="usage file (YAML) for usage-billed resources")
     p.add_argument("--no-cache", action="store_true",
                    help="ask cost plugins again instead of using answers cached in the last 24 h")
@@ -68,17 +72,6 @@ def _pack_label() -> str:
     return f"pulumicost@v{version} (local: {PACK_DIR})"
 
 
-def baseline_of(planned: list[plan.PlannedResource], pricer: Pricer) -> StackCost:
-    """What the stack costs now, from a digest: old states of kept, changed and deleted resources."""
-    current = []
-    for item in planned:
-        if item.op in ("same", "delete"):
-            current.append(pricer.estimate(item.resource))
-        elif item.old is not None:
-            current.append(pricer.estimate(item.old))
-    return rollup(current)
-
-
 def baseline_file(config: gate.Config, pricer: Pricer) -> Optional[StackCost]:
     """The `cost-increase` baseline file, read up front: an unusable one is bad input (exit 2), as
     a bad plan is. It then replaces the file in the policy's config, so it is read once."""
@@ -94,11 +87,45 @@ def baseline_file(config: gate.Config, pricer: Pricer) -> Optional[StackCost]:
     return baseline
 
 
-def project(planned: list[plan.PlannedResource], pricer: Pricer) -> Projection:
+def project(planned: list[plan.PlannedResource], pricer: Pricer, digest: bool) -> Projection:
+    """Each resource priced as it will be; from a digest also as it is now (old states), so the
+    change per resource and the past total are known."""
     rows, savings = [], []
-    for item, est in zip(planned, pricer.estimate_many([item.resource for item in planned])):
-        (savings if item.op in plan.SAVING_OPS else rows).append(Row(item.op, est))
-    return Projection(rows, savings)
+    estimates = pricer.estimate_many([item.resource for item in planned])
+    olds = iter(pricer.estimate_many([item.old for item in planned if item.old is not None]))
+    for item, est in zip(planned, estimates):
+        if item.op in plan.SAVING_OPS:
+            savings.append(Row(item.op, est))
+            continue
+        before = est if item.op == "same" else next(olds) if item.old is not None else None
+        rows.append(Row(item.op, est, before if digest else None))
+    return Projection(rows, savings, compared=digest)
+
+
+def old_estimates(path: Path, pricer: Pricer) -> dict[str, CostEstimate]:
+    """The stack as it was, by URN: an earlier report as it was priced then, or a state priced now."""
+    what = "a `pulumi stack export` file or an earlier JSON report"
+    doc = plan.read_json(path, what)
+    if is_report(doc):
+        try:
+            return estimates_from_report(doc)
+        except ReportError as err:
+            raise plan.PlanError(f"{path}: {err}") from None
+    olds = list(plan.parse_state(doc, path))
+    return {e.urn: e for e in pricer.estimate_many([item.resource for item in olds])}
+
+
+def compared_to(projection: Projection, old: dict[str, CostEstimate]) -> Projection:
+    """The projection as a change from `old`: kept resources are `same` or `update` (their cost
+    moved), new ones `create`, and those only in `old` are deletes (savings)."""
+    rows = []
+    for row in projection.rows:
+        before = old.get(row.estimate.urn)
+        op = "create" if before is None else "same" if Row("same", row.estimate, before).change == 0 else "update"
+        rows.append(Row(op, row.estimate, before))
+    kept = {row.estimate.urn for row in projection.rows + projection.savings}
+    savings = [Row("delete", est) for urn, est in old.items() if urn not in kept]
+    return Projection(rows, projection.savings + savings, compared=True)
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -112,13 +139,16 @@ def main(argv: Optional[list[str]] = None) -> int:
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
         check_usage_file(args.usage, [item.resource for item in planned])
         baseline = baseline_file(config, pricer)
+        old = old_estimates(args.compare_to, pricer) if args.compare_to else None
     except (plan.PlanError, UsageFileError, PriceBookError, ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
     tune_for_batch()
-    projection = project(planned, pricer)
-    if baseline is None and args.pulumi_json:
-        baseline = baseline_of(planned, pricer)
+    projection = project(planned, pricer, digest=bool(args.pulumi_json))
+    if old is not None:
+        projection = compared_to(projection, old)
+    if baseline is None and projection.compared:
+        baseline = projection.past
     ctx = StackContext(projection.stack, pricer, baseline, stack_name=args.stack)
     found = gate.run_policies(projection, config, ctx)
     violations = gate.violations(projection, config, found)
