@@ -10,6 +10,7 @@ Exit codes: 0 done, 1 a mandatory policy violation (see --mandatory-exit-code), 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -30,12 +31,16 @@ from ..pricing.usage_check import check_usage_file
 from ..pricing.usage import Usage, UsageFileError
 from ..pricing.estimate import CostEstimate
 from ..reporting.document import Projection, ReportError, Row, estimates_from_report, is_report, to_report
-from ..reporting.write import ReportWriteError, write_report
+from ..reporting.html import to_html
+from ..reporting.infracost import to_infracost
+from ..reporting.markdown import to_markdown
+from ..reporting.write import ReportWriteError, write_report, write_text
 from ..sources import open_sources
 from ..inputs import plan
 from . import gate, render
 
 EXIT_OK, EXIT_MANDATORY, EXIT_USAGE = 0, 1, 2
+OUTPUTS = ("table", "json", "ndjson", "infracost-json", "markdown", "html")
 
 
 def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
@@ -51,8 +56,12 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     p.add_argument("--no-cache", action="store_true",
                    help="ask cost plugins again instead of using answers cached in the last 24 h")
     p.add_argument("--specs", type=Path, default=DEFAULT_SPECS_DIR, help="price book directory (default: specs/)")
-    p.add_argument("--output", choices=("table", "json", "ndjson"), default="table",
-                   help="table (default; the terminal's width), json (the report), ndjson (a line per resource)")
+    p.add_argument("--output", choices=OUTPUTS, default="table",
+                   help="table (default; the terminal's width), json (our report), ndjson (a line per "
+                        "resource), infracost-json (Infracost's JSON, version 0.2), markdown (a PR comment), "
+                        "html (one self-contained page)")
+    p.add_argument("--out-file", type=Path, metavar="FILE",
+                   help="write the --output format to FILE (atomic) instead of standard output")
     p.add_argument("--show-free", action="store_true",
                    help="list resources with no direct cost in the table (default: one count line)")
     p.add_argument("--policy-pack-config", type=Path, metavar="FILE",
@@ -155,14 +164,29 @@ def main(argv: Optional[list[str]] = None) -> int:
     report = to_report(projection, args.stack, extra={
         "policies": gate.as_json(violations),
         "budgets": [dict(f.data) for f in found.get(BUDGETS, []) if f.data]})
+    out = io.StringIO() if args.out_file else sys.stdout
     if args.output == "table":
-        render.table(projection, sys.stdout, args.show_free)
-        gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", sys.stdout)
+        render.table(projection, out, args.show_free)
+        gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", out)
     elif args.output == "json":
-        json.dump(report, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        out.write(json.dumps(report, indent=2, allow_nan=False) + "\n")
+    elif args.output == "ndjson":
+        render.ndjson(projection, out, {k: report[k] for k in ("schema_version", "totals", "coverage", "policies")})
+    elif args.output == "infracost-json":
+        source = args.pulumi_json or args.pulumi_state
+        doc = to_infracost(projection, args.stack or source.stem, str(source),
+                           "pulumi_preview_json" if args.pulumi_json else "pulumi_state")
+        out.write(json.dumps(doc, indent=2, allow_nan=False) + "\n")
+    elif args.output == "markdown":
+        out.write(to_markdown(projection, report["policies"], args.stack))
     else:
-        render.ndjson(projection, sys.stdout, {k: report[k] for k in ("schema_version", "totals", "coverage", "policies")})
+        out.write(to_html(projection, report["policies"], args.stack))
+    if args.out_file:
+        try:
+            write_text(args.out_file, out.getvalue())
+        except ReportWriteError as err:
+            print(f"error: {args.out_file} not written: {err}", file=sys.stderr)
+            return EXIT_USAGE
     if args.report:
         try:
             write_report(args.report, report)
