@@ -27,3 +27,10 @@ def rate_text(rate: float, currency: Optional[str] = "USD") -> str:
     """Unit rates keep their significant digits ($0.0104, $0.0000166667)."""
     digits = f"{rate:.10f}".rstrip("0").rstrip(".") if rate < 1 else f"{rate:,.4f}".rstrip("0").rstrip(".")
     return (_symbol(currency) if currency else "") + digits
+
+
+def signed(amount: Optional[float], currency: Optional[str]) -> str:
+    """A change as people read it: `+$219.58`, `-$7.59`, `$0.00`; `?` when it is not known."""
+    if amount is None:
+        return "?"
+    return ("+" if amount > 0 else "") + money(amount, currency or "USD")

@@ -119,3 +119,38 @@ def test_compare_to_a_bad_file_is_exit_2(tmp_path):
     out = run("--pulumi-json", EXAMPLES / "ten-t3-micro.json", "--compare-to", bad)
     assert out.returncode == 2 and "not a valid pulumicost.report/v1 report" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_the_pack_shows_the_change_when_a_baseline_is_configured(tmp_path):
+    """In the pack, `cost-increase`'s baselineStateFile is the before: the summary states the change
+    in total and the report (reportFile) per resource, even with no limit configured."""
+    from pulumicost_policy.testing.harness import EnginePack
+
+    ec2 = "aws:ec2/instance:Instance"
+    base = {"version": 3, "deployment": {"resources": [
+        {"urn": "urn:pulumi:dev::proj::pulumi:providers:aws::default", "type": "pulumi:providers:aws",
+         "custom": True, "inputs": {"region": "us-east-1"}},
+        {"urn": "urn:pulumi:dev::proj::aws:ec2/instance:Instance::web", "type": ec2, "custom": True,
+         "provider": "urn:pulumi:dev::proj::pulumi:providers:aws::default::1", "inputs": {"instanceType": "t3.micro"}},
+        {"urn": "urn:pulumi:dev::proj::aws:ec2/instance:Instance::gone", "type": ec2, "custom": True,
+         "provider": "urn:pulumi:dev::proj::pulumi:providers:aws::default::1", "inputs": {"instanceType": "t3.micro"}},
+    ]}}
+    (tmp_path / "base.json").write_text(json.dumps(base))
+    report_file = tmp_path / "report.json"
+    pack = EnginePack()
+    try:
+        pack.configure({"cost-increase": {"baselineStateFile": str(tmp_path / "base.json")},
+                        "stack-cost-summary": {"reportFile": str(report_file)}})
+        diags = pack.analyze_stack([{"type": ec2, "name": "web", "props": {"instanceType": "m5.large"},
+                                     "provider": {"region": "us-east-1"},
+                                     "urn": "urn:pulumi:dev::proj::aws:ec2/instance:Instance::web"}])
+    finally:
+        pack.close()
+    micro, m5l = monthly("t3.micro"), monthly("m5.large")
+    [summary] = [d for d in diags if d.policy == "stack-cost-summary"]
+    assert (f"Monthly cost change: ${2 * micro:,.2f} -> ${m5l:,.2f} USD (+${m5l - 2 * micro:,.2f})"
+            in summary.message), summary.message
+    report = json.loads(report_file.read_text())
+    rows = {r["name"]: r for r in report["resources"] + report["savings"]["resources"]}
+    assert rows["web"]["monthly_change"] == pytest.approx(m5l - micro)
+    assert rows["gone"]["op"] == "delete" and report["diff_monthly"] == pytest.approx(m5l - 2 * micro)

@@ -4,7 +4,9 @@ Messages quote only what is safe: resource names, SKUs the price book knows, reg
 """
 from __future__ import annotations
 
-from ..money import money
+from typing import Optional
+
+from ..money import money, signed
 from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate
 from ..pricing.freshness import stale_warning
 from ..pricing.rollup import StackCost
@@ -45,6 +47,9 @@ def summary_message(stack: StackCost) -> str:
         lines.append("By provider: " + ", ".join(f"{p} {money(v, currency)} {currency}" for p, v in providers.items()))
     for currency, types in stack.by_type.items():
         lines.append("By type: " + ", ".join(f"{t} {money(v, currency)} {currency}" for t, v in types.items()))
+    top = stack.top(5)
+    if top and len(stack.estimates) > 1:
+        lines.append("Most expensive: " + ", ".join(f"{e.name} {money(e.monthly or 0.0, e.currency)}" for e in top))
     if stack.unpriced_types:
         lines.append("Unpriced types: " + ", ".join(f"{t} ({n})" for t, n in stack.unpriced_types.items()))
         reasons = sorted({f"{e.name}: {e.reason}" for e in stack.estimates.values() if e.status == UNPRICED})
@@ -55,3 +60,12 @@ def summary_message(stack: StackCost) -> str:
     if stale:
         lines.append(stale)
     return "\n".join(lines)
+
+
+def change_message(past: StackCost, current: StackCost, diff: Optional[float]) -> str:
+    """`Monthly cost change: $60.74 -> $280.32 USD (+$219.58)`: past, current and diff totals."""
+    currency = current.currency or past.currency
+    if diff is None or currency is None:
+        return "Monthly cost change: not computable (mixed currencies)"
+    return (f"Monthly cost change: {money(past.totals.get(currency, 0.0), currency)} -> "
+            f"{money(current.totals.get(currency, 0.0), currency)} {currency} ({signed(diff, currency)})")

@@ -30,7 +30,7 @@ from ..pricing.rollup import StackCost
 from ..pricing.usage_check import check_usage_file
 from ..pricing.usage import Usage, UsageFileError
 from ..pricing.estimate import CostEstimate
-from ..reporting.document import Projection, ReportError, Row, estimates_from_report, is_report, to_report
+from ..reporting.document import Projection, ReportError, Row, compared_to, estimates_from_report, is_report, to_report
 from ..reporting.html import to_html
 from ..reporting.infracost import to_infracost
 from ..reporting.markdown import to_markdown
@@ -122,19 +122,6 @@ def old_estimates(path: Path, pricer: Pricer) -> dict[str, CostEstimate]:
             raise plan.PlanError(f"{path}: {err}") from None
     olds = list(plan.parse_state(doc, path))
     return {e.urn: e for e in pricer.estimate_many([item.resource for item in olds])}
-
-
-def compared_to(projection: Projection, old: dict[str, CostEstimate]) -> Projection:
-    """The projection as a change from `old`: kept resources are `same` or `update` (their cost
-    moved), new ones `create`, and those only in `old` are deletes (savings)."""
-    rows = []
-    for row in projection.rows:
-        before = old.get(row.estimate.urn)
-        op = "create" if before is None else "same" if Row("same", row.estimate, before).change == 0 else "update"
-        rows.append(Row(op, row.estimate, before))
-    kept = {row.estimate.urn for row in projection.rows + projection.savings}
-    savings = [Row("delete", est) for urn, est in old.items() if urn not in kept]
-    return Projection(rows, projection.savings + savings, compared=True)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

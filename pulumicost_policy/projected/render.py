@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import json
-from typing import IO, Any, Optional
+from typing import IO, Any
 
 from rich.console import Console
 from rich.table import Table
 
-from ..money import money
+from ..money import money, signed
 from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED
-from ..policies.messages import summary_message
+from ..policies.messages import change_message, summary_message
 from ..reporting.document import Projection, Row, estimate_row
 from ..reporting.text import plain, width
 
@@ -32,13 +32,6 @@ def _one_currency(projection: Projection) -> str | None:
 
 # A replacement shows as one step (the digest's create-replacement/replace pair is costed once).
 OP_NAMES = {"create-replacement": "replace", "import-replacement": "import"}
-
-
-def signed(amount: Optional[float], currency: Optional[str]) -> str:
-    """A change as people read it: `+$219.58`, `-$7.59`, `$0.00`; `?` when it is not known."""
-    if amount is None:
-        return "?"
-    return ("+" if amount > 0 else "") + money(amount, currency or "USD")
 
 
 def _was_cell(row: Row, code: bool) -> str:
@@ -93,7 +86,7 @@ def table(projection: Projection, out: IO[str], show_free: bool = False) -> None
         console.print(f"{free} resources with no direct cost not shown (--show-free lists them)")
     console.print(plain(summary_message(projection.stack), newlines=True))
     if compared:
-        console.print(plain(change_line(projection)))
+        console.print(plain(change_message(projection.past, projection.stack, projection.diff)))
     saved = projection.saved
     if saved.totals:
         console.print("Savings from deletes: " + ", ".join(f"{money(-v, c)} {c}/month" for c, v in saved.totals.items()))
@@ -110,21 +103,9 @@ def _saving_cell(e, code: bool) -> str:
         else _cost_cell(e.status, e.monthly, e.currency, code)
 
 
-def change_line(projection: Projection) -> str:
-    """`Monthly cost change: $60.74 -> $280.32 USD (+$219.58)`: past, current and diff totals."""
-    past, now = projection.past, projection.stack
-    currency = now.currency or past.currency
-    if projection.diff is None or currency is None:
-        return "Monthly cost change: not computable (mixed currencies)"
-    return (f"Monthly cost change: {money(past.totals.get(currency, 0.0), currency)} -> "
-            f"{money(now.totals.get(currency, 0.0), currency)} {currency} ({signed(projection.diff, currency)})")
-
-
 def ndjson(projection: Projection, out: IO[str], summary: dict[str, Any]) -> None:
     for row in projection.rows:
         out.write(json.dumps({"kind": "resource", **estimate_row(row.estimate, row.op)}) + "\n")
     for row in projection.savings:
         out.write(json.dumps({"kind": "saving", **estimate_row(row.estimate, row.op)}) + "\n")
     out.write(json.dumps({"kind": "summary", **summary}) + "\n")
-
-

@@ -66,6 +66,19 @@ class Projection:
         return total_change(self.past, self.stack) if self.compared else None
 
 
+def compared_to(projection: Projection, old: Mapping[str, CostEstimate]) -> Projection:
+    """The projection as a change from `old` (estimates by URN): kept resources are `same` or
+    `update` (their cost moved), new ones `create`, and those only in `old` deletes (savings)."""
+    rows = []
+    for row in projection.rows:
+        before = old.get(row.estimate.urn)
+        op = "create" if before is None else "same" if Row("same", row.estimate, before).change == 0 else "update"
+        rows.append(Row(op, row.estimate, before))
+    kept = {row.estimate.urn for row in projection.rows + projection.savings}
+    savings = [Row("delete", est) for urn, est in old.items() if urn not in kept]
+    return Projection(rows, projection.savings + savings, compared=True)
+
+
 def _round(value: Optional[float], places: int = 6) -> Optional[float]:
     """Rounded for JSON; None for a sum that is not finite (JSON has no Infinity or NaN)."""
     return None if value is None or not math.isfinite(value) else round(value, places)

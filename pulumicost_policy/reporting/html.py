@@ -6,10 +6,10 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..money import money
+from ..money import money, signed
 from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED
 from .document import Projection
-from .markdown import amount, signed
+from .markdown import amount
 from .text import printable
 
 STYLE = """body{font-family:system-ui,sans-serif;margin:2em;color:#222}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Optional
 
-from ..money import money
+from ..money import money, signed
 from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate
 from .document import Projection, Row
 from .text import printable
@@ -36,12 +36,6 @@ def amount(est: Optional[CostEstimate], code: bool = False) -> str:
     if est.status == FREE:
         return "free"
     return money(est.monthly or 0.0, est.currency) + (f" {est.currency}" if code else "")
-
-
-def signed(value: Optional[float], currency: Optional[str]) -> str:
-    if value is None:
-        return "?"
-    return ("+" if value > 0 else "") + money(value, currency or "USD")
 
 
 def _before(row: Row) -> Optional[CostEstimate]:
