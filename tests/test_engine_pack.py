@@ -1,4 +1,6 @@
 """The pack driven exactly as the Pulumi engine drives it (spawned process, real gRPC)."""
+from pulumi.runtime.proto import analyzer_pb2
+
 from pulumicost_policy.testing.harness import UNKNOWN, EnginePack, secret, urn
 from pulumicost_policy.money import money, rate_text
 from pulumicost_policy.pricing.pricebook import PriceBook
@@ -15,6 +17,11 @@ def test_pack_identity_and_policies(pack):
     assert pack.info.name == "pulumicost"
     names = {p.name for p in pack.info.policies}
     assert {"cost-estimate", "stack-cost-summary"} <= names
+    # Pulumi Cloud shows the pack's display name and, with a violation, its severity and remediation.
+    assert pack.info.displayName and "cost" in pack.info.tags
+    gates = [p for p in pack.info.policies if p.name in ("stack-budget", "resource-cost-limit", "cost-increase")]
+    assert gates and all(p.severity == analyzer_pb2.PolicySeverity.Value("POLICY_SEVERITY_HIGH") and
+                         "policy config" in p.remediation_steps for p in gates)
 
 
 def test_ec2_priced_in_region_from_provider(pack):

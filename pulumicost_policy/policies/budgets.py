@@ -89,4 +89,7 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
     return found
 
 
-POLICY = CostPolicy(NAME, "Projected monthly cost within the stack's budgets.", STACK, SCHEMA, check)
+POLICY = CostPolicy(NAME, "Projected monthly cost within the stack's budgets.", STACK, SCHEMA, check,
+                    severity="high",
+                    remediation="Make the change cheaper (the message names the most expensive resources) or raise "
+                                "monthlyBudget / providerBudgets / typeBudgets / tagBudgets in the policy config.")

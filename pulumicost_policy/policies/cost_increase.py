@@ -69,4 +69,7 @@ def baseline_of(findings: list[Finding]) -> Optional[StackCost]:
     return next((f.data[BASELINE] for f in findings if BASELINE in f.data), None)
 
 
-POLICY = CostPolicy("cost-increase", "Monthly cost rise over the current stack within limits.", STACK, SCHEMA, check)
+POLICY = CostPolicy("cost-increase", "Monthly cost rise over the current stack within limits.", STACK, SCHEMA, check,
+                    severity="high",
+                    remediation="Make the change cheaper, or raise maxIncrease / maxIncreasePercent in the policy "
+                                "config; baselineStateFile sets what the change is measured against.")
