@@ -180,7 +180,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         except ReportWriteError as err:
             print(f"error: report not written: {err}", file=sys.stderr)
     stale = stale_warning(projection.stack.estimates.values())
-    if stale:
+    if stale and (args.output != "table" or args.out_file):  # the table's summary already says it
         print(f"warning: {stale}", file=sys.stderr)
     mandatory = any(v.level == "mandatory" for v in violations)
     return args.mandatory_exit_code if mandatory else EXIT_OK
