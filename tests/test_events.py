@@ -66,3 +66,10 @@ def test_a_checkpoint_never_deployed_is_an_empty_stack(tmp_path):
     path.write_text(json.dumps({"version": 3, "checkpoint": {"latest": "nope"}}))
     with pytest.raises(plan.PlanError):
         plan.load(path, "state")
+
+
+@needs_realdata
+def test_a_pre_v1_checkpoint_is_read():
+    """`{"target", "latest": {...}}`: Pulumi's checkpoint layout of 2017 (pp-todo-prev1.json)."""
+    planned = plan.load(REAL / "pp-todo-prev1.json", "state")
+    assert any(p.resource.type == "aws:dynamodb/table:Table" for p in planned)

@@ -132,6 +132,8 @@ def parse_state(doc: Any, path: Path) -> Iterator[PlannedResource]:
         # A local-backend checkpoint of a stack never deployed has no `latest`: an empty stack.
         latest = doc["checkpoint"].get("latest")
         deployment = {"resources": []} if latest is None else latest
+    elif deployment is None and "target" in doc and isinstance(doc.get("latest"), Mapping):
+        deployment = doc["latest"]  # the checkpoint layout before version 1 (`{"target", "latest"}`)
     if not isinstance(deployment, Mapping) or not isinstance(deployment.get("resources", []), list):
         raise PlanError(f"{path}: expected a `pulumi stack export` file with deployment.resources")
     resources = [r for r in deployment.get("resources") or [] if isinstance(r, Mapping)]
