@@ -11,4 +11,7 @@ from pulumicost_policy.pack import PACK_NAME, PackState, build_policies
 
 state = PackState.start()
 tune_for_batch()
-PolicyPack(name=PACK_NAME, policies=build_policies(state))
+PolicyPack(name=PACK_NAME, policies=build_policies(state), display_name="Pulumi cost estimates and budgets",
+           description="Projected monthly cost of every resource and the stack, budget gates, cost-increase limits "
+                       "and unpriced-resource checks, from a dated price book and cost plugins.",
+           tags=["cost", "finops", "budget"])

@@ -1,12 +1,36 @@
-"""Money as people read it (display only: sums and comparisons use the raw floats)."""
+"""Money as people read it (display only: sums and comparisons use the raw floats).
+
+The currency symbol comes from the CLDR data through Babel (`€7.59`, `£3.00`, `CA$10.00`), so a
+EUR cost never shows a dollar sign; callers append the ISO code where a line mixes currencies.
+"""
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Optional
 
-def money(amount: float) -> str:
-    """`$1,234.56`: two decimals, thousands separators (display only; sums use raw floats)."""
-    return f"${amount:,.2f}"
+LOCALE = "en_US"
 
 
-def rate_text(rate: float) -> str:
+@lru_cache(maxsize=64)
+def _symbol(currency: str) -> str:
+    from babel.numbers import get_currency_symbol  # imported on first use: pack start stays fast
+    return get_currency_symbol(currency, locale=LOCALE)
+
+
+def money(amount: float, currency: Optional[str] = "USD") -> str:
+    """`$1,234.56` / `-€7.59`: two decimals, thousands separators; no currency: a bare number."""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{_symbol(currency) if currency else ''}{abs(amount):,.2f}"
+
+
+def rate_text(rate: float, currency: Optional[str] = "USD") -> str:
     """Unit rates keep their significant digits ($0.0104, $0.0000166667)."""
-    return "$" + (f"{rate:.10f}".rstrip("0").rstrip(".") if rate < 1 else f"{rate:,.4f}".rstrip("0").rstrip("."))
+    digits = f"{rate:.10f}".rstrip("0").rstrip(".") if rate < 1 else f"{rate:,.4f}".rstrip("0").rstrip(".")
+    return (_symbol(currency) if currency else "") + digits
+
+
+def signed(amount: Optional[float], currency: Optional[str]) -> str:
+    """A change as people read it: `+$219.58`, `-$7.59`, `$0.00`; `?` when it is not known."""
+    if amount is None:
+        return "?"
+    return ("+" if amount > 0 else "") + money(amount, currency or "USD")

@@ -1,4 +1,6 @@
 """The pack driven exactly as the Pulumi engine drives it (spawned process, real gRPC)."""
+from pulumi.runtime.proto import analyzer_pb2
+
 from pulumicost_policy.testing.harness import UNKNOWN, EnginePack, secret, urn
 from pulumicost_policy.money import money, rate_text
 from pulumicost_policy.pricing.pricebook import PriceBook
@@ -15,6 +17,11 @@ def test_pack_identity_and_policies(pack):
     assert pack.info.name == "pulumicost"
     names = {p.name for p in pack.info.policies}
     assert {"cost-estimate", "stack-cost-summary"} <= names
+    # Pulumi Cloud shows the pack's display name and, with a violation, its severity and remediation.
+    assert pack.info.displayName and "cost" in pack.info.tags
+    gates = [p for p in pack.info.policies if p.name in ("stack-budget", "resource-cost-limit", "cost-increase")]
+    assert gates and all(p.severity == analyzer_pb2.PolicySeverity.Value("POLICY_SEVERITY_HIGH") and
+                         "policy config" in p.remediation_steps for p in gates)
 
 
 def test_ec2_priced_in_region_from_provider(pack):
@@ -120,5 +127,33 @@ def test_nothing_on_stdout_before_port():
     p = EnginePack()
     try:
         assert 0 < p.port < 65536
+    finally:
+        p.close()
+
+
+def test_cost_estimate_by_default_reports_only_resources_from_100_a_month():
+    """#16 item 7: a 500-resource preview is not 500 warnings. By default (no policy config) only
+    resources at or above minMonthlyCost ($100) get a diagnostic; cheaper ones are not applicable
+    with their cost as the reason, and the stack summary carries the total."""
+    book = PriceBook.load()
+    small = book.get("aws", "ec2:Instance", "t3.micro", "us-east-1").rate_per_unit * 730
+    big = book.get("aws", "ec2:Instance", "m5.4xlarge", "us-east-1").rate_per_unit * 730
+    assert small < 100 <= big
+    p = EnginePack(every_cost=False)
+    try:
+        assert cost_diags(p.analyze(EC2, "web", {"instanceType": "t3.micro"}, provider=US_EAST)) == []
+        [reason] = [r for name, r in p.last_not_applicable if name == "cost-estimate"]
+        assert money(small) in reason and "below minMonthlyCost ($100.00)" in reason
+        [d] = cost_diags(p.analyze(EC2, "db", {"instanceType": "m5.4xlarge"}, provider=US_EAST))
+        assert money(big) in d.message
+        summary = [d for d in p.analyze_stack([
+            {"type": EC2, "name": "web", "props": {"instanceType": "t3.micro"}, "provider": US_EAST},
+            {"type": EC2, "name": "db", "props": {"instanceType": "m5.4xlarge"}, "provider": US_EAST}])
+            if d.policy == "stack-cost-summary"]
+        assert summary and money(small + big) in summary[0].message
+        p.configure({"cost-estimate": {"reportEach": "none"}})
+        assert cost_diags(p.analyze(EC2, "db", {"instanceType": "m5.4xlarge"}, provider=US_EAST)) == []
+        p.configure({"cost-estimate": {"reportEach": "above", "minMonthlyCost": 5}})
+        assert len(cost_diags(p.analyze(EC2, "web", {"instanceType": "t3.micro"}, provider=US_EAST))) == 1
     finally:
         p.close()

@@ -19,28 +19,28 @@ def table(report: ActualReport, out: IO[str]) -> None:
     t = Table(title=f"Actual cost {report.span.first} .. {report.span.last} by {report.group_by}",
               show_footer=True)
     t.add_column(report.group_by.capitalize(), footer="Total", overflow="fold")
-    t.add_column("Cost", justify="right", footer=f"{money(report.total)} {cur}")
+    t.add_column("Cost", justify="right", footer=f"{money(report.total, cur)} {cur}")
     if report.group_by in TIME_GROUPS:
         t.add_column("By provider", overflow="fold")
     else:
         t.add_column("Share", justify="right")
     for g in report.groups:
-        extra = (", ".join(f"{p} {money(v)}" for p, v in g.by_provider.items()) if report.group_by in TIME_GROUPS
+        extra = (", ".join(f"{p} {money(v, cur)}" for p, v in g.by_provider.items()) if report.group_by in TIME_GROUPS
                  else f"{100 * g.total / report.total:.1f}%" if report.total else "-")
-        t.add_row(plain(g.key), f"{money(g.total)} {cur}", plain(extra))
+        t.add_row(plain(g.key), f"{money(g.total, cur)} {cur}", plain(extra))
     console.print(t)
-    console.print(f"{report.span.days} days: daily average {money(report.daily_average)} {cur}, "
-                  f"monthly run-rate {money(report.monthly_run_rate)} {cur}")
+    console.print(f"{report.span.days} days: daily average {money(report.daily_average, cur)} {cur}, "
+                  f"monthly run-rate {money(report.monthly_run_rate, cur)} {cur}")
     if report.variances:
         v_table = Table(title="Projected vs actual (monthly)")
         for col, justify in (("Resource", "left"), ("Projected", "right"), ("Actual run-rate", "right"),
                              ("Variance", "right"), ("", "left")):
             v_table.add_column(col, justify=justify, overflow="fold")
         for v in report.variances:
-            projected = f"{money(v.projected_monthly)}" if v.projected_monthly is not None else "unpriced"
-            diff = "" if v.difference is None else (("+" if v.difference >= 0 else "-") + money(abs(v.difference)))
+            projected = f"{money(v.projected_monthly, cur)}" if v.projected_monthly is not None else "unpriced"
+            diff = "" if v.difference is None else (("+" if v.difference >= 0 else "-") + money(abs(v.difference), cur))
             pct = "" if v.percent is None else f"{v.percent:+.1f}%"
-            v_table.add_row(plain(v.resource), projected, money(v.actual_monthly), f"{diff} {pct}".strip(), plain(v.reason))
+            v_table.add_row(plain(v.resource), projected, money(v.actual_monthly, cur), f"{diff} {pct}".strip(), plain(v.reason))
         console.print(v_table)
     problems(report, console)
 

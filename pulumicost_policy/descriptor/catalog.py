@@ -35,7 +35,7 @@ def is_component(resource: ResourceInput) -> bool:
     if resource.provider_props is not None or resource.type in MAPPERS:
         return False
     parts = resource.type.split(":")
-    if len(parts) != 3:
+    if len(parts) < 3:  # older awsx tokens have four parts (`awsx:x:ec2:Subnet`)
         return False
     package, module = parts[0], parts[1]
     return package not in PROVIDER_PACKAGES or (package in SLASHED_PACKAGES and "/" not in module)

@@ -1,7 +1,7 @@
 """Read a `pulumi preview --json` digest or a `pulumi stack export` into priceable resources.
 
-Digest ops: create, update, same, replace and create-replacement are costed from their new state
-(same from its old state); delete is a saving; delete-replaced belongs to a replace that is
+Digests and engine-event streams (inputs/events.py) are read alike. Digest ops: create, update,
+same, replace and create-replacement are costed from their new state (same from its old state); delete is a saving; delete-replaced belongs to a replace that is
 already costed, and read/refresh/discard steps cost nothing new.
 """
 from __future__ import annotations
@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional
 
+from .events import digest_from_events, looks_like_events
 from .resource import ResourceInput
 from .files import InputFileError, parse_json, read_bytes
 
 COSTED_OPS = ("create", "update", "same", "replace", "create-replacement", "import", "import-replacement")
 SAVING_OPS = ("delete",)
+CHANGED_OPS = ("update", "replace", "create-replacement")  # costed from the new state, with the old one kept
 
 
 class PlanError(Exception):
@@ -31,13 +33,16 @@ class PlannedResource:
     custom: bool = True   # false for component resources, which own no cloud resource
 
 
-def read_json(path: Path, what: str) -> Any:
+def read_json(path: Path, what: str, events: bool = False) -> Any:
     """The shared JSON reader: a regular file, a pipe (`<(pulumi stack export)`) or `-` for stdin,
-    within the size limit and the nesting limit; every failure is a one-line PlanError."""
+    within the size limit and the nesting limit; every failure is a one-line PlanError. With
+    `events`, an engine-event stream (one JSON event per line) is read as the digest it describes."""
     try:
         data = read_bytes(path, what, pipes=True)
         if not data.strip():
             raise InputFileError(f"{path}: the file is empty; expected {what}")
+        if events and looks_like_events(data):
+            return digest_from_events(data, path)
         return parse_json(data, path, what)
     except InputFileError as err:
         raise PlanError(str(err)) from None
@@ -102,10 +107,14 @@ def parse_digest(doc: Any, path: Path) -> Iterator[PlannedResource]:
             if not isinstance(state, Mapping):
                 raise PlanError(f"{path}: steps[{i}] ({op}) has no newState")
             old = step.get("oldState")
+            if op == "update" and isinstance(old, Mapping) and not state.get("outputs"):
+                # A preview's update knows only the new inputs; what the resource already is (its
+                # ARN, hence its region) is in the old outputs, which an update keeps.
+                state = {**state, "outputs": old.get("outputs")}
             seen.add(urn)
             yield PlannedResource(op, _input(state, urn, providers, config, step.get("provider")),
                                   _input(old, urn, providers, config, step.get("provider"))
-                                  if isinstance(old, Mapping) and op in ("update", "replace") else None)
+                                  if isinstance(old, Mapping) and op in CHANGED_OPS else None)
         elif op in SAVING_OPS:
             state = step.get("oldState")
             if isinstance(state, Mapping):
@@ -120,7 +129,9 @@ def parse_state(doc: Any, path: Path) -> Iterator[PlannedResource]:
         raise PlanError(f"{path}: this is a `pulumi preview --json` digest; pass it with --pulumi-json")
     deployment = doc.get("deployment")
     if deployment is None and isinstance(doc.get("checkpoint"), Mapping):
-        deployment = doc["checkpoint"].get("latest")
+        # A local-backend checkpoint of a stack never deployed has no `latest`: an empty stack.
+        latest = doc["checkpoint"].get("latest")
+        deployment = {"resources": []} if latest is None else latest
     if not isinstance(deployment, Mapping) or not isinstance(deployment.get("resources", []), list):
         raise PlanError(f"{path}: expected a `pulumi stack export` file with deployment.resources")
     resources = [r for r in deployment.get("resources") or [] if isinstance(r, Mapping)]
@@ -142,5 +153,5 @@ def parse_state(doc: Any, path: Path) -> Iterator[PlannedResource]:
 def load(path: Path, kind: str) -> list[PlannedResource]:
     """`kind` is "preview" (digest) or "state" (stack export)."""
     if kind == "preview":
-        return list(parse_digest(read_json(path, "a `pulumi preview --json` digest"), path))
+        return list(parse_digest(read_json(path, "a `pulumi preview --json` digest", events=True), path))
     return list(parse_state(read_json(path, "a `pulumi stack export` file"), path))

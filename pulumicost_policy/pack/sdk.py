@@ -12,7 +12,7 @@ import sys
 from typing import Any, Callable
 
 from pulumi_policy import (EnforcementLevel, Policy, PolicyConfigSchema, ResourceValidationArgs,
-                           ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy)
+                           ResourceValidationPolicy, Severity, StackValidationArgs, StackValidationPolicy)
 
 from ..policies import NOT_APPLICABLE, POLICIES, RESOURCE, VIOLATION, CostPolicy, Finding, StackContext
 from .state import PackState
@@ -30,7 +30,9 @@ def _wrap(policy: CostPolicy, state: PackState) -> Policy:
     cls = ResourceValidationPolicy if policy.kind == RESOURCE else StackValidationPolicy
     schema = PolicyConfigSchema(properties=dict(policy.schema)) if policy.schema else None
     return cls(name=policy.name, description=policy.description, validate=validate,
-               enforcement_level=EnforcementLevel.ADVISORY, config_schema=schema)
+               enforcement_level=EnforcementLevel.ADVISORY, config_schema=schema,
+               severity=Severity(policy.severity), remediation_steps=policy.remediation or None,
+               tags=["cost"])
 
 
 def _resource_validate(policy: CostPolicy, state: PackState) -> Callable[..., None]:

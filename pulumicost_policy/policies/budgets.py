@@ -61,7 +61,7 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
     if others:
         found.append(Finding(f"costs in {', '.join(others)} cannot be held to a {currency} budget: no currency "
                              "conversion is done; price in one currency or set `currency`"))
-    top = ", ".join(f"{e.name} {money(e.monthly or 0.0)}" for e in stack.top(5) if e.currency == currency)
+    top = ", ".join(f"{e.name} {money(e.monthly or 0.0, currency)}" for e in stack.top(5) if e.currency == currency)
     for scope, amount, budget in _scopes(stack, config, currency):
         # Fails closed: a total that is not a finite number (an overflowing sum) is over any budget;
         # the report's row says null for it (JSON has no Infinity).
@@ -73,20 +73,23 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
         if not finite:
             found.append(Finding(
                 f"{scope}: the projected {currency} total is not a finite number (a cost or count too large "
-                f"to sum), so it cannot be held to the budget of {money(budget)} {currency}. Most expensive: {top}",
+                f"to sum), so it cannot be held to the budget of {money(budget, currency)} {currency}. Most expensive: {top}",
                 VIOLATION, data=row))
         elif over:
             found.append(Finding(
-                f"{scope}: projected {money(amount)} {currency}/month is over the budget of {money(budget)} "
-                f"{currency} by {money(amount - budget)} ({percent:.0f}%). Most expensive: {top}", VIOLATION,
+                f"{scope}: projected {money(amount, currency)} {currency}/month is over the budget of {money(budget, currency)} "
+                f"{currency} by {money(amount - budget, currency)} ({percent:.0f}%). Most expensive: {top}", VIOLATION,
                 data=row))
         elif budget > 0 and percent >= config["warnAtPercent"]:
-            found.append(Finding(f"{scope}: projected {money(amount)} {currency}/month is {percent:.0f}% of the "
-                                 f"{money(budget)} budget (warning at {config['warnAtPercent']:g}%)", WARNING,
+            found.append(Finding(f"{scope}: projected {money(amount, currency)} {currency}/month is {percent:.0f}% of the "
+                                 f"{money(budget, currency)} budget (warning at {config['warnAtPercent']:g}%)", WARNING,
                                  data=row))
         else:
             found.append(Finding(f"{scope}: within budget", NOTE, data=row))
     return found
 
 
-POLICY = CostPolicy(NAME, "Projected monthly cost within the stack's budgets.", STACK, SCHEMA, check)
+POLICY = CostPolicy(NAME, "Projected monthly cost within the stack's budgets.", STACK, SCHEMA, check,
+                    severity="high",
+                    remediation="Make the change cheaper (the message names the most expensive resources) or raise "
+                                "monthlyBudget / providerBudgets / typeBudgets / tagBudgets in the policy config.")

@@ -7,14 +7,16 @@ resources the plan keeps, updates, replaces or deletes. Without one the policy i
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, Optional
 
 from ..money import money
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..inputs import plan
 from .config import CURRENCY, MONEY, PERCENT
-from .model import NOT_APPLICABLE, STACK, CostPolicy, Finding, StackContext
+from .model import NOT_APPLICABLE, NOTE, STACK, CostPolicy, Finding, StackContext
+
+BASELINE = "baseline"
 
 SCHEMA = {
     "maxIncrease": {**MONEY, "description": "Largest allowed rise of the monthly total over the baseline."},
@@ -32,14 +34,16 @@ def baseline_from_state(pricer: Pricer, path: str) -> StackCost:
 
 
 def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
-    if "maxIncrease" not in config and "maxIncreasePercent" not in config:
-        return [Finding("no maxIncrease or maxIncreasePercent configured", NOT_APPLICABLE)]
     baseline = ctx.baseline
     if config.get("baselineStateFile"):
         try:
             baseline = baseline_from_state(ctx.pricer, config["baselineStateFile"])
         except plan.PlanError as err:
             return [Finding(f"baseline unusable: {err}")]
+    # The baseline is data for the summary too (the change per resource and in total).
+    noted = [Finding("baseline", NOTE, data={BASELINE: baseline})] if baseline is not None else []
+    if "maxIncrease" not in config and "maxIncreasePercent" not in config:
+        return noted + [Finding("no maxIncrease or maxIncreasePercent configured", NOT_APPLICABLE)]
     if baseline is None:
         return [Finding("no baseline: set baselineStateFile to a `pulumi stack export` file", NOT_APPLICABLE)]
     current, currency = ctx.stack, config["currency"]
@@ -49,15 +53,23 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
     rise = after - before
     out = []
     if "maxIncrease" in config and rise > config["maxIncrease"]:
-        out.append(Finding(f"monthly cost rises by {money(rise)} {currency} ({money(before)} -> {money(after)}), "
-                           f"more than the {money(config['maxIncrease'])} allowed"))
+        out.append(Finding(f"monthly cost rises by {money(rise, currency)} {currency} ({money(before, currency)} -> {money(after, currency)}), "
+                           f"more than the {money(config['maxIncrease'], currency)} allowed"))
     if "maxIncreasePercent" in config and rise > 0:
         pct = float("inf") if before == 0 else 100.0 * rise / before
         if pct > config["maxIncreasePercent"]:
             shown = "from nothing" if before == 0 else f"{pct:.1f}%"
-            out.append(Finding(f"monthly cost rises by {shown} ({money(before)} -> {money(after)} {currency}), "
+            out.append(Finding(f"monthly cost rises by {shown} ({money(before, currency)} -> {money(after, currency)} {currency}), "
                                f"more than the {config['maxIncreasePercent']:g}% allowed"))
-    return out
+    return noted + out
 
 
-POLICY = CostPolicy("cost-increase", "Monthly cost rise over the current stack within limits.", STACK, SCHEMA, check)
+def baseline_of(findings: list[Finding]) -> Optional[StackCost]:
+    """The baseline the policy priced in this run, if any (for the stack summary)."""
+    return next((f.data[BASELINE] for f in findings if BASELINE in f.data), None)
+
+
+POLICY = CostPolicy("cost-increase", "Monthly cost rise over the current stack within limits.", STACK, SCHEMA, check,
+                    severity="high",
+                    remediation="Make the change cheaper, or raise maxIncrease / maxIncreasePercent in the policy "
+                                "config; baselineStateFile sets what the change is measured against.")

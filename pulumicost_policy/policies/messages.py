@@ -4,7 +4,9 @@ Messages quote only what is safe: resource names, SKUs the price book knows, reg
 """
 from __future__ import annotations
 
-from ..money import money
+from typing import Optional
+
+from ..money import money, signed
 from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate
 from ..pricing.freshness import stale_warning
 from ..pricing.rollup import StackCost
@@ -15,7 +17,7 @@ def resource_message(est: CostEstimate) -> str:
     if est.sku and est.region_from:
         where = f" ({est.sku}, region {est.region} from {est.region_from})"
     if est.status == PRICED:
-        text = (f"{est.name}{where}: {money(est.monthly or 0.0)} {est.currency}/month "
+        text = (f"{est.name}{where}: {money(est.monthly or 0.0, est.currency)} {est.currency}/month "
                 f"({est.unit_price}; source: {est.source})")
         if est.usage_notes:
             text += "; plus usage-based: " + "; ".join(est.usage_notes)
@@ -34,7 +36,7 @@ def summary_message(stack: StackCost) -> str:
     if not stack.totals:
         lines = [f"Projected monthly cost: $0.00 ({counts})"]
     else:
-        lines = ["Projected monthly cost: " + " + ".join(f"{money(t)} {c}" for c, t in stack.totals.items())
+        lines = ["Projected monthly cost: " + " + ".join(f"{money(t, c)} {c}" for c, t in stack.totals.items())
                  + f" ({counts})"]
         if stack.mixed_currencies:
             lines.append("Costs are in several currencies and are not summed together.")
@@ -42,9 +44,12 @@ def summary_message(stack: StackCost) -> str:
         lines.append(f"Partial: the total leaves out {cov[UNPRICED]} unpriced resource"
                      f"{'s' if cov[UNPRICED] != 1 else ''} (below).")
     for currency, providers in stack.by_provider.items():
-        lines.append("By provider: " + ", ".join(f"{p} {money(v)} {currency}" for p, v in providers.items()))
+        lines.append("By provider: " + ", ".join(f"{p} {money(v, currency)} {currency}" for p, v in providers.items()))
     for currency, types in stack.by_type.items():
-        lines.append("By type: " + ", ".join(f"{t} {money(v)} {currency}" for t, v in types.items()))
+        lines.append("By type: " + ", ".join(f"{t} {money(v, currency)} {currency}" for t, v in types.items()))
+    top = stack.top(5)
+    if top and len(stack.estimates) > 1:
+        lines.append("Most expensive: " + ", ".join(f"{e.name} {money(e.monthly or 0.0, e.currency)}" for e in top))
     if stack.unpriced_types:
         lines.append("Unpriced types: " + ", ".join(f"{t} ({n})" for t, n in stack.unpriced_types.items()))
         reasons = sorted({f"{e.name}: {e.reason}" for e in stack.estimates.values() if e.status == UNPRICED})
@@ -55,3 +60,12 @@ def summary_message(stack: StackCost) -> str:
     if stale:
         lines.append(stale)
     return "\n".join(lines)
+
+
+def change_message(past: StackCost, current: StackCost, diff: Optional[float]) -> str:
+    """`Monthly cost change: $60.74 -> $280.32 USD (+$219.58)`: past, current and diff totals."""
+    currency = current.currency or past.currency
+    if diff is None or currency is None:
+        return "Monthly cost change: not computable (mixed currencies)"
+    return (f"Monthly cost change: {money(past.totals.get(currency, 0.0), currency)} -> "
+            f"{money(current.totals.get(currency, 0.0), currency)} {currency} ({signed(diff, currency)})")

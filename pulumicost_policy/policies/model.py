@@ -71,6 +71,9 @@ class CostPolicy:
     schema: Mapping[str, Mapping[str, Any]]
     check: Callable[..., list[Finding]]
     reports_cost: bool = False
+    # Shown by Pulumi Cloud with each violation: how serious it is, and what the user can do.
+    severity: str = "low"
+    remediation: str = ""
 
     def with_defaults(self, config: Mapping[str, Any]) -> dict[str, Any]:
         """Schema defaults under the given config (the engine applies them; other callers may not)."""

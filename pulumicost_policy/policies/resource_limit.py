@@ -25,10 +25,13 @@ def check(est: CostEstimate, config: Mapping[str, Any]) -> list[Finding]:
         return [Finding(f"{est.name}: priced in {est.currency}, the limit is in {config['currency']}; "
                         "no conversion is done", urn=est.urn)]
     if est.monthly > limit:
-        return [Finding(f"{est.name} ({est.sku}, {est.region}): {money(est.monthly)} {est.currency}/month is over "
-                        f"the limit of {money(float(limit))} by {money(est.monthly - float(limit))}", urn=est.urn)]
+        over = money(est.monthly - float(limit), est.currency)
+        return [Finding(f"{est.name} ({est.sku}, {est.region}): {money(est.monthly, est.currency)} {est.currency}/month "
+                        f"is over the limit of {money(float(limit), est.currency)} by {over}", urn=est.urn)]
     return []
 
 
 POLICY = CostPolicy("resource-cost-limit", "Projected monthly cost of one resource within its limit.", RESOURCE,
-                    SCHEMA, check)
+                    SCHEMA, check, severity="high",
+                    remediation="Choose a smaller size or class for the resource, or raise maxMonthlyCost / "
+                                "limitsByType in the policy config.")

@@ -1,16 +1,17 @@
 """`stack-cost-summary`: the stack's projected monthly total, by provider and type, with coverage.
 
 It runs last (see `POLICIES`), so it reports the findings of the stack policies before it as data:
-budget warnings in its text and budget verdicts in the JSON report (`reportFile`).
+budget warnings in its text and budget verdicts in the JSON report (`reportFile`), and, when
+`cost-increase` priced a baseline, the change from it (per resource in the report, in total in the text).
 """
 from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..reporting.document import Projection, Row, to_report
+from ..reporting.document import Projection, Row, compared_to, to_report
 from ..reporting.write import ReportWriteError, write_report
-from . import budgets
-from .messages import summary_message
+from . import budgets, cost_increase
+from .messages import change_message, summary_message
 from .model import STACK, WARNING, CostPolicy, Finding, StackContext
 
 NAME = "stack-cost-summary"
@@ -22,6 +23,11 @@ SCHEMA = {
 
 def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
     message = summary_message(ctx.stack)
+    projection = Projection([Row("analyze", e) for e in ctx.stack.estimates.values()], [])
+    baseline = cost_increase.baseline_of(ctx.earlier.get(cost_increase.POLICY.name, []))
+    if baseline is not None:  # a baseline is configured: the change per resource and in total
+        projection = compared_to(projection, baseline.estimates)
+        message += "\n" + change_message(projection.past, projection.stack, projection.diff)
     budget_findings = ctx.earlier.get(budgets.NAME, [])
     warnings = [f.message for f in budget_findings if f.kind == WARNING]
     if warnings:
@@ -30,7 +36,6 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
         message += "\nCost sources: " + "; ".join(ctx.problems)
     report_file = config.get("reportFile")
     if report_file:
-        projection = Projection([Row("analyze", e) for e in ctx.stack.estimates.values()], [])
         extra = {"budgets": [dict(f.data) for f in budget_findings if f.data]}
         try:
             write_report(report_file, to_report(projection, ctx.stack_name, ctx.project, extra))

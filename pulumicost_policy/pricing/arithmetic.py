@@ -38,7 +38,7 @@ def assemble(desc: ResourceDescriptor, usage: dict[str, float], rates: Sequence[
         quantity = component_quantity(comp, usage)
         if quantity is None:
             costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, None, None))
-            notes.append(f"{comp.label}: {rate_text(rate.rate_per_unit)} per {unit} "
+            notes.append(f"{comp.label}: {rate_text(rate.rate_per_unit, rate.currency)} per {unit} "
                          f"(set {comp.usage_key.replace('*', ' and ')} in the usage file)")
             continue
         hours = HOURS_PER_MONTH if comp.billing_mode == "per_hour" else 1.0
@@ -58,7 +58,7 @@ def assemble(desc: ResourceDescriptor, usage: dict[str, float], rates: Sequence[
         monthly=monthly,
         currency=first.currency,
         source=source,
-        unit_price=f"{rate_text(first.rate)} {first.currency} per {first.unit}",
+        unit_price=f"{rate_text(first.rate, first.currency)} {first.currency} per {first.unit}",
         components=tuple(costs),
         usage_notes=tuple(notes),
     )

@@ -10,6 +10,7 @@ Exit codes: 0 done, 1 a mandatory policy violation (see --mandatory-exit-code), 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -25,16 +26,21 @@ from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..pricing.freshness import stale_warning
 from ..plugins.cache import NO_CACHE_ENV
 from ..pricing.pricer import Pricer
-from ..pricing.rollup import StackCost, rollup
+from ..pricing.rollup import StackCost
 from ..pricing.usage_check import check_usage_file
 from ..pricing.usage import Usage, UsageFileError
-from ..reporting.document import Projection, Row, to_report
-from ..reporting.write import ReportWriteError, write_report
+from ..pricing.estimate import CostEstimate
+from ..reporting.document import Projection, ReportError, Row, compared_to, estimates_from_report, is_report, to_report
+from ..reporting.html import to_html
+from ..reporting.infracost import to_infracost
+from ..reporting.markdown import to_markdown
+from ..reporting.write import ReportWriteError, write_report, write_text
 from ..sources import open_sources
 from ..inputs import plan
 from . import gate, render
 
 EXIT_OK, EXIT_MANDATORY, EXIT_USAGE = 0, 1, 2
+OUTPUTS = ("table", "json", "ndjson", "infracost-json", "markdown", "html")
 
 
 def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
@@ -43,12 +49,19 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--pulumi-json", type=Path, metavar="PLAN.json", help="a `pulumi preview --json` digest")
     src.add_argument("--pulumi-state", type=Path, metavar="STATE.json", help="a `pulumi stack export` file")
+    p.add_argument("--compare-to", type=Path, metavar="OLD.json",
+                   help="show the change against OLD: a `pulumi stack export` file or an earlier JSON report "
+                        "(--output json); a digest carries its own old state")
     p.add_argument("--usage", type=Path, help="usage file (YAML) for usage-billed resources")
     p.add_argument("--no-cache", action="store_true",
                    help="ask cost plugins again instead of using answers cached in the last 24 h")
     p.add_argument("--specs", type=Path, default=DEFAULT_SPECS_DIR, help="price book directory (default: specs/)")
-    p.add_argument("--output", choices=("table", "json", "ndjson"), default="table",
-                   help="table (default; the terminal's width), json (the report), ndjson (a line per resource)")
+    p.add_argument("--output", choices=OUTPUTS, default="table",
+                   help="table (default; the terminal's width), json (our report), ndjson (a line per "
+                        "resource), infracost-json (Infracost's JSON, version 0.2), markdown (a PR comment), "
+                        "html (one self-contained page)")
+    p.add_argument("--out-file", type=Path, metavar="FILE",
+                   help="write the --output format to FILE (atomic) instead of standard output")
     p.add_argument("--show-free", action="store_true",
                    help="list resources with no direct cost in the table (default: one count line)")
     p.add_argument("--policy-pack-config", type=Path, metavar="FILE",
@@ -68,17 +81,6 @@ def _pack_label() -> str:
     return f"pulumicost@v{version} (local: {PACK_DIR})"
 
 
-def baseline_of(planned: list[plan.PlannedResource], pricer: Pricer) -> StackCost:
-    """What the stack costs now, from a digest: old states of kept, changed and deleted resources."""
-    current = []
-    for item in planned:
-        if item.op in ("same", "delete"):
-            current.append(pricer.estimate(item.resource))
-        elif item.old is not None:
-            current.append(pricer.estimate(item.old))
-    return rollup(current)
-
-
 def baseline_file(config: gate.Config, pricer: Pricer) -> Optional[StackCost]:
     """The `cost-increase` baseline file, read up front: an unusable one is bad input (exit 2), as
     a bad plan is. It then replaces the file in the policy's config, so it is read once."""
@@ -94,11 +96,32 @@ def baseline_file(config: gate.Config, pricer: Pricer) -> Optional[StackCost]:
     return baseline
 
 
-def project(planned: list[plan.PlannedResource], pricer: Pricer) -> Projection:
+def project(planned: list[plan.PlannedResource], pricer: Pricer, digest: bool) -> Projection:
+    """Each resource priced as it will be; from a digest also as it is now (old states), so the
+    change per resource and the past total are known."""
     rows, savings = [], []
-    for item, est in zip(planned, pricer.estimate_many([item.resource for item in planned])):
-        (savings if item.op in plan.SAVING_OPS else rows).append(Row(item.op, est))
-    return Projection(rows, savings)
+    estimates = pricer.estimate_many([item.resource for item in planned])
+    olds = iter(pricer.estimate_many([item.old for item in planned if item.old is not None]))
+    for item, est in zip(planned, estimates):
+        if item.op in plan.SAVING_OPS:
+            savings.append(Row(item.op, est))
+            continue
+        before = est if item.op == "same" else next(olds) if item.old is not None else None
+        rows.append(Row(item.op, est, before if digest else None))
+    return Projection(rows, savings, compared=digest)
+
+
+def old_estimates(path: Path, pricer: Pricer) -> dict[str, CostEstimate]:
+    """The stack as it was, by URN: an earlier report as it was priced then, or a state priced now."""
+    what = "a `pulumi stack export` file or an earlier JSON report"
+    doc = plan.read_json(path, what)
+    if is_report(doc):
+        try:
+            return estimates_from_report(doc)
+        except ReportError as err:
+            raise plan.PlanError(f"{path}: {err}") from None
+    olds = list(plan.parse_state(doc, path))
+    return {e.urn: e for e in pricer.estimate_many([item.resource for item in olds])}
 
 
 def main(argv: Optional[list[str]] = None) -> int:
@@ -112,27 +135,45 @@ def main(argv: Optional[list[str]] = None) -> int:
         planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
         check_usage_file(args.usage, [item.resource for item in planned])
         baseline = baseline_file(config, pricer)
+        old = old_estimates(args.compare_to, pricer) if args.compare_to else None
     except (plan.PlanError, UsageFileError, PriceBookError, ConfigError) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
     tune_for_batch()
-    projection = project(planned, pricer)
-    if baseline is None and args.pulumi_json:
-        baseline = baseline_of(planned, pricer)
+    projection = project(planned, pricer, digest=bool(args.pulumi_json))
+    if old is not None:
+        projection = compared_to(projection, old)
+    if baseline is None and projection.compared:
+        baseline = projection.past
     ctx = StackContext(projection.stack, pricer, baseline, stack_name=args.stack)
     found = gate.run_policies(projection, config, ctx)
     violations = gate.violations(projection, config, found)
     report = to_report(projection, args.stack, extra={
         "policies": gate.as_json(violations),
         "budgets": [dict(f.data) for f in found.get(BUDGETS, []) if f.data]})
+    out = io.StringIO() if args.out_file else sys.stdout
     if args.output == "table":
-        render.table(projection, sys.stdout, args.show_free)
-        gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", sys.stdout)
+        render.table(projection, out, args.show_free)
+        gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", out)
     elif args.output == "json":
-        json.dump(report, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        out.write(json.dumps(report, indent=2, allow_nan=False) + "\n")
+    elif args.output == "ndjson":
+        render.ndjson(projection, out, {k: report[k] for k in ("schema_version", "totals", "coverage", "policies")})
+    elif args.output == "infracost-json":
+        source = args.pulumi_json or args.pulumi_state
+        doc = to_infracost(projection, args.stack or source.stem, str(source),
+                           "pulumi_preview_json" if args.pulumi_json else "pulumi_state")
+        out.write(json.dumps(doc, indent=2, allow_nan=False) + "\n")
+    elif args.output == "markdown":
+        out.write(to_markdown(projection, report["policies"], args.stack))
     else:
-        render.ndjson(projection, sys.stdout, {k: report[k] for k in ("schema_version", "totals", "coverage", "policies")})
+        out.write(to_html(projection, report["policies"], args.stack))
+    if args.out_file:
+        try:
+            write_text(args.out_file, out.getvalue())
+        except ReportWriteError as err:
+            print(f"error: {args.out_file} not written: {err}", file=sys.stderr)
+            return EXIT_USAGE
     if args.report:
         try:
             write_report(args.report, report)

@@ -5,12 +5,18 @@ summed across currencies) and a coverage summary that counts what we could not p
 """
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
+import jsonschema
+
+from ..paths import SCHEMAS_DIR
+from ..pricing.change import resource_change, total_change
 from ..pricing.estimate import HOURS_PER_MONTH, CostEstimate
+from ..pricing.finite import as_finite
 from ..pricing.rollup import StackCost, rollup
 
 SCHEMA_VERSION = "pulumicost.report/v1"
@@ -19,15 +25,27 @@ SCHEMA_VERSION = "pulumicost.report/v1"
 @dataclass
 class Row:
     op: str
-    estimate: CostEstimate
+    estimate: CostEstimate                 # as it will be (for a delete: as it is, the saving)
+    before: Optional[CostEstimate] = None  # as it is now, when known (None: created, or no past)
+
+    @property
+    def change(self) -> Optional[float]:
+        """after - before; a deleted resource (a saving row) goes from its cost to nothing."""
+        if self.op == "delete":
+            return resource_change(self.estimate, None)
+        if self.before is self.estimate:  # a kept resource, priced once: no change, whatever it costs
+            return 0.0
+        return resource_change(self.before, self.estimate)
 
 
 @dataclass
 class Projection:
-    """Costed rows plus deleted resources (savings)."""
+    """Costed rows plus deleted resources (savings). `compared`: the stack as it is now is known
+    (a digest's old states, or `--compare-to`), so past totals and changes are shown."""
 
     rows: list[Row]
     savings: list[Row]
+    compared: bool = False
 
     @cached_property
     def stack(self) -> StackCost:
@@ -38,10 +56,39 @@ class Projection:
     def saved(self) -> StackCost:
         return rollup(r.estimate for r in self.savings)
 
+    @cached_property
+    def past(self) -> StackCost:
+        """The stack as it is now: kept, changed and deleted resources before the change."""
+        return rollup([r.before for r in self.rows if r.before is not None] + [r.estimate for r in self.savings])
+
+    @property
+    def diff(self) -> Optional[float]:
+        return total_change(self.past, self.stack) if self.compared else None
+
+
+def compared_to(projection: Projection, old: Mapping[str, CostEstimate]) -> Projection:
+    """The projection as a change from `old` (estimates by URN): kept resources are `same` or
+    `update` (their cost moved), new ones `create`, and those only in `old` deletes (savings)."""
+    rows = []
+    for row in projection.rows:
+        before = old.get(row.estimate.urn)
+        op = "create" if before is None else "same" if Row("same", row.estimate, before).change == 0 else "update"
+        rows.append(Row(op, row.estimate, before))
+    kept = {row.estimate.urn for row in projection.rows + projection.savings}
+    savings = [Row("delete", est) for urn, est in old.items() if urn not in kept]
+    return Projection(rows, projection.savings + savings, compared=True)
+
 
 def _round(value: Optional[float], places: int = 6) -> Optional[float]:
     """Rounded for JSON; None for a sum that is not finite (JSON has no Infinity or NaN)."""
     return None if value is None or not math.isfinite(value) else round(value, places)
+
+
+def change_fields(row: Row) -> dict[str, Any]:
+    """Before and change of one row (only in a report of a change)."""
+    before = row.estimate if row.op == "delete" else row.before
+    return {"past_monthly": _round(before.monthly) if before is not None else 0.0,
+            "monthly_change": _round(row.change)}
 
 
 def estimate_row(est: CostEstimate, op: str) -> dict[str, Any]:
@@ -69,6 +116,10 @@ def totals_block(stack: StackCost) -> dict[str, Any]:
     }
 
 
+def _row(row: Row, compared: bool) -> dict[str, Any]:
+    return {**estimate_row(row.estimate, row.op), **(change_fields(row) if compared else {})}
+
+
 def to_report(projection: Projection, stack_name: str = "", project: str = "",
               extra: Optional[dict[str, Any]] = None) -> dict[str, Any]:
     stack = projection.stack
@@ -79,9 +130,40 @@ def to_report(projection: Projection, stack_name: str = "", project: str = "",
         "hours_per_month": HOURS_PER_MONTH,
         "totals": totals_block(stack),
         "coverage": {**stack.coverage, "unpriced_types": stack.unpriced_types},
-        "resources": [estimate_row(r.estimate, r.op) for r in projection.rows],
+        "resources": [_row(r, projection.compared) for r in projection.rows],
         "savings": {"totals": totals_block(projection.saved),
-                    "resources": [estimate_row(r.estimate, r.op) for r in projection.savings]},
+                    "resources": [_row(r, projection.compared) for r in projection.savings]},
     }
+    if projection.compared:
+        report["past_totals"] = totals_block(projection.past)
+        report["diff_monthly"] = _round(projection.diff)
     report.update(extra or {})
     return report
+
+
+class ReportError(ValueError):
+    """An earlier report that cannot be read back; the message says which field is wrong."""
+
+
+def is_report(doc: Any) -> bool:
+    return isinstance(doc, Mapping) and doc.get("schema_version") == SCHEMA_VERSION
+
+
+def estimates_from_report(doc: Mapping[str, Any]) -> dict[str, CostEstimate]:
+    """The resources of an earlier JSON report (this tool's `--output json` / `--report`), by URN,
+    as they were priced then: the "before" of a comparison. Checked against the report schema."""
+    schema = json.loads((SCHEMAS_DIR / "report.schema.json").read_text())
+    try:
+        jsonschema.validate(doc, schema)
+    except jsonschema.ValidationError as err:
+        where = "/".join(str(p) for p in err.absolute_path) or "the document"
+        raise ReportError(f"not a valid {SCHEMA_VERSION} report ({where}: {err.message[:200]})") from None
+    out = {}
+    for row in doc["resources"]:
+        monthly = None if row["monthly"] is None else as_finite(row["monthly"])
+        if row["monthly"] is not None and monthly is None:
+            raise ReportError(f"resource {row['urn']}: monthly is not a finite number")
+        out[row["urn"]] = CostEstimate(row["urn"], row["name"], row["type"], row["status"], monthly,
+                                       row["currency"], source=row.get("source") or "",
+                                       reason=row.get("unpriced_reason") or "")
+    return out

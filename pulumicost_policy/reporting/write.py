@@ -1,4 +1,5 @@
-"""Writing the JSON report atomically: a reader never sees half a report, a failure loses nothing.
+"""Writing a report (the JSON report, or any `--out-file` output) atomically: a reader never sees
+half a report, a failure loses nothing.
 
 Only a regular file (or a new one) is written: a report path that names a FIFO, a device or a
 symlink is refused, since replacing it would destroy it (as root, `/dev/full`). An existing
@@ -25,9 +26,13 @@ class ReportWriteError(Exception):
 
 
 def write_report(path: str | os.PathLike, report: dict[str, Any]) -> None:
+    write_text(path, json.dumps(report, indent=2, allow_nan=False) + "\n")  # JSON has no NaN/Infinity
+
+
+def write_text(path: str | os.PathLike, text: str) -> None:
+    """Replace `path` with `text` in one step (a temporary file renamed over it)."""
     target = Path(path)
     mode = _target_mode(target)
-    text = json.dumps(report, indent=2, allow_nan=False) + "\n"  # JSON has no NaN/Infinity
     tmp_name = registered = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -54,8 +54,12 @@ class Diag:
 
 class EnginePack:
     def __init__(self, config: Optional[dict[str, str]] = None, env: Optional[dict[str, str]] = None,
-                 pack_dir: Path = PACK_DIR, file_size_limit: Optional[int] = None) -> None:
-        """`file_size_limit` (bytes, RLIMIT_FSIZE) makes writes past it fail as on a full disk."""
+                 pack_dir: Path = PACK_DIR, file_size_limit: Optional[int] = None, every_cost: bool = True) -> None:
+        """`file_size_limit` (bytes, RLIMIT_FSIZE) makes writes past it fail as on a full disk.
+        `every_cost`: configure `cost-estimate` with `reportEach: all`, as a user who wants every
+        resource's figure does (most tests read the cost-estimate diagnostic of cheap resources);
+        False leaves the pack's defaults, as a user with no policy config has them."""
+        self.every_cost = every_cost
         self.config = config if config is not None else {"aws:region": "us-east-1"}
         penv = {**os.environ, "PULUMI_PROJECT": "proj", "PULUMI_STACK": "dev", "PULUMI_DRY_RUN": "true",
                 "PULUMI_ORGANIZATION": "org", "PULUMI_CONFIG": json.dumps(self.config), **(env or {})}
@@ -99,6 +103,8 @@ class EnginePack:
             tags={"pulumi:project": "proj"}))
         self.plugin_info = self.stub.GetPluginInfo(empty_pb2.Empty())
         self.info = self.stub.GetAnalyzerInfo(empty_pb2.Empty())
+        if self.every_cost:
+            self.configure({})
 
     def schemas(self) -> dict[str, dict]:
         return {p.name: json_format.MessageToDict(p.configSchema.properties) for p in self.info.policies}
@@ -107,7 +113,10 @@ class EnginePack:
         """Reconcile like the engine (the pack's one reconciliation, with the default levels the pack
         declared), without validating: the engine's own refusal is tested separately."""
         defaults = {p.name: LEVEL_NAMES[p.enforcementLevel] for p in self.info.policies}
-        result = reconcile(dict(file_config or {}), POLICIES, "policy config", defaults, validate=False)
+        file_config = dict(file_config or {})
+        if self.every_cost and "cost-estimate" not in file_config:
+            file_config["cost-estimate"] = {"reportEach": "all"}
+        result = reconcile(file_config, POLICIES, "policy config", defaults, validate=False)
         self.stub.Configure(analyzer_pb2.ConfigureAnalyzerRequest(policyConfig={
             name: analyzer_pb2.PolicyConfig(enforcementLevel=LEVELS[level], properties=struct(props))
             for name, (level, props) in result.items()}))
