@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -16,6 +18,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pulumicost_policy.cli.__main__ import VERBS, main as cli_main
 from pulumicost_policy.inputs import plan
@@ -169,3 +172,45 @@ def test_cli_dispatches_in_process(capsys):
     assert done.value.code == 0 and "--start-date" in capsys.readouterr().out
     assert cli_main(["plugins"]) == 2
     assert "unknown command 'plugins'" in capsys.readouterr().err
+
+
+def _readme_blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+
+
+def _pulumicost_commands(lines: list[str]) -> list[list[str]]:
+    """The `pulumicost ...` commands in CI script lines, as argv (a `|| ...` fallback cut off)."""
+    return [shlex.split(line.split(" || ")[0])[1:] for line in lines if line.strip().startswith("pulumicost ")]
+
+
+def readme_ci_commands() -> tuple[list[list[str]], list[list[str]]]:
+    """(GitHub Actions, GitLab CI) `pulumicost` commands of the README's CI recipe."""
+    jobs = [yaml.safe_load(block) for block in _readme_blocks("yaml")]
+    github = next(j for j in jobs if "jobs" in j)
+    gitlab = next(j for j in jobs if "script" in j.get("cost", {}))
+    steps = [" ".join(s["run"].split()) for s in github["jobs"]["cost"]["steps"] if "run" in s]
+    return _pulumicost_commands(steps), _pulumicost_commands([" ".join(str(x).split()) for x in gitlab["cost"]["script"]])
+
+
+def test_readme_ci_recipe_runs_through_the_install(installed, tmp_path):
+    github, gitlab = readme_ci_commands()
+    assert github == gitlab and len(github) == 2  # one recipe, two CI systems
+    budgets = json.loads(next(b for b in _readme_blocks("json") if "stack-budget" in b))  # "Budget gates"
+    expected = in_process_total(EXAMPLES / "mixed.json", None)
+    assert budgets["stack-budget"]["monthlyBudget"] > expected
+    shutil.copy(EXAMPLES / "mixed.json", installed.outside / "plan.json")
+    (installed.outside / "budgets.json").write_text(json.dumps(budgets))
+    for argv in github:
+        out = installed.pulumicost(*argv)
+        assert out.returncode == 0, out.stderr
+    infracost = json.loads((installed.outside / "infracost.json").read_text())
+    assert float(infracost["totalMonthlyCost"]) == pytest.approx(expected, abs=0.01)
+    comment = (installed.outside / "cost.md").read_text()
+    assert f"{expected:,.2f}" in comment and "stack-budget" not in comment
+    # Over budget: the gate exits 1 and the comment is still written, with the verdict in it.
+    budgets["stack-budget"]["monthlyBudget"] = round(expected / 2, 2)
+    (installed.outside / "budgets.json").write_text(json.dumps(budgets))
+    (installed.outside / "cost.md").unlink()
+    gate = installed.pulumicost(*next(argv for argv in github if "--policy-pack-config" in argv))
+    assert gate.returncode == 1, gate.stderr
+    assert "stack-budget" in (installed.outside / "cost.md").read_text()
