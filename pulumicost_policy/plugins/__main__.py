@@ -14,7 +14,7 @@ from .client import PluginDown
 from .config import HostConfigError, config_path, load_config
 from .discovery import NO_HOME, discover, plugin_root
 from .host import PluginHost
-from .install import InstallError, install
+from .install import InstallError, install, shipped_or_path
 from .release import install_release, is_release
 
 
@@ -24,7 +24,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--root", type=Path, help="plugin root (default $PULUMICOST_HOME or ~/.pulumicost)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("install", help="copy a plugin directory, or a released plugin (directory or .tar.gz/.zip), into the plugin root")
-    p.add_argument("directory", type=Path)
+    p.add_argument("directory", type=Path, help="the plugin's directory or release, or the name of a plugin shipped with the pack (aws-public)")
     sub.add_parser("list", help="installed plugins (the version discovery picks) and skipped ones")
     p = sub.add_parser("validate", help="start installed plugins and health-check them")
     p.add_argument("name", nargs="?")
@@ -38,7 +38,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
     if args.command == "install":
         try:
-            spec = (install_release if is_release(args.directory) else install)(args.directory, root)
+            source = shipped_or_path(args.directory)
+            spec = (install_release if is_release(source) else install)(source, root)
         except (InstallError, OSError) as err:
             print(f"error: {err}", file=sys.stderr)
             return 2

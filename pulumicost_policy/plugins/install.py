@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from ..paths import PACK_DIR
+from ..paths import IMPORT_ROOT, SHIPPED_PLUGINS_DIR
 from .discovery import BINARY_PREFIX, MANIFEST, PluginSpec, inspect, parse_version, unsafe_reason
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -66,6 +66,14 @@ def prepare_target(root: Path, name: str, version: str) -> Path:
     return target
 
 
+def shipped_or_path(source: Path) -> Path:
+    """`source` itself, or for a bare name that is no file here (`aws-public`) the plugin of that
+    name shipped with the pack: an installed package has no `plugins/` directory to point at."""
+    if source.exists() or len(source.parts) != 1 or not (SHIPPED_PLUGINS_DIR / source.name).is_dir():
+        return source
+    return SHIPPED_PLUGINS_DIR / source.name
+
+
 def install(source: Path, root: Path) -> PluginSpec:
     """Copy `source` into the plugin root (replacing the same version) and check the result."""
     if not source.is_dir():
@@ -80,7 +88,7 @@ def install(source: Path, root: Path) -> PluginSpec:
     target.chmod(0o755)
     if python_plugin:
         launcher = target / binary_name
-        launcher.write_text(LAUNCHER.format(pack=_sh_quote(str(PACK_DIR)), python=_sh_quote(sys.executable)),
+        launcher.write_text(LAUNCHER.format(pack=_sh_quote(str(IMPORT_ROOT)), python=_sh_quote(sys.executable)),
                             encoding="utf-8")
         launcher.chmod(0o755)
     spec, problem = inspect(target, name)
