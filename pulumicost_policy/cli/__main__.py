@@ -21,7 +21,7 @@ EXIT_USAGE = 2
 
 
 def _projected(argv: list[str]) -> int:
-    from ..projected.__main__ import main
+    from ..projected.__main__ import run_cli as main
     return main(argv)
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..gctune import tune_for_batch
-from ..paths import PACK_DIR
+from ..paths import PACK_DIR, pack_version
 from ..policies import ConfigError, StackContext
 from ..policies.budgets import NAME as BUDGETS
 from ..policies.cost_increase import POLICY as COST_INCREASE_POLICY, baseline_from_state
@@ -74,11 +74,7 @@ def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
 
 
 def _pack_label() -> str:
-    version = "0.0.0"
-    for line in (PACK_DIR / "PulumiPolicy.yaml").read_text().splitlines():
-        if line.startswith("version:"):
-            version = line.split(":", 1)[1].strip()
-    return f"pulumicost@v{version} (local: {PACK_DIR})"
+    return f"pulumicost@v{pack_version()} (local: {PACK_DIR})"
 
 
 def baseline_file(config: gate.Config, pricer: Pricer) -> Optional[StackCost]:
@@ -186,5 +182,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     return args.mandatory_exit_code if mandatory else EXIT_OK
 
 
+def run_cli(argv: Optional[list[str]] = None) -> int:
+    """`main`, with a closed standard output (`... --output json | head`) ending quietly: the
+    reader has what it wanted; Python would otherwise print a BrokenPipeError traceback at exit."""
+    try:
+        code = main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_cli())
