@@ -75,7 +75,7 @@ def _argv(binary: str, port: int, env: Mapping[str, str]) -> list[str]:
     if _REAPER is None:
         return [binary, "--port", str(port)]
     unset = [arg for name in _INTERPRETER_SETS if name not in env for arg in ("--unset", name)]
-    return [sys.executable, "-I", _REAPER, "--grace", f"{STOP_GRACE_SECONDS:g}", *unset,
+    return [sys.executable, "-I", "-S", _REAPER, "--grace", f"{STOP_GRACE_SECONDS:g}", *unset,
             "--", binary, "--port", str(port)]
 
 

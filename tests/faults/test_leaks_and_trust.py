@@ -372,3 +372,41 @@ def test_item17_a_detached_helper_dies_when_its_plugin_is_stopped_or_exits(tmp_p
         proc.stop()
         assert time.monotonic() - started < 5
     assert _gone_within(pid, 5), "the plugin's detached helper outlived its plugin by 5 s"
+
+
+def test_item17_the_launcher_adds_nothing_to_a_plugins_environment(tmp_path, monkeypatch):
+    """In a C locale the interpreter running the launcher sets LC_CTYPE (PEP 538); the plugin
+    still gets exactly the variables the host chose."""
+    env_file = tmp_path / "env.txt"
+    plugin = tmp_path / "src"
+    plugin.mkdir()
+    (plugin / "plugin.manifest.json").write_text(json.dumps({"name": "envdump", "version": "1.0.0"}))
+    binary = plugin / "pulumicost-plugin-envdump"  # not Python: its interpreter would coerce too
+    binary.write_text(f"#!/bin/sh\nenv > '{env_file}'\necho PORT=1\n")
+    binary.chmod(0o755)
+    for name in ("LANG", "LC_ALL", "LC_CTYPE"):
+        monkeypatch.delenv(name, raising=False)
+    proc = PluginProcess.launch(install(plugin, tmp_path / "root"), {}, 10)
+    proc.stop()
+    got = dict(line.split("=", 1) for line in env_file.read_text().splitlines())
+    assert "LC_CTYPE" not in got, got
+    ports = {"PULUMICOST_PLUGIN_PORT", "FINFOCUS_PLUGIN_PORT"}
+    shell_own = {"PWD", "SHLVL", "_", "OLDPWD"}
+    assert set(got) - shell_own == ({"PATH", "HOME", "TMPDIR"} & set(os.environ)) | ports
+
+
+def test_item17_a_plugin_that_cannot_be_run_is_named(tmp_path):
+    """A plugin whose interpreter is missing: the launcher cannot exec it, and the host says so
+    (not 'exited before printing its port', which would start it again on another port)."""
+    from pulumicost_policy.plugins.process import LaunchError
+    plugin = tmp_path / "src"
+    plugin.mkdir()
+    (plugin / "plugin.manifest.json").write_text(json.dumps({"name": "orphaned", "version": "1.0.0"}))
+    binary = plugin / "pulumicost-plugin-orphaned"
+    binary.write_text(f"#!{tmp_path / 'no-such-interpreter'}\n")
+    binary.chmod(0o755)
+    spec = install(plugin, tmp_path / "root")
+    with pytest.raises(LaunchError) as caught:
+        PluginProcess.launch(spec, {}, 10)
+    assert str(caught.value) == f"cannot run {spec.binary}: No such file or directory"
+    assert not caught.value.exited
