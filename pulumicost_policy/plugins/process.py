@@ -51,7 +51,8 @@ def free_port() -> int:
 # The launcher, run by path (see reaper.py). Setting a parent-death signal or subreaper here would
 # need Python code between fork and exec (preexec_fn), which is unsafe in a process with gRPC
 # threads (it crashed children here); the launcher is single-threaded.
-_REAPER = str(Path(__file__).with_name("reaper.py")) if sys.platform.startswith("linux") else None
+_REAPER = (str(Path(__file__).with_name("reaper.py"))
+           if sys.platform.startswith("linux") and os.path.isdir("/proc/self") else None)
 # How long a stopped plugin tree has between SIGTERM and SIGKILL, and how much longer we give the
 # launcher to do that and exit before we SIGKILL its group ourselves.
 STOP_GRACE_SECONDS = 2.0
@@ -75,8 +76,8 @@ def _argv(binary: str, port: int, env: Mapping[str, str]) -> list[str]:
     if _REAPER is None:
         return [binary, "--port", str(port)]
     unset = [arg for name in _INTERPRETER_SETS if name not in env for arg in ("--unset", name)]
-    return [sys.executable, "-I", "-S", _REAPER, "--grace", f"{STOP_GRACE_SECONDS:g}", *unset,
-            "--", binary, "--port", str(port)]
+    return [sys.executable, "-I", "-S", _REAPER, "--parent", str(os.getpid()),
+            "--grace", f"{STOP_GRACE_SECONDS:g}", *unset, "--", binary, "--port", str(port)]
 
 
 class PluginProcess:

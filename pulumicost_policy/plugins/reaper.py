@@ -1,7 +1,7 @@
 """The plugin launcher on Linux: the plugin's whole process tree dies with it, and it dies with the pack.
 
-process.py runs `python -I reaper.py [--grace S] [--unset NAME]... -- <plugin argv>` in the plugin's
-directory, with the plugin's environment and pipes. Why a launcher: a plugin may start helpers in
+process.py runs `python -I -S reaper.py --parent PID [--grace S] [--unset NAME]... -- <plugin argv>`
+in the plugin's directory, with the plugin's environment and pipes. Why a launcher: a plugin may start helpers in
 a session of their own (setsid); a process-group kill misses them, and when the pack dies they are
 re-parented to init and live on. This process is a child subreaper (PR_SET_CHILD_SUBREAPER), so
 every orphan in the plugin's tree is re-parented to it: walking /proc for descendants of our pid
@@ -33,7 +33,6 @@ CANNOT_RUN_CODE = 127
 _STOP_SIGNALS = {signal.SIGTERM, signal.SIGINT, signal.SIGHUP}
 _POLL = 0.05      # seconds between scans for descendants that are not our children
 _KILL_FOR = 2.0   # how long SIGKILL rounds go on (a tree still forking); the kill itself is instant
-
 
 
 def _prctl(option: int, value: int) -> None:
@@ -149,30 +148,35 @@ def _exit_like(status: int | None) -> int:
     return os.waitstatus_to_exitcode(status)
 
 
-def _parse(args: list[str]) -> tuple[float, list[str], list[str]]:
-    grace, unset = 2.0, []
-    while args and args[0] != "--":
+def _parse(args: list[str]) -> tuple[int, float, list[str], list[str]]:
+    parent, grace, unset = os.getppid(), 2.0, []
+    while len(args) >= 2 and args[0] != "--":
         flag, value, args = args[0], args[1], args[2:]
-        if flag == "--grace":
+        if flag == "--parent":
+            parent = int(value)
+        elif flag == "--grace":
             grace = float(value)
         elif flag == "--unset":
             unset.append(value)
         else:
             raise SystemExit(f"reaper: unknown option {flag}")
-    if len(args) < 2:
-        raise SystemExit("usage: reaper.py [--grace S] [--unset NAME]... -- PLUGIN [ARG]...")
-    return grace, unset, args[1:]
+    if len(args) < 2 or args[0] != "--":
+        raise SystemExit("usage: reaper.py [--parent PID] [--grace S] [--unset NAME]... -- PLUGIN [ARG]...")
+    return parent, grace, unset, args[1:]
 
 
 def main(args: list[str]) -> int:
-    grace, unset, argv = _parse(args)
-    parent = os.getppid()
+    parent, grace, unset, argv = _parse(args)
     watched = _STOP_SIGNALS | {signal.SIGCHLD}
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # an inherited SIG_IGN would reap children for us
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, watched)
-    _prctl(PR_SET_CHILD_SUBREAPER, 1)
-    _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:  # the pack died before the signal was armed
+    try:
+        _prctl(PR_SET_CHILD_SUBREAPER, 1)
+        _prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError as err:  # a kernel before 3.4, or a seccomp filter: say so rather than run untracked
+        os.write(1, f"{CANNOT_RUN}the plugin launcher cannot track processes (prctl: {err.strerror})\n".encode())
+        return CANNOT_RUN_CODE
+    if os.getppid() != parent:  # the pack died before the signal was armed (or before we started)
         return 1
     for name in unset:  # the interpreter sets LC_CTYPE in a C locale (PEP 538); the plugin must not see it
         os.environ.pop(name, None)
