@@ -6,15 +6,17 @@ on argv: SDK plugins exit on unknown flags; credentials go by environment). It r
 of its stderr are forwarded to the host's stderr with a `[plugin name]` prefix: never to the
 pack's stdout, which carries the pack's own port to the engine.
 
-Plugins die with the host: each runs in its own process group with a parent-death signal
-(util-linux setpriv), the SDK also watches its parent, and `stop()` terminates the group.
+Plugins die with the host, and their helpers with them. On Linux each plugin runs under
+reaper.py, a small launcher in its own process group: a child subreaper with a parent-death
+signal, it takes the plugin's whole process tree down (SIGTERM, then SIGKILL) when the pack goes
+away, when `stop()` signals the group, or when the plugin exits. Elsewhere the plugin runs
+directly in its own group, `stop()` terminates the group, and the SDK watches its parent.
 """
 from __future__ import annotations
 
 import os
 import re
 import selectors
-import shutil
 import signal
 import socket
 import subprocess
@@ -22,9 +24,11 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import IO, Mapping, Optional
 
 from .discovery import PluginSpec
+from .reaper import CANNOT_RUN
 from .sdk import FINFOCUS_PORT_ENV, PORT_ENV
 
 _PORT_LINE = re.compile(rb"^\s*(?:PORT=)?(\d{1,5})\s*$")
@@ -44,11 +48,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-# util-linux `setpriv` sets the parent-death signal and execs the plugin (same pid). Setting it
-# ourselves would need Python code between fork and exec (preexec_fn), which is unsafe in a
-# process with gRPC threads (it crashed children here). Without setpriv (not Linux), the SDK's
-# parent watch still applies.
-_SETPRIV = shutil.which("setpriv")
+# The launcher, run by path (see reaper.py). Setting a parent-death signal or subreaper here would
+# need Python code between fork and exec (preexec_fn), which is unsafe in a process with gRPC
+# threads (it crashed children here); the launcher is single-threaded.
+_REAPER = (str(Path(__file__).with_name("reaper.py"))
+           if sys.platform.startswith("linux") and os.path.isdir("/proc/self") else None)
+# How long a stopped plugin tree has between SIGTERM and SIGKILL, and how much longer we give the
+# launcher to do that and exit before we SIGKILL its group ourselves.
+STOP_GRACE_SECONDS = 2.0
+_REAPER_MARGIN_SECONDS = 3.0
+# Set by the interpreter that runs the launcher when the locale is C (PEP 538): not the plugin's.
+_INTERPRETER_SETS = ("LC_CTYPE",)
 # Module-level, so its threads live as long as the process (see PluginProcess.launch).
 _LAUNCHERS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="plugin-launch")
 
@@ -62,11 +72,12 @@ def minimal_env() -> dict[str, str]:
     return {k: os.environ[k] for k in BASE_ENV if k in os.environ}
 
 
-def _argv(binary: str, port: int) -> list[str]:
-    # KILL, not TERM: a plugin that ignores SIGTERM must not outlive a pack that was killed (a
-    # normal stop still sends SIGTERM first, see _stop).
-    prefix = [_SETPRIV, "--pdeathsig", "KILL", "--"] if _SETPRIV else []
-    return prefix + [binary, "--port", str(port)]
+def _argv(binary: str, port: int, env: Mapping[str, str]) -> list[str]:
+    if _REAPER is None:
+        return [binary, "--port", str(port)]
+    unset = [arg for name in _INTERPRETER_SETS if name not in env for arg in ("--unset", name)]
+    return [sys.executable, "-I", "-S", _REAPER, "--parent", str(os.getpid()),
+            "--grace", f"{STOP_GRACE_SECONDS:g}", *unset, "--", binary, "--port", str(port)]
 
 
 class PluginProcess:
@@ -93,7 +104,7 @@ class PluginProcess:
         port = free_port()
         child_env = {**minimal_env(), **env, PORT_ENV: str(port), FINFOCUS_PORT_ENV: str(port)}
         try:
-            proc = subprocess.Popen(_argv(str(spec.binary), port), stdin=subprocess.DEVNULL,
+            proc = subprocess.Popen(_argv(str(spec.binary), port, child_env), stdin=subprocess.DEVNULL,
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env,
                                     cwd=spec.directory, start_new_session=True)
         except OSError as err:
@@ -101,7 +112,7 @@ class PluginProcess:
         label = f"[plugin {spec.name}] "
         _forward(proc.stderr, label)
         try:
-            announced, rest = _read_port(proc, deadline_seconds)
+            announced, rest = _read_port(proc, deadline_seconds, str(spec.binary))
         except LaunchError:
             _stop(proc)
             raise
@@ -113,13 +124,13 @@ class PluginProcess:
     def alive(self) -> bool:
         return self.proc.poll() is None
 
-    def stop(self, grace_seconds: float = 2.0) -> None:
+    def stop(self, grace_seconds: float = STOP_GRACE_SECONDS) -> None:
         _stop(self.proc, grace_seconds)
 
 
-def _read_port(proc: subprocess.Popen, deadline_seconds: float) -> tuple[int, bytes]:
+def _read_port(proc: subprocess.Popen, deadline_seconds: float, binary: str) -> tuple[int, bytes]:
     """The first stdout line must be the port (returned with any output read past it); anything
-    else, an exit or silence is a LaunchError."""
+    else, an exit or silence is a LaunchError. The launcher reports a plugin it cannot exec there."""
     deadline = time.monotonic() + deadline_seconds
     buf = b""
     sel = selectors.DefaultSelector()
@@ -141,6 +152,8 @@ def _read_port(proc: subprocess.Popen, deadline_seconds: float) -> tuple[int, by
     finally:
         sel.close()
     line, _, rest = buf.partition(b"\n")
+    if _REAPER is not None and line.startswith(CANNOT_RUN.encode()):
+        raise LaunchError(f"cannot run {binary}: {line[len(CANNOT_RUN):].decode('utf-8', 'replace')}")
     match = _PORT_LINE.match(line)
     if not match or not 0 < int(match.group(1)) < 65536:
         raise LaunchError("printed something other than PORT=<n> as its first stdout line")
@@ -180,10 +193,15 @@ def _forward(stream: Optional[IO[bytes]], label: str) -> None:
     threading.Thread(target=pump, daemon=True, name=f"forward {label.strip()}").start()
 
 
-def _stop(proc: subprocess.Popen, grace_seconds: float = 2.0) -> None:
-    """SIGTERM the plugin's process group, SIGKILL it if it outlives the grace period."""
+def _stop(proc: subprocess.Popen, grace_seconds: float = STOP_GRACE_SECONDS) -> None:
+    """SIGTERM the plugin's process group, SIGKILL it if it outlives the grace period. Under the
+    launcher, which stops the plugin's whole tree on SIGTERM and then exits, that period is the
+    launcher's own grace and a margin: killing the group sooner would leave helpers the plugin put
+    in a session of their own."""
     if proc.poll() is not None:
         return
+    if _REAPER is not None:
+        grace_seconds = max(grace_seconds, STOP_GRACE_SECONDS) + _REAPER_MARGIN_SECONDS
     for sig, wait in ((signal.SIGTERM, grace_seconds), (signal.SIGKILL, 5.0)):
         try:
             os.killpg(proc.pid, sig)

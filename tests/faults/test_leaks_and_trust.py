@@ -276,3 +276,137 @@ def test_item17_a_plugin_ignoring_sigterm_dies_with_a_killed_host(tmp_path):
             time.sleep(0.1)
     finally:
         host.kill()
+
+
+def _detaching_plugin(tmp_path: Path, then: str) -> tuple[Path, Path]:
+    """A plugin that starts a helper in a session of its own (setsid), which ignores SIGTERM and
+    writes its pid to a file, then prints its port and does `then`. Returns (plugin root, pid file)."""
+    plugin = tmp_path / "src"
+    plugin.mkdir()
+    (plugin / "plugin.manifest.json").write_text(json.dumps({"name": "detacher", "version": "1.0.0"}))
+    pid_file = tmp_path / "helper.pid"
+    helper = (f"import os, signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+              f"open({str(pid_file) + '.tmp'!r}, 'w').write(str(os.getpid()))\n"
+              f"os.rename({str(pid_file) + '.tmp'!r}, {str(pid_file)!r})\ntime.sleep(600)\n")
+    binary = plugin / "pulumicost-plugin-detacher"
+    binary.write_text(f"#!{sys.executable}\nimport subprocess, sys, time\n"
+                      f"subprocess.Popen([sys.executable, '-c', {helper!r}], start_new_session=True,\n"
+                      "                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+                      f"print('PORT=1', flush=True)\n{then}\n")
+    binary.chmod(0o755)
+    install(plugin, tmp_path / "root")
+    return tmp_path / "root", pid_file
+
+
+def _helper_pid(pid_file: Path) -> int:
+    import time
+    deadline = time.monotonic() + 10
+    while not pid_file.exists():
+        assert time.monotonic() < deadline, "the plugin's helper never started"
+        time.sleep(0.05)
+    return int(pid_file.read_text())
+
+
+def _gone_within(pid: int, seconds: float) -> bool:
+    """Whether `pid` is gone (or a zombie) within `seconds`; SIGKILLs it either way, so a failing
+    test leaves nothing behind."""
+    import signal
+    import time
+    deadline = time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            try:
+                if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in "ZX":
+                    return True
+            except (FileNotFoundError, ProcessLookupError):
+                return True
+            time.sleep(0.1)
+        return False
+    finally:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the plugin launcher is Linux only")
+def test_item17_a_detached_helper_of_a_plugin_dies_with_a_killed_host(tmp_path):
+    """A helper the plugin started in a session of its own, ignoring SIGTERM, is gone within 5 s
+    of the host being SIGKILLed: the launcher is its subreaper and takes the whole tree down."""
+    import signal
+    root, pid_file = _detaching_plugin(tmp_path, "time.sleep(600)")
+    host = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\nfrom pathlib import Path\n"
+        "from pulumicost_policy.plugins.discovery import discover\n"
+        "from pulumicost_policy.plugins.process import PluginProcess\n"
+        f"[spec], _ = discover(Path({str(root)!r}))\n"
+        "PluginProcess.launch(spec, {}, 10)\nprint('launched', flush=True)\ntime.sleep(600)\n")],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert host.stdout.readline() == "launched\n"
+        pid = _helper_pid(pid_file)
+        host.send_signal(signal.SIGKILL)
+        host.wait(timeout=5)
+        assert _gone_within(pid, 5), "the plugin's detached helper outlived its killed host by 5 s"
+    finally:
+        host.kill()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the plugin launcher is Linux only")
+@pytest.mark.parametrize("exits", [False, True], ids=["stopped", "exits"])
+def test_item17_a_detached_helper_dies_when_its_plugin_is_stopped_or_exits(tmp_path, exits):
+    """After a normal stop, or once the plugin exits by itself, its detached SIGTERM-ignoring helper
+    is gone within 5 s too; a plugin that exits reports its own exit code."""
+    import time
+    pid_file = tmp_path / "helper.pid"
+    then = (f"import os\nwhile not os.path.exists({str(pid_file)!r}): time.sleep(0.05)\nsys.exit(3)" if exits
+            else "time.sleep(600)")
+    root, _ = _detaching_plugin(tmp_path, then)
+    [spec], _ = discover(root)
+    proc = PluginProcess.launch(spec, {}, 10)
+    pid = _helper_pid(pid_file)
+    if exits:
+        assert proc.proc.wait(timeout=10) == 3
+    else:
+        started = time.monotonic()
+        proc.stop()
+        assert time.monotonic() - started < 5
+    assert _gone_within(pid, 5), "the plugin's detached helper outlived its plugin by 5 s"
+
+
+def test_item17_the_launcher_adds_nothing_to_a_plugins_environment(tmp_path, monkeypatch):
+    """In a C locale the interpreter running the launcher sets LC_CTYPE (PEP 538); the plugin
+    still gets exactly the variables the host chose."""
+    env_file = tmp_path / "env.txt"
+    plugin = tmp_path / "src"
+    plugin.mkdir()
+    (plugin / "plugin.manifest.json").write_text(json.dumps({"name": "envdump", "version": "1.0.0"}))
+    binary = plugin / "pulumicost-plugin-envdump"  # not Python: its interpreter would coerce too
+    binary.write_text(f"#!/bin/sh\nenv > '{env_file}'\necho PORT=1\n")
+    binary.chmod(0o755)
+    for name in ("LANG", "LC_ALL", "LC_CTYPE"):
+        monkeypatch.delenv(name, raising=False)
+    proc = PluginProcess.launch(install(plugin, tmp_path / "root"), {}, 10)
+    proc.stop()
+    got = dict(line.split("=", 1) for line in env_file.read_text().splitlines())
+    assert "LC_CTYPE" not in got, got
+    ports = {"PULUMICOST_PLUGIN_PORT", "FINFOCUS_PLUGIN_PORT"}
+    shell_own = {"PWD", "SHLVL", "_", "OLDPWD"}
+    assert set(got) - shell_own == ({"PATH", "HOME", "TMPDIR"} & set(os.environ)) | ports
+
+
+def test_item17_a_plugin_that_cannot_be_run_is_named(tmp_path):
+    """A plugin whose interpreter is missing: the launcher cannot exec it, and the host says so
+    (not 'exited before printing its port', which would start it again on another port)."""
+    from pulumicost_policy.plugins.process import LaunchError
+    plugin = tmp_path / "src"
+    plugin.mkdir()
+    (plugin / "plugin.manifest.json").write_text(json.dumps({"name": "orphaned", "version": "1.0.0"}))
+    binary = plugin / "pulumicost-plugin-orphaned"
+    binary.write_text(f"#!{tmp_path / 'no-such-interpreter'}\n")
+    binary.chmod(0o755)
+    spec = install(plugin, tmp_path / "root")
+    with pytest.raises(LaunchError) as caught:
+        PluginProcess.launch(spec, {}, 10)
+    assert str(caught.value) == f"cannot run {spec.binary}: No such file or directory"
+    assert not caught.value.exited
