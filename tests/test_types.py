@@ -242,7 +242,7 @@ def test_always_missing_lines_are_there():
     assert comps(gce)[1][1:] == ("compute:Disk", "pd-standard", None)
     assert gce.components[1].usage_key == "boot_disk_gb"
     rds = d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "postgres"})
-    assert [c.usage_key for c in rds.components][1:] == ["storage_gb"]
+    assert [c.usage_key for c in rds.components][1:] == ["storage_gb", "additional_backup_storage_gb"]
     assert "mysql, postgres, mariadb" in d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro",
                                                                           "engine": "oracle-se2"}).reason
 

@@ -19,6 +19,10 @@ EKS_NODE_DISK_GB = 20.0    # EKS managed node group default diskSize
 # standard support (14 months from release) has ended for these.
 EKS_EXTENDED_VERSIONS = ("1.23", "1.24", "1.25", "1.26", "1.27", "1.28", "1.29", "1.30")
 DETAILED_MONITORING_METRICS = 7.0  # EC2 detailed monitoring publishes 7 metrics at 1-minute resolution
+STANDARD_IO_KEY = "monthly_standard_io_requests"  # magnetic (EBS standard, RDS magnetic) I/O requests
+# T families whose surplus CPU credits the book prices, and the credit mode each launches in by default.
+CPU_CREDIT_DEFAULTS = {"t2": "standard", "t3": "unlimited"}
+RDS_GP3_BASELINE = ((400.0, 3000.0), (float("inf"), 12000.0))  # (storage below GB, included IOPS)
 
 
 def ebs_components(label: str, volume_type: str, size_gb: float, iops: float | None,
@@ -37,6 +41,9 @@ def ebs_components(label: str, volume_type: str, size_gb: float, iops: float | N
     elif volume_type in ("io1", "io2") and iops:
         comps.append(monthly(f"{label} provisioned IOPS", "ebs:Volume", f"{volume_type}-iops",
                              "per_iops_month", iops))
+    elif volume_type == "standard":  # magnetic volumes also bill each I/O request
+        comps.append(usage_based(f"{label} I/O requests", "ebs:Volume", "standard-io", "per_1m_requests",
+                                 STANDARD_IO_KEY, 1e-6))
     return comps
 
 
@@ -56,14 +63,25 @@ def _block_device(p: Props, path: str, label: str, size_key: str | None = None) 
     return ebs_components(label, vtype, size, p.num(f"{path}.iops"), p.num(f"{path}.throughput"))
 
 
+def _cpu_credits(p: Props, itype: str) -> list[CostComponent]:
+    """Unlimited-mode T2/T3 instances pay for surplus CPU credits, per vCPU-hour (by usage: the
+    hours spent above baseline x the vCPUs bursting)."""
+    family = itype.split(".", 1)[0].lower()
+    if family not in CPU_CREDIT_DEFAULTS:
+        return []
+    mode = (p.str("creditSpecification.cpuCredits") or CPU_CREDIT_DEFAULTS[family]).lower()
+    if mode != "unlimited":
+        return []
+    return [usage_based("CPU credits (unlimited, per surplus vCPU-hour)", "ec2:CpuCredits", family, "per_hour",
+                        "monthly_cpu_credit_hrs*vcpu_count", 1 / 730.0)]
+
+
 def _instance_extras(p: Props) -> list[CostComponent]:
     """Cost lines of an instance besides its hours and disks: detailed monitoring, public IPv4."""
     comps = []
     if p.bool("monitoring"):
         comps.append(monthly("Detailed monitoring (7 metrics)", "cloudwatch:Metric", "metric", "per_month",
                              DETAILED_MONITORING_METRICS))
-    # T-family unlimited CPU credits are billed per surplus vCPU-hour; our feeds have no price for
-    # them, so that line is left out (see README: what is left).
     if p.bool("associatePublicIpAddress"):
         comps.append(running("Public IPv4 address", "vpc:PublicIpv4", "in-use"))
     return comps
@@ -83,7 +101,7 @@ def ec2_instance(p: Props) -> Mapped | Unpriced:
     while p.has(f"ebsBlockDevices[{i}]"):
         comps += _block_device(p, f"ebsBlockDevices[{i}]", f"EBS device {i}")
         i += 1
-    return Mapped(itype, comps + _instance_extras(p))
+    return Mapped(itype, comps + _cpu_credits(p, itype) + _instance_extras(p))
 
 
 def autoscaling_group(p: Props) -> Mapped | Unpriced:
@@ -164,9 +182,20 @@ def rds_instance(p: Props) -> Mapped | Unpriced:
     else:
         comps.append(usage_based(f"Storage ({stype}, {deployment})", "rds:Storage", f"{stype}:{deployment}",
                                  "per_gb_month", "storage_gb"))
-    if stype in ("io1", "io2") and p.num("iops"):
+    iops = p.num("iops") or 0.0
+    if stype in ("io1", "io2") and iops:
         comps.append(monthly(f"Provisioned IOPS ({deployment})", "rds:Storage", f"{stype}-iops:{deployment}",
-                             "per_iops_month", p.num("iops") or 0.0))
+                             "per_iops_month", iops))
+    elif stype == "gp3":  # gp3 includes 3,000 IOPS below 400 GB, 12,000 from 400 GB
+        included = next(base for below, base in RDS_GP3_BASELINE if (storage or 0.0) < below)
+        if iops > included:
+            comps.append(monthly(f"Provisioned IOPS above {included:,.0f} ({deployment})", "rds:Storage",
+                                 f"gp3-iops:{deployment}", "per_iops_month", iops - included))
+    elif stype == "standard":
+        comps.append(usage_based("I/O requests (magnetic)", "rds:Storage", "standard-io", "per_1m_requests",
+                                 STANDARD_IO_KEY, 1e-6))
+    comps.append(usage_based("Additional backup storage (beyond the database size)", "rds:Storage", "backup",
+                             "per_gb_month", "additional_backup_storage_gb"))
     return Mapped(cls, comps, usage)
 
 
@@ -304,13 +333,17 @@ def dynamodb_table(p: Props) -> Mapped:
     return Mapped(sku, comps, usage)
 
 
-EC2_USAGE = (MONTHLY_HRS, UsageKey("root_volume_gb", "GB", "root volume size when the plan leaves it to the AMI (8 GB on most)"))
+STANDARD_IO = UsageKey(STANDARD_IO_KEY, "requests", "I/O requests per month on magnetic (standard) storage")
+EC2_USAGE = (MONTHLY_HRS, UsageKey("root_volume_gb", "GB", "root volume size when the plan leaves it to the AMI (8 GB on most)"),
+             UsageKey("monthly_cpu_credit_hrs", "hours", "hours a T2/T3 instance in unlimited mode bursts above baseline"),
+             UsageKey("vcpu_count", "vCPUs", "vCPUs bursting during those hours"), STANDARD_IO)
 STORAGE_GB = UsageKey("storage_gb", "GB", "average stored data")
 
 TYPES = (
     PricedType(("aws:ec2/instance:Instance",), "ec2:Instance", ec2_instance,
                keys("ec2:Instance t3.medium", "ebs:Volume gp2", "ebs:Volume gp3", "cloudwatch:Metric metric",
-                    "vpc:PublicIpv4 in-use", example=("ec2:Instance t3.medium",)),
+                    "vpc:PublicIpv4 in-use", "ec2:CpuCredits t2", "ec2:CpuCredits t3", "ebs:Volume standard-io",
+                    example=("ec2:Instance t3.medium",)),
                EC2_USAGE, "Linux on-demand hours, root (size from the AMI: by usage when unset) and EBS devices, detailed monitoring, "
                "T-family unlimited credits (by usage), public IPv4"),
     PricedType(("aws:autoscaling/group:Group",), "autoscaling:Group", autoscaling_group,
@@ -323,12 +356,18 @@ TYPES = (
                "nodes x Linux on-demand hours, node disk (diskSize, 20 GB gp2 default)"),
     PricedType(("aws:ebs/volume:Volume",), "ebs:Volume", ebs_volume,
                keys("ebs:Volume gp2", "ebs:Volume gp3", "ebs:Volume gp3-iops", "ebs:Volume gp3-throughput",
-                    "ebs:Volume io1", "ebs:Volume io1-iops"), (), "storage, provisioned IOPS and throughput"),
+                    "ebs:Volume io1", "ebs:Volume io1-iops", "ebs:Volume standard", "ebs:Volume standard-io"),
+               (STANDARD_IO,), "storage, provisioned IOPS and throughput, magnetic I/O requests (by usage)"),
     PricedType(("aws:rds/instance:Instance",), "rds:Instance", rds_instance,
                keys("rds:Instance db.t3.micro:mysql:single-az", "rds:Storage gp2:single-az",
+                    "rds:Storage io1-iops:single-az", "rds:Storage io1-iops:multi-az", "rds:Storage gp3-iops:single-az",
+                    "rds:Storage standard-io", "rds:Storage backup",
                     example=("rds:Instance db.t3.micro:mysql:single-az",)),
-               (MONTHLY_HRS, STORAGE_GB),
-               "MySQL/PostgreSQL/MariaDB instance hours, storage, provisioned IOPS"),
+               (MONTHLY_HRS, STORAGE_GB, STANDARD_IO,
+                UsageKey("additional_backup_storage_gb", "GB", "backup storage beyond the free allowance (the "
+                                                               "database's size)")),
+               "MySQL/PostgreSQL/MariaDB instance hours, storage, provisioned IOPS (io1/io2, gp3 above baseline), "
+               "magnetic I/O and backup storage (by usage)"),
     PricedType(("aws:ec2/natGateway:NatGateway",), "ec2:NatGateway", nat_gateway,
                keys("ec2:NatGateway standard", "ec2:NatGateway data-processed"),
                (MONTHLY_HRS, UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),

@@ -54,7 +54,15 @@ def _rds(engine: str) -> tuple[FeedRule, ...]:
                "io2": "Provisioned IOPS-IO2", "standard": "Magnetic"}
     return (FeedRule("rds:Instance", f"{{Instance Type}}:{name}:{{dep}}", "per_hour", feed, _RDS_INSTANCE),
             *(FeedRule("rds:Storage", f"{stype}:{{dep}}-az", "per_gb_month", feed, _RDS_STORAGE + re.escape(text))
-              for stype, text in storage.items()))
+              for stype, text in storage.items()),
+            # Provisioned IOPS: "Provisioned IOPS Single AZ" is io1's; io2 and gp3 (above the baseline) name theirs.
+            *(FeedRule("rds:Storage", f"{stype}-iops:{{dep}}-az", "per_iops_month", feed,
+                       rf"Provisioned {text}IOPS (?P<dep>Single|Multi) AZ")
+              for stype, text in (("io1", ""), ("io2", "IO2 "), ("gp3", "GP3 "))),
+            # Magnetic storage I/O (feed: per request; book: per 1M) and backup storage beyond the free
+            # allowance (the feed's "Storage Snapshot").
+            FeedRule("rds:Storage", "standard-io", "per_1m_requests", feed, r"System Operation Magnetic", scale=1e6),
+            FeedRule("rds:Storage", "backup", "per_gb_month", feed, r"Storage Snapshot"))
 
 
 def _exact(service: str, resource_type: str, sku: str, billing_mode: str, entry: str, scale: float) -> FeedRule:
@@ -73,6 +81,8 @@ FEED_RULES: tuple[FeedRule, ...] = (
              r"Provisioned EBS IOPS (?P<t>gp3|io1|io2) Volumes per IOPS Mo"),
     FeedRule("ebs:Volume", "gp3-throughput", "per_mbps_month", "*/ebs/ebs.json",
              r"Provisioned Throughput gp3 per GiBps mo", scale=1 / 1024),
+    FeedRule("ebs:Volume", "standard-io", "per_1m_requests", "*/ebs/ebs.json",
+             r"Provisioned EBS I O Requests standard Volumes per IOs", scale=1e6),
     *_rds("mysql"), *_rds("postgresql"), *_rds("mariadb"),
     # ElastiCache nodes: the engine comes from the feed's sets (Redis, Memcached, Valkey prices differ).
     FeedRule("elasticache:Node", "{Instance Type}:{engine}", "per_hour", "*/elasticache/elasticache.json", r".*",

@@ -2,7 +2,7 @@
 
 Shape: `compute.instance.<machine>.cost.<region>.hour`, `compute.storage.<disk>.cost.<region>.month`
 (per GB-month), `compute.network.ip.{vm,unused}`, `compute.network.nat.{gateway,data}`,
-`storage.bucket.<class>.cost.<region>.month`, and `about.timestamp` (generation time).
+`storage.bucket.<class>[-multi|-dual].cost.<location>.month`, and `about.timestamp` (generation time).
 """
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ DISK_TYPES = {"hdd": "pd-standard", "balanced": "pd-balanced", "ssd": "pd-ssd", 
               "hyperdisk-extreme": "hyperdisk-extreme"}
 # Single-region Cloud Storage classes; pricing.yml spells "archive" as "archiv".
 BUCKET_CLASSES = {"standard": "standard", "nearline": "nearline", "coldline": "coldline", "archiv": "archive"}
+# pricing.yml multi-region names -> the bucket `location` (US, EU, ASIA), lower-cased.
+MULTI_REGIONS = {"us-multi": "us", "europe-multi": "eu", "asia-multi": "asia"}
 # (path in compute.network, resource_type, sku, field, billing_mode, scale)
 NETWORK = (
     (("ip", "vm"), "compute:Address", "in-use", "hour", "per_hour", 1.0),
@@ -77,3 +79,10 @@ def import_yml(doc: dict[str, Any], source_name: str) -> Iterator[Row]:
     buckets = doc.get("storage", {}).get("bucket", {})
     for name, cls in BUCKET_CLASSES.items():
         yield from rows("storage:Bucket", f"{cls}-storage", buckets.get(name, {}).get("cost"), "month", "per_gb_month")
+        # Multi-region (US, EU, ASIA) and predefined dual-region (NAM4, EUR4, ASIA1) buckets: the
+        # book's region is the bucket location, lower-cased, as Pulumi users write it.
+        multi = {MULTI_REGIONS.get(loc, loc): cost
+                 for loc, cost in (buckets.get(f"{name}-multi", {}).get("cost") or {}).items()}
+        yield from rows("storage:Bucket", f"{cls}-storage", multi, "month", "per_gb_month")
+        yield from rows("storage:Bucket", f"{cls}-storage", buckets.get(f"{name}-dual", {}).get("cost"), "month",
+                        "per_gb_month")
