@@ -70,6 +70,46 @@ def _exact(service: str, resource_type: str, sku: str, billing_mode: str, entry:
     return FeedRule(resource_type, sku, billing_mode, f"*/{service}.json", re.escape(entry), scale=float(scale))
 
 
+# S3 lines beyond Standard storage and requests, by storage class: (sku, feed entry, billing mode,
+# feed unit -> book unit). Requests are per request in the feed, per 1k in the book.
+S3_ENTRIES = (
+    ("standard-select-scanned", "Data Scanned by S3 Select in Standard per GB", "per_gb", 1),
+    ("standard-select-returned", "Data Returned by S3 Select in Standard per GB", "per_gb", 1),
+    ("intelligent-tiering-frequent-storage", "Intelligent Tiering Frequent Access First 50 TB per GB Mo",
+     "per_gb_month", 1),
+    ("intelligent-tiering-infrequent-storage", "Intelligent Tiering Infrequent Access per GB Mo", "per_gb_month", 1),
+    ("intelligent-tiering-monitoring",
+     "Per object per month monitoring and automation fee for objects in Intelligent Tiering", "per_month", 1),
+    ("intelligent-tiering-put", "PUT COPY/POST or LIST requests to Intelligent Tiering per Requests",
+     "per_1k_requests", 1e3),
+    ("intelligent-tiering-get", "GET and all other requests to Intelligent Tiering per Requests", "per_1k_requests",
+     1e3),
+    ("intelligent-tiering-lifecycle", "Lifecycle Transition Requests into Intelligent Tiering per Requests",
+     "per_1k_requests", 1e3),
+    ("intelligent-tiering-select-scanned", "Data Scanned by S3 Select in Intelligent Tiering per GB", "per_gb", 1),
+    ("intelligent-tiering-select-returned", "Data Returned by S3 Select in Intelligent Tiering per GB", "per_gb", 1),
+    *(entry for sku, name in (("standard-ia", "Standard Infrequent Access"), ("onezone-ia", "One Zone Infrequent Access"))
+      for entry in ((f"{sku}-put", f"PUT COPY/POST or LIST requests to {name} per Requests", "per_1k_requests", 1e3),
+                    (f"{sku}-get", f"GET and all other requests to {name} per Requests", "per_1k_requests", 1e3),
+                    (f"{sku}-lifecycle", f"Lifecycle Transition Requests into {name} per Requests", "per_1k_requests",
+                     1e3),
+                    (f"{sku}-retrieval", f"Object Retrieval in {name} per GB", "per_gb", 1),
+                    (f"{sku}-select-scanned", f"Data Scanned by S3 Select in {name} per GB", "per_gb", 1),
+                    (f"{sku}-select-returned", f"Data Returned by S3 Select in {name} per GB", "per_gb", 1))),
+    ("glacier-put", "PUT requests to Glacier per Requests", "per_1k_requests", 1e3),
+    ("glacier-get", "GET and all other requests to GLACIER per Requests", "per_1k_requests", 1e3),
+    ("glacier-lifecycle", "Lifecycle Transition Requests into Glacier per Requests", "per_1k_requests", 1e3),
+    ("glacier-retrieval-standard", "Fee for Standard Retrieval of data stored", "per_gb", 1),
+    ("glacier-retrieval-expedited", "Glacier S3 Expedited Retrieval", "per_gb", 1),
+    ("glacier-retrieval-requests-expedited", "Glacier Expedited Glacier Restore Requests", "per_1k_requests", 1e3),
+    ("deep-archive-get", "GET and all other requests to GDA per Requests", "per_1k_requests", 1e3),
+    ("deep-archive-lifecycle", "Lifecycle Transition Requests into Glacier Deep Archive per Requests",
+     "per_1k_requests", 1e3),
+    ("deep-archive-retrieval-standard", "Fee for Standard Retrieval of data stored from Glacier Deep Archive", "per_gb",
+     1),
+    ("deep-archive-retrieval-bulk", "Fee for Bulk Retrieval of data stored from Glacier Deep Archive", "per_gb", 1),
+)
+
 FEED_RULES: tuple[FeedRule, ...] = (
     # EC2 Linux on-demand, shared tenancy: current and previous generation, every region.
     FeedRule("ec2:Instance", "{Instance Type}", "per_hour", "*/ec2/*-ondemand.json", _EC2),
@@ -127,6 +167,7 @@ FEED_RULES: tuple[FeedRule, ...] = (
          1),
         ("s3:Bucket", "glacier-ir-storage", "s3", "Glacier Instant Retrieval Storage", "per_gb_month", 1),
         ("s3:Bucket", "glacier-storage", "s3", "Glacier Storage per GB Mo", "per_gb_month", 1),
+        *(("s3:Bucket", sku, "s3", entry, mode, scale) for sku, entry, mode, scale in S3_ENTRIES),
         ("cloudwatch:Logs", "ingested", "cloudwatch", "Logs Collected Data Ingestion", "per_gb", 1),
         ("cloudwatch:Logs", "storage", "cloudwatch", "Stored Data", "per_gb_month", 1),
         ("cloudwatch:Logs", "insights-scanned", "cloudwatch", "Queried Logs Insights", "per_gb", 1),
