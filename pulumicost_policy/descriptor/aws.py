@@ -63,25 +63,39 @@ def _block_device(p: Props, path: str, label: str, size_key: str | None = None) 
     return ebs_components(label, vtype, size, p.num(f"{path}.iops"), p.num(f"{path}.throughput"))
 
 
-def _cpu_credits(p: Props, itype: str) -> list[CostComponent]:
+def _cpu_credits(p: Props, itype: str, prefix: str = "") -> list[CostComponent]:
     """Unlimited-mode T2/T3 instances pay for surplus CPU credits, per vCPU-hour (by usage: the
     hours spent above baseline x the vCPUs bursting)."""
     family = itype.split(".", 1)[0].lower()
     if family not in CPU_CREDIT_DEFAULTS:
         return []
-    mode = (p.str("creditSpecification.cpuCredits") or CPU_CREDIT_DEFAULTS[family]).lower()
+    mode = (p.str(f"{prefix}creditSpecification.cpuCredits") or CPU_CREDIT_DEFAULTS[family]).lower()
     if mode != "unlimited":
         return []
     return [usage_based("CPU credits (unlimited, per surplus vCPU-hour)", "ec2:CpuCredits", family, "per_hour",
                         "monthly_cpu_credit_hrs*vcpu_count", 1 / 730.0)]
 
 
+def _monitoring(p: Props, prefix: str = "") -> list[CostComponent]:
+    if not p.bool(f"{prefix}monitoring"):
+        return []
+    return [monthly("Detailed monitoring (7 metrics)", "cloudwatch:Metric", "metric", "per_month",
+                    DETAILED_MONITORING_METRICS)]
+
+
+def _disks(p: Props, prefix: str = "", root_size_key: str | None = None) -> list[CostComponent]:
+    """The root volume and every EBS device of an instance (or of its template, under `prefix`)."""
+    comps = _block_device(p, f"{prefix}rootBlockDevice", "root volume", root_size_key)
+    i = 0
+    while p.has(f"{prefix}ebsBlockDevices[{i}]"):
+        comps += _block_device(p, f"{prefix}ebsBlockDevices[{i}]", f"EBS device {i}")
+        i += 1
+    return comps
+
+
 def _instance_extras(p: Props) -> list[CostComponent]:
     """Cost lines of an instance besides its hours and disks: detailed monitoring, public IPv4."""
-    comps = []
-    if p.bool("monitoring"):
-        comps.append(monthly("Detailed monitoring (7 metrics)", "cloudwatch:Metric", "metric", "per_month",
-                             DETAILED_MONITORING_METRICS))
+    comps = _monitoring(p)
     if p.bool("associatePublicIpAddress"):
         comps.append(running("Public IPv4 address", "vpc:PublicIpv4", "in-use"))
     return comps
@@ -95,12 +109,7 @@ def ec2_instance(p: Props) -> Mapped | Unpriced:
     tenancy = p.str("tenancy", "default")
     if tenancy not in ("default", ""):
         return Unpriced("only shared tenancy is in the price book (tenancy is set)")
-    comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype)]
-    comps += _block_device(p, "rootBlockDevice", "root volume", "root_volume_gb")
-    i = 0
-    while p.has(f"ebsBlockDevices[{i}]"):
-        comps += _block_device(p, f"ebsBlockDevices[{i}]", f"EBS device {i}")
-        i += 1
+    comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype), *_disks(p, "", "root_volume_gb")]
     return Mapped(itype, comps + _cpu_credits(p, itype) + _instance_extras(p))
 
 
@@ -116,15 +125,23 @@ def autoscaling_group(p: Props) -> Mapped | Unpriced:
     # desiredCapacity counts capacity units; an override of weight w is one instance per w units.
     weight = p.num(f"{override}.weightedCapacity") or 1.0
     instances = -(-count // weight) if weight else count
+    if (p.str("launchTemplate.tenancy", "default") or "default") != "default":
+        return Unpriced("only shared tenancy is in the price book (the launch template or configuration sets "
+                        "another tenancy)")
     comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype, instances, "instances")]
-    comps += [_times(c, instances) for c in _block_device(p, "launchTemplate.rootBlockDevice", "root volume")]
-    return Mapped(itype, comps, {"instances": instances})
+    per_instance = _disks(p, "launchTemplate.", "root_volume_gb") + _monitoring(p, "launchTemplate.") + \
+        _cpu_credits(p, itype, "launchTemplate.")
+    return Mapped(itype, comps + [_times(c, instances) for c in per_instance], {"instances": instances})
 
 
 def _times(comp: CostComponent, count: float) -> CostComponent:
-    """A per-instance storage line for `count` instances."""
-    return monthly(f"{comp.label} x {count:g}", comp.price_type, comp.sku, comp.billing_mode,
-                   (comp.quantity or 0.0) * count)
+    """A per-instance line for `count` instances; the usage file's `instances` overrides the count."""
+    label = f"{comp.label} x {count:g}"
+    if comp.usage_key is None:
+        return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, (comp.quantity or 0.0) * count,
+                             "instances", comp.quantity or 0.0, (("instances", count),))
+    return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, None, f"{comp.usage_key}*instances",
+                         comp.usage_scale, (*comp.usage_defaults, ("instances", count)), comp.tier)
 
 
 def eks_node_group(p: Props) -> Mapped | Unpriced:
@@ -145,7 +162,8 @@ def eks_node_group(p: Props) -> Mapped | Unpriced:
         comps += [_times(c, count) for c in _block_device(p, "launchTemplate.rootBlockDevice", "node disk")]
     else:
         disk = p.num("diskSize", EKS_NODE_DISK_GB) or EKS_NODE_DISK_GB
-        comps.append(monthly("Node disk storage (gp2)", "ebs:Volume", "gp2", "per_gb_month", disk * count))
+        comps.append(CostComponent("Node disk storage (gp2)", "ebs:Volume", "gp2", "per_gb_month", disk * count,
+                                   "instances", disk, (("instances", count),)))
     return Mapped(itype, comps, {"nodes": count})
 
 
@@ -386,9 +404,12 @@ TYPES = (
                EC2_USAGE, "Linux on-demand hours, root (size from the AMI: by usage when unset) and EBS devices, detailed monitoring, "
                "T-family unlimited credits (by usage), public IPv4"),
     PricedType(("aws:autoscaling/group:Group",), "autoscaling:Group", autoscaling_group,
-               keys("ec2:Instance t3.medium", example=("ec2:Instance t3.medium",)),
-               (MONTHLY_HRS, UsageKey("instances", "count", "average number of instances running")),
-               "instances (desired capacity / weightedCapacity) x Linux on-demand hours"),
+               keys("ec2:Instance t3.medium", "ebs:Volume gp2", "cloudwatch:Metric metric", "ec2:CpuCredits t3",
+                    example=("ec2:Instance t3.medium",)),
+               (MONTHLY_HRS, UsageKey("instances", "count", "average number of instances running"), *EC2_USAGE[1:]),
+               "instances (desired capacity / weightedCapacity) x Linux on-demand hours, and per instance the "
+               "template's disks (root size by usage when the AMI sets it), detailed monitoring and T2/T3 unlimited "
+               "CPU credits (by usage)"),
     PricedType(("aws:eks/nodeGroup:NodeGroup",), "eks:NodeGroup", eks_node_group,
                keys("ec2:Instance t3.medium", "ebs:Volume gp2", example=("ec2:Instance t3.medium",)),
                (MONTHLY_HRS, UsageKey("instances", "count", "average number of nodes running")),
