@@ -168,6 +168,167 @@ def LT_BASIC(hours: float, figure: float, n: int) -> tuple:
             L("block_device_mapping[1] Provisioned IOPS", 13.00 * n, "EBS device 0 provisioned IOPS"))
 
 
+def _lines(text: str) -> tuple:
+    """"label=figure; ..." -> ((label, figure), ...): a number is a monthly cost, "$x" a unit price."""
+    out = []
+    for part in text.split(";"):
+        label, figure = part.rsplit("=", 1)
+        figure = figure.strip()
+        out.append((label.strip(), figure[1:] if figure.startswith("$") else float(figure)))
+    return tuple(out)
+
+
+AURORA = "aws:rds/cluster:Cluster"
+SQL = "gcp:sql/databaseInstance:DatabaseInstance"
+GKE, POOL = "gcp:container/cluster:Cluster", "gcp:container/nodePool:NodePool"
+EAST = {"location": "eastus"}
+CF_REGIONS = ("US, Mexico, Canada", "Europe, Israel", "South Africa, Kenya, Middle East", "South America", "Japan",
+              "Australia, New Zealand", "Hong Kong, Philippines, Asia Pacific", "India")
+UNPRICED_CASES = (
+    # rds_cluster_test (all resources)
+    *((f"aws_rds_cluster.{name}", AURORA, props, "us-east-1", _lines(lines)) for name, props, lines in (
+        ("postgres_serverlessWithExport", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Backup storage=8.40; Snapshot export=2.00"),
+        ("postgres_serverlessWithBackup", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Backup storage=8.40; Snapshot export=$0.01"),
+        ("my_sql_serverless", {"engine": "aurora-mysql", "engineMode": "serverless"},
+         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Snapshot export=$0.01"),
+        ("postgres_serverless", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Snapshot export=$0.01"),
+        ("mysql_backtrack", {"engine": "aurora-mysql", "backtrackWindow": 72},
+         "Storage=10; I/O requests=10.51; Backup storage=8.40; Backtrack=798.91; Snapshot export=2.00"),
+        ("mysql_backtrack_withoutU", {"engine": "aurora-mysql", "backtrackWindow": 72},
+         "Storage=$0.10; I/O requests=$0.20; Backup storage=$0.021; Backtrack=$0.012; Snapshot export=$0.01"),
+        ("postgres_serverless_withoutU", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+         "Aurora serverless=$0.06; Storage=$0.10; I/O requests=$0.20; Snapshot export=$0.01"),
+        ("default", {"engine": "aurora-mysql"}, "Storage rate=0; I/O rate=0"),
+        ("default_t3", {"engine": "aurora-mysql"}, "Storage rate=0; I/O rate=0"))),
+    # rds_cluster_instance_test
+    ("aws_rds_cluster_instance.cluster_instance", "aws:rds/clusterInstance:ClusterInstance",
+     {"engine": "aurora-mysql", "instanceClass": "db.r4.large"}, "us-east-1",
+     _lines("Database instance (on-demand, db.r4.large)=211.70")),
+    ("aws_rds_cluster_instance.cluster_instance_t3", "aws:rds/clusterInstance:ClusterInstance",
+     {"engine": "aurora-mysql", "instanceClass": "db.t3.medium"}, "us-east-1",
+     _lines("Database instance (on-demand, db.t3.medium)=59.86; CPU credits=4.32")),
+    # opensearch_domain_test (all resources)
+    *((f"aws_opensearch_domain.{name}", "aws:opensearch/domain:Domain", {}, "us-east-1", _lines(lines))
+      for name, lines in (
+          ("gp2", "Instance (on-demand, c4.2xlarge.search)=1285.53; Storage (gp2)=54.00; "
+                  "Dedicated master (on-demand, c4.8xlarge.search)=1713.31; "
+                  "UltraWarm instance (on-demand, ultrawarm1.medium.search)=347.48"),
+          ("io1", "Instance (on-demand, c4.2xlarge.search)=1285.53; Storage (io1)=169.00; Storage IOPS (io1)=0.88"),
+          ("std", "Instance (on-demand, c4.2xlarge.search)=1285.53; Storage (standard)=8.24"))),
+    # cloudfront_distribution_test
+    ("aws_cloudfront_distribution.s3_distribution", "aws:cloudfront/distribution:Distribution", {}, "us-east-1",
+     (*_lines("Field level encryption requests=$0.02; Real-time log requests=$0.01; Dedicated IP custom SSLs=$600.00; "
+              "Invalidation requests (first 1k)=$0.00"),
+      *((f"Data transfer out to internet {r} (first 10TB)", p) for r, p in zip(CF_REGIONS, (
+          "0.085", "0.085", "0.11", "0.11", "0.11", "0.11", "0.12", "0.11"))),
+      *((f"Data transfer out to origin {r}", p) for r, p in zip(CF_REGIONS, (
+          "0.02", "0.02", "0.06", "0.13", "0.06", "0.08", "0.06", "0.16"))),
+      *((f"HTTP requests {r}", p) for r, p in zip(CF_REGIONS, (
+          "0.0075", "0.009", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009"))),
+      *((f"HTTPS requests {r}", p) for r, p in zip(CF_REGIONS, (
+          "0.01", "0.012", "0.012", "0.022", "0.012", "0.0125", "0.012", "0.012"))),
+      *((f"Origin shield HTTP requests {r}", p) for r, p in zip(
+          ("US", "Europe", "South America", "Japan", "Australia", "Singapore", "South Korea", "India"),
+          ("0.0075", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009", "0.009"))))),
+    # sql_database_instance_test: its first six resources (db-custom-1-3840, each engine, regional and zonal)
+    *((f'google_sql_database_instance.db_instance["db-custom-1-3840.{engine}.{avail}"]', SQL,
+       {"region": "us-central1", "databaseVersion": engine, "settings": {"tier": "db-custom-1-3840",
+                                                                         "availabilityType": avail}},
+       "us-central1", _lines(f"vCPUs (1, {avail.lower()})={cpu}; Memory (3.75 GB, {avail.lower()})={mem}; "
+                             f"Storage (SSD, {avail.lower()})={disk}; Backups=$0.08; IP address (if unused)=7.30"))
+      for engine in ("MYSQL_8_0", "POSTGRES_15", "SQLSERVER_2019_WEB")
+      for avail, cpu, mem, disk in (("REGIONAL", 60.30, 38.33, 3.40), ("ZONAL", 30.15, 19.16, 1.70))),
+    # container_cluster_test (three of its clusters) and container_node_pool_test (four pools)
+    *((f"google_container_cluster.{name}", GKE, props, "us-central1", _lines(lines)) for name, props, lines in (
+        ("regional", {"location": "us-central1"}, "Cluster management fee=73.00; default_pool Instance usage "
+         "(Linux/UNIX, on-demand, e2-medium)=220.13; default_pool Standard provisioned storage (pd-standard)=36.00"),
+        ("node_locations", {"location": "us-central1", "nodeLocations": ["us-central1-a", "us-central1-b"]},
+         "Cluster management fee=73.00; default_pool Instance usage (Linux/UNIX, on-demand, e2-medium)=146.76; "
+         "default_pool Standard provisioned storage (pd-standard)=24.00"),
+        ("autopilot_with_usage", {"location": "us-central1", "enableAutopilot": True},
+         "Autopilot=73.00; Autopilot vCPU=324.85; Autopilot memory=179.67; Autopilot ephemeral storage=4.00"))),
+    *((f"google_container_node_pool.{name}", POOL, props, "us-central1", _lines(lines)) for name, props, lines in (
+        ("default_regional", {"location": "us-central1-a"}, "Instance usage (Linux/UNIX, on-demand, e2-medium)=73.38; "
+         "Standard provisioned storage (pd-standard)=12.00"),
+        ("default_zonal", {"location": "us-central1"}, "Instance usage (Linux/UNIX, on-demand, e2-medium)=220.13; "
+         "Standard provisioned storage (pd-standard)=36.00"),
+        ("autoscaling_regional", {"location": "us-central1-a", "autoscaling": {"minNodeCount": 2, "maxNodeCount": 10}},
+         "Instance usage (Linux/UNIX, on-demand, e2-medium)=48.92; Standard provisioned storage (pd-standard)=8.00"),
+        ("with_node_config_regional", {"location": "us-central1-a", "nodeCount": 3, "nodeConfig": {
+            "machineType": "n1-standard-16", "diskSizeGb": 120, "diskType": "pd-ssd", "localSsdCount": 1,
+            "guestAccelerators": [{"type": "nvidia-tesla-k80", "count": 4}]}},
+         "Instance usage (Linux/UNIX, on-demand, n1-standard-16)=1165.07; SSD provisioned storage (pd-ssd)=61.20; "
+         "Local SSD provisioned storage=90.00; NVIDIA Tesla K80 (on-demand)=2759.40"))),
+    # app_service_plan_test (all), redis_cache_test (all), postgresql_flexible_server_test (all),
+    # kubernetes_cluster_test (all), mssql_database_test (five), storage_account_test (three)
+    *((f"azurerm_app_service_plan.{name}", "azure:appservice/plan:Plan", {**EAST, "sku": {"tier": tier, "size": size,
+                                                                                       "capacity": n}},
+       "eastus", ((f"Instance usage ({size})", figure),)) for name, tier, size, n, figure in (
+        ("pc3", "PremiumContainer", "PC3", 15, 3557.57), ("premium_v2", "PremiumV2", "P1v2", 10, 737.30),
+        ("standard_s2", "Standard", "S1", 5, 365.00), ("isolated_v2", "IsolatedV2", "I1v2", 1, 281.78),
+        ("isolated", "Isolated", "I1", 1, 219.00), ("premium_v1", "Premium", "P1v1", 1, 219.00),
+        ("pc2", "PremiumContainer", "PC2", 1, 118.59), ("standard_s1", "Standard", "S1", 1, 73.00),
+        ("basic", "Basic", "B2", 1, 24.82), ("default_capacity", "Basic", "B2", None, 24.82))),
+    *((f"azurerm_redis_cache.{name}", "azure:redis/cache:Cache", {**EAST, "skuName": sku.split("_")[0]}, "eastus",
+       ((f"Cache usage ({sku}), {n} node", figure),)) for name, sku, n, figure in (
+        ("basic_c2", "Basic_C4", 4, 613.20), ("premium_p1", "Premium_P1", 6, 2430.90),
+        ("standard_c3", "Standard_C3", 2, 657.00), ("usage", "Basic_C1", 5, 200.75))),
+    *((f"azurerm_postgresql_flexible_server.{name}", "azure:postgresql/flexibleServer:FlexibleServer",
+       {**EAST, "skuName": sku}, "eastus", _lines(lines)) for name, sku, lines in (
+        ("burstable", "B_Standard_B1ms", "Compute (B_Standard_B1ms)=32.12; Storage=17.66; "
+                                         "Additional backup storage=475.00"),
+        ("gp", "GP_Standard_D4s_v3", "Compute (GP_Standard_D4s_v3)=284.70; Storage=4.42; "
+                                     "Additional backup storage=475.00"),
+        ("mo", "MO_Standard_E4s_v3", "Compute (MO_Standard_E4s_v3)=382.52; Storage=8.83; "
+                                     "Additional backup storage=475.00"),
+        ("non_usage_gp", "GP_Standard_D16s_v3", "Compute (GP_Standard_D16s_v3)=1138.80; Storage=$0.14; "
+                                                "Additional backup storage=$0.095"))),
+    *((f"azurerm_kubernetes_cluster.{name}", "azure:containerservice/kubernetesCluster:KubernetesCluster",
+       {**EAST, "defaultNodePool": {"vmSize": size, "nodeCount": n}}, "eastus", _lines(lines))
+      for name, size, n, lines in (
+        ("free_D2V2", "Standard_D2_v2", 1, "default_node_pool Instance usage (pay as you go, Standard_D2_v2)=106.58; "
+                                           "default_node_pool os_disk Storage (P1)=0.60"),
+        ("paid_5nc_32gb", "Standard_D2_v2", 5, "Uptime SLA=73.00; default_node_pool Instance usage (pay as you go, "
+                                               "Standard_D2_v2)=532.90; default_node_pool os_disk Storage (P4)=26.40"),
+        ("paid_D2SV2_3nc_128gb", "Standard_DS2_v2", 3, "Uptime SLA=73.00; default_node_pool Instance usage (pay as "
+                                                       "you go, Standard_DS2_v2)=319.74; default_node_pool os_disk "
+                                                       "Storage (P10)=59.13"),
+        ("usage_ephemeral", "Standard_D2_v2", 2, "Uptime SLA=73.00; default_node_pool Instance usage (pay as you go, "
+                                                 "Standard_D2_v2)=213.16; Load Balancer Data processed=0.50; DNS "
+                                                 "Hosted zone=0.50"))),
+    *((f"azurerm_mssql_database.{name}", "azure:mssql/database:Database", {"skuName": sku}, "eastus", _lines(lines))
+      for name, sku, lines in (
+        ("backup_default", "GP_Gen5_4", "Compute (provisioned, GP_Gen5_4)=444.47; SQL license=291.90; Storage=0.58; "
+                                        "Long-term retention (RA-GRS)=50.00; PITR backup storage (RA-GRS)=100.00"),
+        ("backup_geo", "GP_Gen5_4", "Compute (provisioned, GP_Gen5_4)=444.47; SQL license=291.90; Storage=0.58; "
+                                    "Long-term retention (RA-GRS)=50.00; PITR backup storage (RA-GRS)=100.00"),
+        ("backup_local", "GP_Gen5_4", "Compute (provisioned, GP_Gen5_4)=444.47; SQL license=291.90; Storage=0.58; "
+                                      "Long-term retention (LRS)=25.00; PITR backup storage (LRS)=50.00"),
+        ("backup_zone", "GP_Gen5_4", "Compute (provisioned, GP_Gen5_4)=444.47; SQL license=291.90; Storage=0.58; "
+                                     "Long-term retention (ZRS)=31.30; PITR backup storage (ZRS)=62.50"),
+        ("standard1", "S1", "Compute (S1)=29.43; Long-term retention (RA-GRS)=$0.05; "
+                            "PITR backup storage (RA-GRS)=$0.20"))),
+    *((f"azurerm_storage_account.{name}", "azure:storage/account:Account", {**EAST, **props}, "eastus",
+       _lines(lines)) for name, props, lines in (
+        ("bb_Premium_LRS", {"accountKind": "BlockBlobStorage", "accountTier": "Premium",
+                            "accountReplicationType": "LRS"},
+         "Capacity=195000.00; Write operations=2.28; List and create container operations=6.50; "
+         "Read operations=0.02; All other operations=0.18"),
+        ("bb_Premium_ZRS", {"accountKind": "BlockBlobStorage", "accountTier": "Premium",
+                            "accountReplicationType": "ZRS"},
+         "Capacity=518000.00; Write operations=6.06; List and create container operations=17.20; "
+         "Read operations=0.05; All other operations=0.48"),
+        ("bb_without_usage_file", {"accountKind": "BlobStorage", "accountTier": "Standard",
+                                   "accountReplicationType": "LRS", "accessTier": "Cool"},
+         "Capacity=$0.035; Write operations=$0.20; List and create container operations=$0.11; "
+         "Read operations=$0.01; All other operations=$0.0044; Data retrieval=$0.01; Data write=$0.005; "
+         "Blob index=$0.069"))),
+)
+
+
 def LT_PROPS(ident: str, name: str, itype: Optional[str], credits: str) -> dict:
     """A launch template of eks_node_group_test: a 20 GB root device, the credit mode, maybe a type."""
     return {"id": ident, "name": name, "blockDeviceMappings": [{"deviceName": "/dev/sda1", "ebs": {"volumeSize": 20}}],
@@ -731,6 +892,34 @@ CASES: tuple[Case, ...] = (
                "launchTemplateSpecification": {"launchTemplateId": "lt_mixed_instance_dynamic"},
                "overrides": [{"instanceType": "t2.large"}, {"instanceType": "t2.xlarge"}]}}},
            (ASG_HOURS("t2.large", 203.23),), {}))),
+    # eks_fargate_profile_test (their figures are for 1 vCPU and 1 GB, Infracost's default pod size)
+    Case("aws_eks_cluster.example", "aws:eks/cluster:Cluster", {}, (L("EKS cluster", 73.00),)),
+    Case("aws_eks_fargate_profile.example", "aws:eks/fargateProfile:FargateProfile", {},
+         (L("Per GB per hour", 3.24), L("Per vCPU per hour", 29.55))),
+    # cloudfront_distribution_test: its bucket, and the distribution (no CloudFront prices in our data)
+    Case("aws_s3_bucket.b", "aws:s3/bucket:Bucket", {},
+         (L("Standard Storage", "0.023", "Standard storage"),
+          L("Standard PUT, COPY, POST, LIST requests", "0.005", "PUT/COPY/POST/LIST"),
+          L("Standard GET, SELECT, and all other requests", "0.0004", "GET requests"),
+          L("Standard Select data scanned", "0.002", "Standard: Select data scanned"),
+          L("Standard Select data returned", "0.0007", "Standard: Select data returned"))),
+    # managed_disk_test (eastus); the PremiumV2 disks are not in the golden
+    *(Case(f"azurerm_managed_disk.{name}", "azure:compute/managedDisk:ManagedDisk",
+           {"location": "eastus", "createOption": "Empty", **props}, lines, region="eastus")
+      for name, props, lines in (
+          ("standard", {"storageAccountType": "Standard_LRS"},
+           (L("Storage (S4, LRS)", 1.54, "Managed disk"), L("Disk operations", "0.0005", None))),
+          ("premium", {"storageAccountType": "Premium_LRS"}, (L("Storage (P4, LRS)", 5.28, "Managed disk"),)),
+          ("custom_size_ssd", {"storageAccountType": "StandardSSD_LRS", "diskSizeGb": 1000},
+           (L("Storage (E30, LRS)", 76.80, "Managed disk E30"), L("Disk operations", 0.00, None))),
+          ("ultra", {"storageAccountType": "UltraSSD_LRS", "diskSizeGb": 2000, "diskIopsReadWrite": 4000,
+                     "diskMbpsReadWrite": 20},
+           (L("Storage (ultra, 2048 GiB)", 245.19, None), L("Provisioned IOPS", 198.56, None),
+            L("Throughput", 6.99, None))))),
+    # Types our data has no prices for (Aurora, OpenSearch, CloudFront, Cloud SQL, GKE, Azure services):
+    # every line is a difference. Large goldens are translated in part: the resources named below.
+    *(Case(golden, token, props, tuple(L(label, figure, None) for label, figure in lines), region=region)
+      for golden, token, props, region, lines in UNPRICED_CASES),
     # Types our data has no prices for: every line is a difference (unpriced, with the reason)
     Case("aws_secretsmanager_secret.secret_withUsage", "aws:secretsmanager/secret:Secret", {},
          (L("Secret", 0.40, None), L("API requests", 0.50, None)), {"monthly_requests": 1e5}),
@@ -925,3 +1114,36 @@ DIFFERENCES.update({(case.golden, label): why for case in CASES
                                                                   "google_storage_bucket.EuMulti")
                     for label, _, ours, _ in case.lines
                     if (why := _why(case, label, ours)) is not None})
+
+# Types our data has no prices for, and the rest of the third round's cases.
+NOT_IN_DATA = {
+    AURORA: "unpriced: no Aurora prices in our data (the RDS feeds cover MySQL, PostgreSQL and MariaDB instances)",
+    "aws:rds/clusterInstance:ClusterInstance": "unpriced: no Aurora prices in our data (the RDS feeds cover MySQL, "
+                                               "PostgreSQL and MariaDB instances)",
+    "aws:opensearch/domain:Domain": "unpriced: no OpenSearch feed in our data",
+    "aws:cloudfront/distribution:Distribution": "unpriced: the CloudFront feed in our data has no data transfer or "
+                                                "request prices",
+    SQL: "unpriced: pricing.yml has no Cloud SQL prices",
+    GKE: "unpriced: pricing.yml has no GKE management-fee or Autopilot prices (a cluster's default pool is not "
+         "priced on its own either)",
+    POOL: "unpriced: node pools are not priced yet (the nodes per zone and the zones come from the cluster, which is "
+          "not resolved); the machine-type and disk prices are in the book",
+    **{token: "unpriced: the bundled Azure data has eastus VM and disk-tier prices only" for token in (
+        "azure:appservice/plan:Plan", "azure:redis/cache:Cache", "azure:postgresql/flexibleServer:FlexibleServer",
+        "azure:containerservice/kubernetesCluster:KubernetesCluster", "azure:mssql/database:Database",
+        "azure:storage/account:Account")},
+}
+DIFFERENCES.update({(case.golden, label): NOT_IN_DATA[case.token] for case in CASES if case.token in NOT_IN_DATA
+                    for label, _, _, _ in case.lines})
+DIFFERENCES.update({
+    **{("aws_eks_fargate_profile.example", label): "their figures are for 1 vCPU and 1 GB, Infracost's assumed pod "
+       "size; ours are by usage (vcpu, memory_gb) at the same Fargate rates" for label in ("Per GB per hour",
+                                                                                          "Per vCPU per hour")},
+    **{(f"azurerm_managed_disk.{name}", label): "unpriced: an Empty disk needs diskSizeGb (Azure requires it); "
+       "Infracost assumes the smallest tier" for name, label in (("standard", "Storage (S4, LRS)"),
+                                                                 ("standard", "Disk operations"),
+                                                                 ("premium", "Storage (P4, LRS)"))},
+    **{("azurerm_managed_disk.ultra", label): "unpriced: no UltraSSD prices in our Azure data" for label in (
+        "Storage (ultra, 2048 GiB)", "Provisioned IOPS", "Throughput")},
+    ("azurerm_managed_disk.custom_size_ssd", "Disk operations"): AZ_OPS,
+})
