@@ -46,7 +46,8 @@ def test_rds_multi_az_and_storage():
     desc = d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "MySQL", "multiAz": True,
                                            "allocatedStorage": 20})
     assert keys(desc) == [("rds:Instance", "db.t3.micro:mysql:multi-az", "per_hour", 1.0, None),
-                          ("rds:Storage", "gp2:multi-az", "per_gb_month", 20.0, None)]
+                          ("rds:Storage", "gp2:multi-az", "per_gb_month", 20.0, None),
+                          ("rds:Storage", "backup", "per_gb_month", None, "additional_backup_storage_gb")]
 
 
 def test_ebs_gp3_extra_performance_only_above_baseline():

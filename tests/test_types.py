@@ -242,7 +242,7 @@ def test_always_missing_lines_are_there():
     assert comps(gce)[1][1:] == ("compute:Disk", "pd-standard", None)
     assert gce.components[1].usage_key == "boot_disk_gb"
     rds = d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "postgres"})
-    assert [c.usage_key for c in rds.components][1:] == ["storage_gb"]
+    assert [c.usage_key for c in rds.components][1:] == ["storage_gb", "additional_backup_storage_gb"]
     assert "mysql, postgres, mariadb" in d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro",
                                                                           "engine": "oracle-se2"}).reason
 
@@ -283,3 +283,28 @@ def test_launch_template_and_task_definition_resolved_in_the_stack():
                                           ("root volume storage (gp3) x 2", "ebs:Volume", "gp3", 60.0)]
     assert comps(resolved["urn:svc"]) == [("Per GB per hour", "ecs:Fargate", "memory-x86_64", 2.0),
                                           ("Per vCPU per hour", "ecs:Fargate", "vcpu-x86_64", 1.0)]
+
+
+# --- multi-region buckets, spot VMs (issue #13, third round) ---------------------------------
+
+def test_gcs_multi_and_dual_region_buckets_are_priced_at_their_location():
+    from pulumicost_policy.pricing.lookup import price_from_book
+    book = PriceBook.load()
+    for location, cls in (("EU", "STANDARD"), ("US", "NEARLINE"), ("ASIA", "COLDLINE"), ("NAM4", "STANDARD")):
+        desc = d("gcp:storage/bucket:Bucket", {"location": location, "storageClass": cls}, {"region": "us-central1"})
+        assert desc.region == location.lower()
+        priced = price_from_book(book, desc, {"storage_gb": 100, "monthly_data_retrieval_gb": 10})
+        rate = book.get("gcp", "storage:Bucket", f"{cls.lower()}-storage", location.lower()).rate_per_unit
+        assert priced.components[0].monthly == pytest.approx(100 * rate)
+        # a multi-region bucket costs more than a bucket in one of its regions
+        assert rate > book.get("gcp", "storage:Bucket", f"{cls.lower()}-storage", "us-central1").rate_per_unit
+
+
+def test_preemptible_and_spot_vms_use_the_spot_rate_with_their_local_ssd():
+    for scheduling in ({"preemptible": True}, {"provisioningModel": "SPOT"}):
+        desc = d("gcp:compute/instance:Instance", {"machineType": "n1-standard-16", "zone": "us-central1-a",
+                                                   "scheduling": scheduling, "scratchDisks": [{"interface": "NVME"}]})
+        assert [(c.sku, c.quantity) for c in desc.components if c.price_type != "compute:Disk" or
+                c.sku.startswith("local")] == [("n1-standard-16:spot", 1.0), ("local-ssd:spot", 375.0)]
+    on_demand = d("gcp:compute/instance:Instance", {"machineType": "n1-standard-16", "zone": "us-central1-a"})
+    assert on_demand.components[0].sku == "n1-standard-16"

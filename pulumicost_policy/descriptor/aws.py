@@ -19,6 +19,10 @@ EKS_NODE_DISK_GB = 20.0    # EKS managed node group default diskSize
 # standard support (14 months from release) has ended for these.
 EKS_EXTENDED_VERSIONS = ("1.23", "1.24", "1.25", "1.26", "1.27", "1.28", "1.29", "1.30")
 DETAILED_MONITORING_METRICS = 7.0  # EC2 detailed monitoring publishes 7 metrics at 1-minute resolution
+STANDARD_IO_KEY = "monthly_standard_io_requests"  # magnetic (EBS standard, RDS magnetic) I/O requests
+# T families whose surplus CPU credits the book prices, and the credit mode each launches in by default.
+CPU_CREDIT_DEFAULTS = {"t2": "standard", "t3": "unlimited"}
+RDS_GP3_BASELINE = ((400.0, 3000.0), (float("inf"), 12000.0))  # (storage below GB, included IOPS)
 
 
 def ebs_components(label: str, volume_type: str, size_gb: float, iops: float | None,
@@ -37,6 +41,9 @@ def ebs_components(label: str, volume_type: str, size_gb: float, iops: float | N
     elif volume_type in ("io1", "io2") and iops:
         comps.append(monthly(f"{label} provisioned IOPS", "ebs:Volume", f"{volume_type}-iops",
                              "per_iops_month", iops))
+    elif volume_type == "standard":  # magnetic volumes also bill each I/O request
+        comps.append(usage_based(f"{label} I/O requests", "ebs:Volume", "standard-io", "per_1m_requests",
+                                 STANDARD_IO_KEY, 1e-6))
     return comps
 
 
@@ -56,14 +63,39 @@ def _block_device(p: Props, path: str, label: str, size_key: str | None = None) 
     return ebs_components(label, vtype, size, p.num(f"{path}.iops"), p.num(f"{path}.throughput"))
 
 
+def _cpu_credits(p: Props, itype: str, prefix: str = "") -> list[CostComponent]:
+    """Unlimited-mode T2/T3 instances pay for surplus CPU credits, per vCPU-hour (by usage: the
+    hours spent above baseline x the vCPUs bursting)."""
+    family = itype.split(".", 1)[0].lower()
+    if family not in CPU_CREDIT_DEFAULTS:
+        return []
+    mode = (p.str(f"{prefix}creditSpecification.cpuCredits") or CPU_CREDIT_DEFAULTS[family]).lower()
+    if mode != "unlimited":
+        return []
+    return [usage_based("CPU credits (unlimited, per surplus vCPU-hour)", "ec2:CpuCredits", family, "per_hour",
+                        "monthly_cpu_credit_hrs*vcpu_count", 1 / 730.0)]
+
+
+def _monitoring(p: Props, prefix: str = "") -> list[CostComponent]:
+    if not p.bool(f"{prefix}monitoring"):
+        return []
+    return [monthly("Detailed monitoring (7 metrics)", "cloudwatch:Metric", "metric", "per_month",
+                    DETAILED_MONITORING_METRICS)]
+
+
+def _disks(p: Props, prefix: str = "", root_size_key: str | None = None) -> list[CostComponent]:
+    """The root volume and every EBS device of an instance (or of its template, under `prefix`)."""
+    comps = _block_device(p, f"{prefix}rootBlockDevice", "root volume", root_size_key)
+    i = 0
+    while p.has(f"{prefix}ebsBlockDevices[{i}]"):
+        comps += _block_device(p, f"{prefix}ebsBlockDevices[{i}]", f"EBS device {i}")
+        i += 1
+    return comps
+
+
 def _instance_extras(p: Props) -> list[CostComponent]:
     """Cost lines of an instance besides its hours and disks: detailed monitoring, public IPv4."""
-    comps = []
-    if p.bool("monitoring"):
-        comps.append(monthly("Detailed monitoring (7 metrics)", "cloudwatch:Metric", "metric", "per_month",
-                             DETAILED_MONITORING_METRICS))
-    # T-family unlimited CPU credits are billed per surplus vCPU-hour; our feeds have no price for
-    # them, so that line is left out (see README: what is left).
+    comps = _monitoring(p)
     if p.bool("associatePublicIpAddress"):
         comps.append(running("Public IPv4 address", "vpc:PublicIpv4", "in-use"))
     return comps
@@ -77,13 +109,8 @@ def ec2_instance(p: Props) -> Mapped | Unpriced:
     tenancy = p.str("tenancy", "default")
     if tenancy not in ("default", ""):
         return Unpriced("only shared tenancy is in the price book (tenancy is set)")
-    comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype)]
-    comps += _block_device(p, "rootBlockDevice", "root volume", "root_volume_gb")
-    i = 0
-    while p.has(f"ebsBlockDevices[{i}]"):
-        comps += _block_device(p, f"ebsBlockDevices[{i}]", f"EBS device {i}")
-        i += 1
-    return Mapped(itype, comps + _instance_extras(p))
+    comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype), *_disks(p, "", "root_volume_gb")]
+    return Mapped(itype, comps + _cpu_credits(p, itype) + _instance_extras(p))
 
 
 def autoscaling_group(p: Props) -> Mapped | Unpriced:
@@ -98,15 +125,23 @@ def autoscaling_group(p: Props) -> Mapped | Unpriced:
     # desiredCapacity counts capacity units; an override of weight w is one instance per w units.
     weight = p.num(f"{override}.weightedCapacity") or 1.0
     instances = -(-count // weight) if weight else count
+    if (p.str("launchTemplate.tenancy", "default") or "default") != "default":
+        return Unpriced("only shared tenancy is in the price book (the launch template or configuration sets "
+                        "another tenancy)")
     comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype, instances, "instances")]
-    comps += [_times(c, instances) for c in _block_device(p, "launchTemplate.rootBlockDevice", "root volume")]
-    return Mapped(itype, comps, {"instances": instances})
+    per_instance = _disks(p, "launchTemplate.", "root_volume_gb") + _monitoring(p, "launchTemplate.") + \
+        _cpu_credits(p, itype, "launchTemplate.")
+    return Mapped(itype, comps + [_times(c, instances) for c in per_instance], {"instances": instances})
 
 
 def _times(comp: CostComponent, count: float) -> CostComponent:
-    """A per-instance storage line for `count` instances."""
-    return monthly(f"{comp.label} x {count:g}", comp.price_type, comp.sku, comp.billing_mode,
-                   (comp.quantity or 0.0) * count)
+    """A per-instance line for `count` instances; the usage file's `instances` overrides the count."""
+    label = f"{comp.label} x {count:g}"
+    if comp.usage_key is None:
+        return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, (comp.quantity or 0.0) * count,
+                             "instances", comp.quantity or 0.0, (("instances", count),))
+    return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, None, f"{comp.usage_key}*instances",
+                         comp.usage_scale, (*comp.usage_defaults, ("instances", count)), comp.tier)
 
 
 def eks_node_group(p: Props) -> Mapped | Unpriced:
@@ -127,7 +162,8 @@ def eks_node_group(p: Props) -> Mapped | Unpriced:
         comps += [_times(c, count) for c in _block_device(p, "launchTemplate.rootBlockDevice", "node disk")]
     else:
         disk = p.num("diskSize", EKS_NODE_DISK_GB) or EKS_NODE_DISK_GB
-        comps.append(monthly("Node disk storage (gp2)", "ebs:Volume", "gp2", "per_gb_month", disk * count))
+        comps.append(CostComponent("Node disk storage (gp2)", "ebs:Volume", "gp2", "per_gb_month", disk * count,
+                                   "instances", disk, (("instances", count),)))
     return Mapped(itype, comps, {"nodes": count})
 
 
@@ -164,9 +200,20 @@ def rds_instance(p: Props) -> Mapped | Unpriced:
     else:
         comps.append(usage_based(f"Storage ({stype}, {deployment})", "rds:Storage", f"{stype}:{deployment}",
                                  "per_gb_month", "storage_gb"))
-    if stype in ("io1", "io2") and p.num("iops"):
+    iops = p.num("iops") or 0.0
+    if stype in ("io1", "io2") and iops:
         comps.append(monthly(f"Provisioned IOPS ({deployment})", "rds:Storage", f"{stype}-iops:{deployment}",
-                             "per_iops_month", p.num("iops") or 0.0))
+                             "per_iops_month", iops))
+    elif stype == "gp3":  # gp3 includes 3,000 IOPS below 400 GB, 12,000 from 400 GB
+        included = next(base for below, base in RDS_GP3_BASELINE if (storage or 0.0) < below)
+        if iops > included:
+            comps.append(monthly(f"Provisioned IOPS above {included:,.0f} ({deployment})", "rds:Storage",
+                                 f"gp3-iops:{deployment}", "per_iops_month", iops - included))
+    elif stype == "standard":
+        comps.append(usage_based("I/O requests (magnetic)", "rds:Storage", "standard-io", "per_1m_requests",
+                                 STANDARD_IO_KEY, 1e-6))
+    comps.append(usage_based("Additional backup storage (beyond the database size)", "rds:Storage", "backup",
+                             "per_gb_month", "additional_backup_storage_gb"))
     return Mapped(cls, comps, usage)
 
 
@@ -200,6 +247,43 @@ def elastic_ip(p: Props) -> Mapped:
 
 
 S3_CLASSES = ("standard", "standard-ia", "onezone-ia", "glacier-ir", "glacier")  # the classes the S3 feed prices
+_K = 1 / 1000  # requests are priced per 1k
+_REQUESTS = (("PUT, COPY, POST, LIST requests", "put", "per_1k_requests", "monthly_put_requests", _K),
+             ("GET, SELECT, and all other requests", "get", "per_1k_requests", "monthly_get_requests", _K),
+             ("Lifecycle transition", "lifecycle", "per_1k_requests", "monthly_lifecycle_transition_requests", _K))
+_SELECT = (("Select data scanned", "select-scanned", "per_gb", "monthly_select_data_scanned_gb", 1.0),
+           ("Select data returned", "select-returned", "per_gb", "monthly_select_data_returned_gb", 1.0))
+
+
+def _class_lines(sku: str, lines) -> tuple:
+    return tuple((label, f"{sku}-{suffix}", mode, key, scale) for label, suffix, mode, key, scale in lines)
+
+
+# The other lines of a bucket, by storage class: (class name, usage key prefix, lines as (label, sku,
+# billing mode, usage key after the prefix, usage scale)); every one by usage.
+S3_LINES = (
+    ("Standard", "", _class_lines("standard", _SELECT)),
+    ("Intelligent tiering", "intelligent_tiering_", (
+        ("Storage (frequent access)", "intelligent-tiering-frequent-storage", "per_gb_month",
+         "frequent_access_storage_gb", 1.0),
+        ("Storage (infrequent access)", "intelligent-tiering-infrequent-storage", "per_gb_month",
+         "infrequent_access_storage_gb", 1.0),
+        ("Monitoring and automation (per object)", "intelligent-tiering-monitoring", "per_month", "monitored_objects",
+         1.0),
+        *_class_lines("intelligent-tiering", _REQUESTS + _SELECT))),
+    *((name, prefix, _class_lines(sku, _REQUESTS + (("Retrievals", "retrieval", "per_gb", "monthly_data_retrieval_gb",
+                                                    1.0),) + _SELECT))
+      for name, prefix, sku in (("Standard - infrequent access", "standard_ia_", "standard-ia"),
+                                ("One zone - infrequent access", "onezone_ia_", "onezone-ia"))),
+    ("Glacier flexible retrieval", "glacier_", _class_lines("glacier", _REQUESTS + (
+        ("Retrievals (standard)", "retrieval-standard", "per_gb", "monthly_standard_data_retrieval_gb", 1.0),
+        ("Retrieval requests (expedited)", "retrieval-requests-expedited", "per_1k_requests",
+         "monthly_expedited_data_retrieval_requests", _K),
+        ("Retrievals (expedited)", "retrieval-expedited", "per_gb", "monthly_expedited_data_retrieval_gb", 1.0)))),
+    ("Glacier deep archive", "deep_archive_", _class_lines("deep-archive", _REQUESTS[1:] + (
+        ("Retrievals (standard)", "retrieval-standard", "per_gb", "monthly_standard_data_retrieval_gb", 1.0),
+        ("Retrievals (bulk)", "retrieval-bulk", "per_gb", "monthly_bulk_data_retrieval_gb", 1.0)))),
+)
 
 
 def s3_bucket(p: Props) -> Mapped:
@@ -213,6 +297,8 @@ def s3_bucket(p: Props) -> Mapped:
     for cls in S3_CLASSES[1:]:  # other classes appear when the usage file gives their storage
         key = cls.replace("-", "_") + "_storage_gb"
         comps.append(usage_based(f"{cls} storage", "s3:Bucket", f"{cls}-storage", "per_gb_month", key))
+    comps += [usage_based(f"{name}: {label}", "s3:Bucket", sku, mode, prefix + key, scale)
+              for name, prefix, lines in S3_LINES for label, sku, mode, key, scale in lines]
     return Mapped("standard", comps)
 
 
@@ -304,31 +390,44 @@ def dynamodb_table(p: Props) -> Mapped:
     return Mapped(sku, comps, usage)
 
 
-EC2_USAGE = (MONTHLY_HRS, UsageKey("root_volume_gb", "GB", "root volume size when the plan leaves it to the AMI (8 GB on most)"))
+STANDARD_IO = UsageKey(STANDARD_IO_KEY, "requests", "I/O requests per month on magnetic (standard) storage")
+EC2_USAGE = (MONTHLY_HRS, UsageKey("root_volume_gb", "GB", "root volume size when the plan leaves it to the AMI (8 GB on most)"),
+             UsageKey("monthly_cpu_credit_hrs", "hours", "hours a T2/T3 instance in unlimited mode bursts above baseline"),
+             UsageKey("vcpu_count", "vCPUs", "vCPUs bursting during those hours"), STANDARD_IO)
 STORAGE_GB = UsageKey("storage_gb", "GB", "average stored data")
 
 TYPES = (
     PricedType(("aws:ec2/instance:Instance",), "ec2:Instance", ec2_instance,
                keys("ec2:Instance t3.medium", "ebs:Volume gp2", "ebs:Volume gp3", "cloudwatch:Metric metric",
-                    "vpc:PublicIpv4 in-use", example=("ec2:Instance t3.medium",)),
+                    "vpc:PublicIpv4 in-use", "ec2:CpuCredits t2", "ec2:CpuCredits t3", "ebs:Volume standard-io",
+                    example=("ec2:Instance t3.medium",)),
                EC2_USAGE, "Linux on-demand hours, root (size from the AMI: by usage when unset) and EBS devices, detailed monitoring, "
                "T-family unlimited credits (by usage), public IPv4"),
     PricedType(("aws:autoscaling/group:Group",), "autoscaling:Group", autoscaling_group,
-               keys("ec2:Instance t3.medium", example=("ec2:Instance t3.medium",)),
-               (MONTHLY_HRS, UsageKey("instances", "count", "average number of instances running")),
-               "instances (desired capacity / weightedCapacity) x Linux on-demand hours"),
+               keys("ec2:Instance t3.medium", "ebs:Volume gp2", "cloudwatch:Metric metric", "ec2:CpuCredits t3",
+                    example=("ec2:Instance t3.medium",)),
+               (MONTHLY_HRS, UsageKey("instances", "count", "average number of instances running"), *EC2_USAGE[1:]),
+               "instances (desired capacity / weightedCapacity) x Linux on-demand hours, and per instance the "
+               "template's disks (root size by usage when the AMI sets it), detailed monitoring and T2/T3 unlimited "
+               "CPU credits (by usage)"),
     PricedType(("aws:eks/nodeGroup:NodeGroup",), "eks:NodeGroup", eks_node_group,
                keys("ec2:Instance t3.medium", "ebs:Volume gp2", example=("ec2:Instance t3.medium",)),
                (MONTHLY_HRS, UsageKey("instances", "count", "average number of nodes running")),
                "nodes x Linux on-demand hours, node disk (diskSize, 20 GB gp2 default)"),
     PricedType(("aws:ebs/volume:Volume",), "ebs:Volume", ebs_volume,
                keys("ebs:Volume gp2", "ebs:Volume gp3", "ebs:Volume gp3-iops", "ebs:Volume gp3-throughput",
-                    "ebs:Volume io1", "ebs:Volume io1-iops"), (), "storage, provisioned IOPS and throughput"),
+                    "ebs:Volume io1", "ebs:Volume io1-iops", "ebs:Volume standard", "ebs:Volume standard-io"),
+               (STANDARD_IO,), "storage, provisioned IOPS and throughput, magnetic I/O requests (by usage)"),
     PricedType(("aws:rds/instance:Instance",), "rds:Instance", rds_instance,
                keys("rds:Instance db.t3.micro:mysql:single-az", "rds:Storage gp2:single-az",
+                    "rds:Storage io1-iops:single-az", "rds:Storage io1-iops:multi-az", "rds:Storage gp3-iops:single-az",
+                    "rds:Storage standard-io", "rds:Storage backup",
                     example=("rds:Instance db.t3.micro:mysql:single-az",)),
-               (MONTHLY_HRS, STORAGE_GB),
-               "MySQL/PostgreSQL/MariaDB instance hours, storage, provisioned IOPS"),
+               (MONTHLY_HRS, STORAGE_GB, STANDARD_IO,
+                UsageKey("additional_backup_storage_gb", "GB", "backup storage beyond the free allowance (the "
+                                                               "database's size)")),
+               "MySQL/PostgreSQL/MariaDB instance hours, storage, provisioned IOPS (io1/io2, gp3 above baseline), "
+               "magnetic I/O and backup storage (by usage)"),
     PricedType(("aws:ec2/natGateway:NatGateway",), "ec2:NatGateway", nat_gateway,
                keys("ec2:NatGateway standard", "ec2:NatGateway data-processed"),
                (MONTHLY_HRS, UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
@@ -346,12 +445,16 @@ TYPES = (
                "public IPv4 address hours"),
     PricedType(("aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"), "s3:Bucket", s3_bucket,
                keys("s3:Bucket standard-storage", "s3:Bucket standard-put", "s3:Bucket standard-get",
-                    *(f"s3:Bucket {c}-storage" for c in S3_CLASSES[1:])),
+                    *(f"s3:Bucket {c}-storage" for c in S3_CLASSES[1:]),
+                    *(f"s3:Bucket {line[1]}" for _, _, lines in S3_LINES for line in lines)),
                (UsageKey("storage_gb", "GB", "Standard storage"),
                 UsageKey("monthly_put_requests", "requests", "PUT/COPY/POST/LIST requests per month"),
                 UsageKey("monthly_get_requests", "requests", "GET and other requests per month"),
-                *(UsageKey(c.replace("-", "_") + "_storage_gb", "GB", f"{c} storage") for c in S3_CLASSES[1:])),
-               "storage by class and requests (by usage)"),
+                *(UsageKey(c.replace("-", "_") + "_storage_gb", "GB", f"{c} storage") for c in S3_CLASSES[1:]),
+                *(UsageKey(prefix + key, "GB" if key.endswith("_gb") else "requests" if "requests" in key else "objects",
+                           f"{name}: {label}") for name, prefix, lines in S3_LINES
+                  for label, _, _, key, _ in lines)),
+               "storage by class, requests, lifecycle transitions, retrievals and Select by class (by usage)"),
     PricedType(("aws:lambda/function:Function",), "lambda:Function", lambda_function,
                keys("lambda:Function requests", "lambda:Function duration-x86_64",
                     "lambda:Function duration-x86_64-tier2", "lambda:Function duration-x86_64-tier3",

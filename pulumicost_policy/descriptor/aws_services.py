@@ -213,6 +213,15 @@ def fargate_task(cpu_units: float, memory_mb: float, count: float, arch: str) ->
     ])
 
 
+def eks_fargate_profile(p: Props) -> Mapped:
+    """The pods an EKS Fargate profile selects are billed per vCPU and GB they request, at the
+    Fargate rates; how many run is not in the plan, so both lines are by usage."""
+    return Mapped("fargate-x86_64", [
+        usage_based("Per GB per hour", "ecs:Fargate", "memory-x86_64", "per_hour", "memory_gb"),
+        usage_based("Per vCPU per hour", "ecs:Fargate", "vcpu-x86_64", "per_hour", "vcpu"),
+    ])
+
+
 def vpc_endpoint(p: Props) -> Mapped | Free | Unpriced:
     kind = (p.str("vpcEndpointType", "Gateway") or "Gateway").lower()
     if kind == "gateway":
@@ -321,6 +330,11 @@ TYPES = (
                keys("ecs:Fargate vcpu-x86_64", "ecs:Fargate memory-x86_64", "ecs:Fargate vcpu-arm64",
                     "ecs:Fargate memory-arm64"), (MONTHLY_HRS, INSTANCES),
                "Fargate vCPU and memory hours x tasks (task definition resolved in the stack); EC2 launch free"),
+    PricedType(("aws:eks/fargateProfile:FargateProfile",), "eks:FargateProfile", eks_fargate_profile,
+               keys("ecs:Fargate vcpu-x86_64", "ecs:Fargate memory-x86_64"),
+               (UsageKey("vcpu", "vCPUs", "average vCPUs requested by the profile's running pods"),
+                UsageKey("memory_gb", "GB", "average memory requested by the profile's running pods")),
+               "Fargate vCPU and GB hours of the profile's pods (by usage)"),
     PricedType(("aws:ec2/vpcEndpoint:VpcEndpoint",), "vpc:Endpoint", vpc_endpoint,
                keys("vpc:Endpoint interface", "vpc:Endpoint interface-data", "vpc:Endpoint gatewayloadbalancer",
                     "vpc:Endpoint gatewayloadbalancer-data"),

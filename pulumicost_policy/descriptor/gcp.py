@@ -10,6 +10,7 @@ from .values import Props
 DISK_TYPES = ("pd-standard", "pd-balanced", "pd-ssd", "pd-extreme")
 BOOT_DISK_DEFAULT = ("pd-standard", 10.0)  # GCE's boot disk type when none is given; most images' size
 STORAGE_CLASSES = ("standard", "nearline", "coldline", "archive")
+LOCAL_SSD_GB = 375.0  # a local SSD partition's size
 
 
 def _boot_disk(p: Props) -> list[CostComponent]:
@@ -24,12 +25,25 @@ def _boot_disk(p: Props) -> list[CostComponent]:
     return [monthly(f"Boot disk ({dtype})", "compute:Disk", dtype, "per_gb_month", size)]
 
 
+def _scratch_disks(p: Props, spot: bool) -> list[CostComponent]:
+    """Local SSD scratch disks (375 GB each unless sized), billed per GB-month (spot rate on a spot VM)."""
+    total, i = 0.0, 0
+    while p.has(f"scratchDisks[{i}]"):
+        total += p.num(f"scratchDisks[{i}].size", LOCAL_SSD_GB) or LOCAL_SSD_GB
+        i += 1
+    sku = "local-ssd:spot" if spot else "local-ssd"
+    return [monthly(f"Local SSD ({i} scratch disks)", "compute:Disk", sku, "per_gb_month", total)] if i else []
+
+
 def instance(p: Props) -> Mapped | Unpriced:
     machine = p.str("machineType")
     if not machine:
         return Unpriced("machineType not set")
     machine = machine.rsplit("/", 1)[-1]  # accept a machine-type URL
-    return Mapped(machine, [running("Instance usage (on-demand)", "compute:Instance", machine), *_boot_disk(p)])
+    spot = p.bool("scheduling.preemptible") or (p.str("scheduling.provisioningModel") or "").upper() == "SPOT"
+    usage = running("Instance usage (spot/preemptible)", "compute:Instance", f"{machine}:spot") if spot else \
+        running("Instance usage (on-demand)", "compute:Instance", machine)
+    return Mapped(machine, [usage, *_boot_disk(p), *_scratch_disks(p, spot)])
 
 
 def disk(p: Props) -> Mapped | Unpriced:
@@ -63,18 +77,23 @@ def bucket(p: Props) -> Mapped | Unpriced:
     cls = (p.str("storageClass", "STANDARD") or "STANDARD").lower()
     if cls not in STORAGE_CLASSES:
         return Unpriced("storageClass is not one of STANDARD, NEARLINE, COLDLINE, ARCHIVE")
-    return Mapped(cls, [usage_based(f"Storage ({cls})", "storage:Bucket", f"{cls}-storage", "per_gb_month",
-                                    "storage_gb")])
+    comps = [usage_based(f"Storage ({cls})", "storage:Bucket", f"{cls}-storage", "per_gb_month", "storage_gb")]
+    if cls != "standard":  # reading from nearline, coldline and archive is billed per GB
+        comps.append(usage_based("Data retrieval", "storage:Bucket", f"{cls}-retrieval", "per_gb",
+                                 "monthly_data_retrieval_gb"))
+    return Mapped(cls, comps)
 
 
 UNPRICED = "pricing.yml has no prices for it"
 
 TYPES = (
     PricedType(("gcp:compute/instance:Instance",), "compute:Instance", instance,
-               keys("compute:Instance e2-medium", "compute:Disk pd-standard", example=("compute:Instance e2-medium",)),
+               keys("compute:Instance e2-medium", "compute:Instance e2-medium:spot", "compute:Disk pd-standard",
+                    "compute:Disk local-ssd", "compute:Disk local-ssd:spot", example=("compute:Instance e2-medium", "compute:Instance e2-medium:spot")),
                (MONTHLY_HRS, UsageKey("boot_disk_gb", "GB", "boot disk size when the plan leaves it to the image "
                                                "(10 GB on most)")),
-               "on-demand hours, boot disk (pd-standard default; size by usage when the image sets it)"),
+               "on-demand or spot/preemptible hours, boot disk (pd-standard default; size by usage when the image "
+               "sets it), local SSD scratch disks"),
     PricedType(("gcp:compute/disk:Disk",), "compute:Disk", disk,
                keys("compute:Disk pd-standard", "compute:Disk pd-ssd"), (), "GB-month by disk type"),
     PricedType(("gcp:compute/address:Address", "gcp:compute/globalAddress:GlobalAddress"), "compute:Address", address,
@@ -85,8 +104,12 @@ TYPES = (
                 UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
                "assigned VM hours (up to 32) and data processed (by usage)"),
     PricedType(("gcp:storage/bucket:Bucket",), "storage:Bucket", bucket,
-               keys(*(f"storage:Bucket {c}-storage" for c in STORAGE_CLASSES)),
-               (UsageKey("storage_gb", "GB", "average stored data"),), "storage by class (by usage)"),
+               keys(*(f"storage:Bucket {c}-storage" for c in STORAGE_CLASSES),
+                    *(f"storage:Bucket {c}-retrieval" for c in STORAGE_CLASSES[1:])),
+               (UsageKey("storage_gb", "GB", "average stored data"),
+                UsageKey("monthly_data_retrieval_gb", "GB", "data read from nearline, coldline or archive per month")),
+               "storage by class and data retrieval (by usage), in regions, multi-regions (US, EU, ASIA) and "
+               "dual-regions (NAM4, EUR4, ASIA1)"),
     PricedType(("gcp:sql/databaseInstance:DatabaseInstance",), "sql:DatabaseInstance", no_data("Cloud SQL"), (),
                (MONTHLY_HRS,), f"unpriced ({UNPRICED})"),
     PricedType(("gcp:container/cluster:Cluster",), "container:Cluster", no_data("GKE"), (), (MONTHLY_HRS,),

@@ -39,7 +39,8 @@ _GCP_ZONE = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
 # it may be a typo, or a secret (the engine strips secret markers before a policy sees values).
 _REGION_SHAPES = {
     "aws": re.compile(r"^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$"),
-    "gcp": re.compile(r"^[a-z]+-[a-z]+\d+$"),
+    # GCP regions, and Cloud Storage's multi-regions (us, eu, asia) and dual-regions (nam4, eur4, asia1)
+    "gcp": re.compile(r"^([a-z]+-[a-z]+\d+|us|eu|asia|nam4|eur4|asia1)$"),
     "azure": re.compile(r"^(east|west|north|south|central|us|europe|asia|uk|japan|australia|india|korea|canada|"
                         r"brazil|france|germany|norway|switzerland|uae|africa|qatar|israel|italy|poland|sweden|"
                         r"mexico|spain|newzealand|indonesia|malaysia|chile|austria|belgium|denmark|taiwan)[a-z]*\d?$"),

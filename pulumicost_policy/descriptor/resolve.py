@@ -1,5 +1,5 @@
-"""Settings one resource takes from another in the same stack: an instance type and disks from a
-launch template or configuration, a Fargate task's size from its task definition, the capacity an
+"""Settings one resource takes from another in the same stack: an instance type, disks, detailed
+monitoring, CPU credit mode and tenancy from a launch template or configuration, a Fargate task's size from its task definition, the capacity an
 auto-scaling target keeps a DynamoDB table or ElastiCache replication group at (its minimum).
 
 Only a whole-stack view can do this (the offline run and AnalyzeStack price every resource of the
@@ -39,19 +39,39 @@ def _index(resources: Sequence[ResourceInput], types: tuple[str, ...], keys: tup
     return out
 
 
+EBS_KEYS = ("volumeSize", "volumeType", "iops", "throughput")
+
+
 def _template_settings(template: ResourceInput) -> dict[str, Any]:
-    """instanceType and the root volume, in the shape the EC2 mappers read."""
+    """instanceType, block devices, detailed monitoring, CPU credit mode and tenancy, in the shape
+    (and under the names) the EC2 instance mapper reads."""
     props = template.props
     out: dict[str, Any] = {}
     if isinstance(props.get("instanceType"), str):
         out["instanceType"] = props["instanceType"]
     devices = props.get("blockDeviceMappings")
-    if isinstance(devices, list) and devices and isinstance(devices[0], Mapping):
-        ebs = devices[0].get("ebs")
-        if isinstance(ebs, Mapping):
-            out["rootBlockDevice"] = {k: ebs[k] for k in ("volumeSize", "volumeType", "iops", "throughput") if k in ebs}
-    elif isinstance(props.get("rootBlockDevice"), Mapping):
-        out["rootBlockDevice"] = dict(props["rootBlockDevice"])
+    if isinstance(devices, list) and devices:  # a launch template: the first mapping is the root device
+        ebs = [d.get("ebs") if isinstance(d, Mapping) else None for d in devices]
+        ebs = [{k: e[k] for k in EBS_KEYS if k in e} for e in ebs if isinstance(e, Mapping)]
+        if ebs:
+            out["rootBlockDevice"], out["ebsBlockDevices"] = ebs[0], ebs[1:]
+    else:  # a launch configuration
+        if isinstance(props.get("rootBlockDevice"), Mapping):
+            out["rootBlockDevice"] = dict(props["rootBlockDevice"])
+        if isinstance(props.get("ebsBlockDevices"), list):
+            out["ebsBlockDevices"] = [{k: d[k] for k in EBS_KEYS if k in d} for d in props["ebsBlockDevices"]
+                                      if isinstance(d, Mapping)]
+    monitoring = props.get("monitoring")
+    if template.type == TEMPLATE_TYPES[1]:  # launch configurations monitor in detail unless told not to
+        out["monitoring"] = props.get("enableMonitoring", True) is not False
+    elif isinstance(monitoring, Mapping) and isinstance(monitoring.get("enabled"), bool):
+        out["monitoring"] = monitoring["enabled"]
+    if isinstance(props.get("creditSpecification"), Mapping):
+        out["creditSpecification"] = dict(props["creditSpecification"])
+    placement = props.get("placement")
+    tenancy = props.get("placementTenancy") or (placement.get("tenancy") if isinstance(placement, Mapping) else None)
+    if isinstance(tenancy, str):
+        out["tenancy"] = tenancy
     return out
 
 
@@ -78,9 +98,9 @@ def _with_template(res: ResourceInput, template: ResourceInput) -> Optional[Reso
             props.setdefault(key, value)
     else:  # autoscaling group, EKS node group: the mappers read launchTemplate.*
         spec = dict(props["launchTemplate"]) if isinstance(props.get("launchTemplate"), Mapping) else {}
-        spec.setdefault("instanceType", settings.get("instanceType"))
-        spec.setdefault("rootBlockDevice", settings.get("rootBlockDevice"))
-        props["launchTemplate"] = {k: v for k, v in spec.items() if v is not None}
+        for key, value in settings.items():
+            spec.setdefault(key, value)
+        props["launchTemplate"] = spec
     return _replace(res, props)
 
 

@@ -54,13 +54,61 @@ def _rds(engine: str) -> tuple[FeedRule, ...]:
                "io2": "Provisioned IOPS-IO2", "standard": "Magnetic"}
     return (FeedRule("rds:Instance", f"{{Instance Type}}:{name}:{{dep}}", "per_hour", feed, _RDS_INSTANCE),
             *(FeedRule("rds:Storage", f"{stype}:{{dep}}-az", "per_gb_month", feed, _RDS_STORAGE + re.escape(text))
-              for stype, text in storage.items()))
+              for stype, text in storage.items()),
+            # Provisioned IOPS: "Provisioned IOPS Single AZ" is io1's; io2 and gp3 (above the baseline) name theirs.
+            *(FeedRule("rds:Storage", f"{stype}-iops:{{dep}}-az", "per_iops_month", feed,
+                       rf"Provisioned {text}IOPS (?P<dep>Single|Multi) AZ")
+              for stype, text in (("io1", ""), ("io2", "IO2 "), ("gp3", "GP3 "))),
+            # Magnetic storage I/O (feed: per request; book: per 1M) and backup storage beyond the free
+            # allowance (the feed's "Storage Snapshot").
+            FeedRule("rds:Storage", "standard-io", "per_1m_requests", feed, r"System Operation Magnetic", scale=1e6),
+            FeedRule("rds:Storage", "backup", "per_gb_month", feed, r"Storage Snapshot"))
 
 
 def _exact(service: str, resource_type: str, sku: str, billing_mode: str, entry: str, scale: float) -> FeedRule:
     """A rule for one feed entry named exactly (most services price a line with one entry)."""
     return FeedRule(resource_type, sku, billing_mode, f"*/{service}.json", re.escape(entry), scale=float(scale))
 
+
+# S3 lines beyond Standard storage and requests, by storage class: (sku, feed entry, billing mode,
+# feed unit -> book unit). Requests are per request in the feed, per 1k in the book.
+S3_ENTRIES = (
+    ("standard-select-scanned", "Data Scanned by S3 Select in Standard per GB", "per_gb", 1),
+    ("standard-select-returned", "Data Returned by S3 Select in Standard per GB", "per_gb", 1),
+    ("intelligent-tiering-frequent-storage", "Intelligent Tiering Frequent Access First 50 TB per GB Mo",
+     "per_gb_month", 1),
+    ("intelligent-tiering-infrequent-storage", "Intelligent Tiering Infrequent Access per GB Mo", "per_gb_month", 1),
+    ("intelligent-tiering-monitoring",
+     "Per object per month monitoring and automation fee for objects in Intelligent Tiering", "per_month", 1),
+    ("intelligent-tiering-put", "PUT COPY/POST or LIST requests to Intelligent Tiering per Requests",
+     "per_1k_requests", 1e3),
+    ("intelligent-tiering-get", "GET and all other requests to Intelligent Tiering per Requests", "per_1k_requests",
+     1e3),
+    ("intelligent-tiering-lifecycle", "Lifecycle Transition Requests into Intelligent Tiering per Requests",
+     "per_1k_requests", 1e3),
+    ("intelligent-tiering-select-scanned", "Data Scanned by S3 Select in Intelligent Tiering per GB", "per_gb", 1),
+    ("intelligent-tiering-select-returned", "Data Returned by S3 Select in Intelligent Tiering per GB", "per_gb", 1),
+    *(entry for sku, name in (("standard-ia", "Standard Infrequent Access"), ("onezone-ia", "One Zone Infrequent Access"))
+      for entry in ((f"{sku}-put", f"PUT COPY/POST or LIST requests to {name} per Requests", "per_1k_requests", 1e3),
+                    (f"{sku}-get", f"GET and all other requests to {name} per Requests", "per_1k_requests", 1e3),
+                    (f"{sku}-lifecycle", f"Lifecycle Transition Requests into {name} per Requests", "per_1k_requests",
+                     1e3),
+                    (f"{sku}-retrieval", f"Object Retrieval in {name} per GB", "per_gb", 1),
+                    (f"{sku}-select-scanned", f"Data Scanned by S3 Select in {name} per GB", "per_gb", 1),
+                    (f"{sku}-select-returned", f"Data Returned by S3 Select in {name} per GB", "per_gb", 1))),
+    ("glacier-put", "PUT requests to Glacier per Requests", "per_1k_requests", 1e3),
+    ("glacier-get", "GET and all other requests to GLACIER per Requests", "per_1k_requests", 1e3),
+    ("glacier-lifecycle", "Lifecycle Transition Requests into Glacier per Requests", "per_1k_requests", 1e3),
+    ("glacier-retrieval-standard", "Fee for Standard Retrieval of data stored", "per_gb", 1),
+    ("glacier-retrieval-expedited", "Glacier S3 Expedited Retrieval", "per_gb", 1),
+    ("glacier-retrieval-requests-expedited", "Glacier Expedited Glacier Restore Requests", "per_1k_requests", 1e3),
+    ("deep-archive-get", "GET and all other requests to GDA per Requests", "per_1k_requests", 1e3),
+    ("deep-archive-lifecycle", "Lifecycle Transition Requests into Glacier Deep Archive per Requests",
+     "per_1k_requests", 1e3),
+    ("deep-archive-retrieval-standard", "Fee for Standard Retrieval of data stored from Glacier Deep Archive", "per_gb",
+     1),
+    ("deep-archive-retrieval-bulk", "Fee for Bulk Retrieval of data stored from Glacier Deep Archive", "per_gb", 1),
+)
 
 FEED_RULES: tuple[FeedRule, ...] = (
     # EC2 Linux on-demand, shared tenancy: current and previous generation, every region.
@@ -73,6 +121,8 @@ FEED_RULES: tuple[FeedRule, ...] = (
              r"Provisioned EBS IOPS (?P<t>gp3|io1|io2) Volumes per IOPS Mo"),
     FeedRule("ebs:Volume", "gp3-throughput", "per_mbps_month", "*/ebs/ebs.json",
              r"Provisioned Throughput gp3 per GiBps mo", scale=1 / 1024),
+    FeedRule("ebs:Volume", "standard-io", "per_1m_requests", "*/ebs/ebs.json",
+             r"Provisioned EBS I O Requests standard Volumes per IOs", scale=1e6),
     *_rds("mysql"), *_rds("postgresql"), *_rds("mariadb"),
     # ElastiCache nodes: the engine comes from the feed's sets (Redis, Memcached, Valkey prices differ).
     FeedRule("elasticache:Node", "{Instance Type}:{engine}", "per_hour", "*/elasticache/elasticache.json", r".*",
@@ -117,6 +167,7 @@ FEED_RULES: tuple[FeedRule, ...] = (
          1),
         ("s3:Bucket", "glacier-ir-storage", "s3", "Glacier Instant Retrieval Storage", "per_gb_month", 1),
         ("s3:Bucket", "glacier-storage", "s3", "Glacier Storage per GB Mo", "per_gb_month", 1),
+        *(("s3:Bucket", sku, "s3", entry, mode, scale) for sku, entry, mode, scale in S3_ENTRIES),
         ("cloudwatch:Logs", "ingested", "cloudwatch", "Logs Collected Data Ingestion", "per_gb", 1),
         ("cloudwatch:Logs", "storage", "cloudwatch", "Stored Data", "per_gb_month", 1),
         ("cloudwatch:Logs", "insights-scanned", "cloudwatch", "Queried Logs Insights", "per_gb", 1),

@@ -5,7 +5,8 @@
 The offer format is the one AWS publishes for every region and service: `products{sku:
 {productFamily, attributes}}` and `terms.OnDemand{sku: {term: {priceDimensions}}}`. We keep
 Linux, shared-tenancy, on-demand instances (the usual "BoxUsage" rows), EBS storage and IOPS,
-NAT gateways, public IPv4 addresses and application/network load balancers (AmazonEC2); RDS
+NAT gateways, public IPv4 addresses, application/network load balancers and T2/T3 CPU credits
+(AmazonEC2); RDS
 instances and storage (AmazonRDS); cache nodes (AmazonElastiCache); the EKS control plane (AmazonEKS).
 """
 from __future__ import annotations
@@ -91,6 +92,9 @@ def _classify(family: str, attrs: dict[str, str]) -> Optional[tuple[str, str, st
         if "BoxUsage" in usage and all(attrs.get(k) == v for k, v in LINUX_ON_DEMAND.items()):
             return ("ec2:Instance", attrs["instanceType"], "per_hour")
         return None
+    if family == "CPU Credits" and attrs.get("operatingSystem") == "Linux" and usage.startswith("CPUCredits:"):
+        # T2/T3 unlimited-mode surplus credits, per vCPU-hour (the `instance` attribute is the family).
+        return ("ec2:CpuCredits", attrs.get("instance", "").lower(), "per_hour")
     if family == "Storage" and attrs.get("volumeApiName"):
         return ("ebs:Volume", attrs["volumeApiName"], "per_gb_month")
     if family == "System Operation" and attrs.get("group") == "EBS IOPS" and attrs.get("volumeApiName"):

@@ -2,7 +2,8 @@
 
 Shape: `compute.instance.<machine>.cost.<region>.hour`, `compute.storage.<disk>.cost.<region>.month`
 (per GB-month), `compute.network.ip.{vm,unused}`, `compute.network.nat.{gateway,data}`,
-`storage.bucket.<class>.cost.<region>.month`, and `about.timestamp` (generation time).
+`storage.bucket.<class>[-multi|-dual].cost.<location>.month`, `storage.retrieval.<class>[-multi|-dual]`
+(per GB read, in "month"), and `about.timestamp` (generation time).
 """
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader: pricing.
 
 # pricing.yml disk names -> the disk `type` Pulumi users write.
 DISK_TYPES = {"hdd": "pd-standard", "balanced": "pd-balanced", "ssd": "pd-ssd", "extreme": "pd-extreme",
-              "hyperdisk-extreme": "hyperdisk-extreme"}
+              "hyperdisk-extreme": "hyperdisk-extreme", "local": "local-ssd"}  # local: an instance's scratch disks
 # Single-region Cloud Storage classes; pricing.yml spells "archive" as "archiv".
 BUCKET_CLASSES = {"standard": "standard", "nearline": "nearline", "coldline": "coldline", "archiv": "archive"}
+# pricing.yml multi-region names -> the bucket `location` (US, EU, ASIA), lower-cased.
+MULTI_REGIONS = {"us-multi": "us", "europe-multi": "eu", "asia-multi": "asia"}
 # (path in compute.network, resource_type, sku, field, billing_mode, scale)
 NETWORK = (
     (("ip", "vm"), "compute:Address", "in-use", "hour", "per_hour", 1.0),
@@ -66,9 +69,14 @@ def import_yml(doc: dict[str, Any], source_name: str) -> Iterator[Row]:
     compute = doc["compute"]
     for machine, spec in sorted(compute.get("instance", {}).items()):
         yield from rows("compute:Instance", machine, (spec or {}).get("cost"), "hour", "per_hour")
+        # Spot (and preemptible, billed at the spot rate) VMs.
+        yield from rows("compute:Instance", f"{machine}:spot", (spec or {}).get("cost"), "hour_spot", "per_hour")
     for name, dtype in DISK_TYPES.items():
         yield from rows("compute:Disk", dtype, compute.get("storage", {}).get(name, {}).get("cost"), "month",
                         "per_gb_month")
+    # Local SSD on spot/preemptible VMs is billed at its spot rate.
+    yield from rows("compute:Disk", "local-ssd:spot", compute.get("storage", {}).get("local", {}).get("cost"),
+                    "month_spot", "per_gb_month")
     for path, resource_type, sku, field, mode, scale in NETWORK:
         node = compute.get("network", {})
         for part in path:
@@ -77,3 +85,17 @@ def import_yml(doc: dict[str, Any], source_name: str) -> Iterator[Row]:
     buckets = doc.get("storage", {}).get("bucket", {})
     for name, cls in BUCKET_CLASSES.items():
         yield from rows("storage:Bucket", f"{cls}-storage", buckets.get(name, {}).get("cost"), "month", "per_gb_month")
+        # Multi-region (US, EU, ASIA) and predefined dual-region (NAM4, EUR4, ASIA1) buckets: the
+        # book's region is the bucket location, lower-cased, as Pulumi users write it.
+        multi = {MULTI_REGIONS.get(loc, loc): cost
+                 for loc, cost in (buckets.get(f"{name}-multi", {}).get("cost") or {}).items()}
+        yield from rows("storage:Bucket", f"{cls}-storage", multi, "month", "per_gb_month")
+        yield from rows("storage:Bucket", f"{cls}-storage", buckets.get(f"{name}-dual", {}).get("cost"), "month",
+                        "per_gb_month")
+    # Data retrieval from the cold classes, per GB read (single, multi and dual-region locations).
+    retrieval = doc.get("storage", {}).get("retrieval", {})
+    for name, cls in BUCKET_CLASSES.items():
+        for suffix in ("", "-multi", "-dual"):
+            costs = {MULTI_REGIONS.get(loc, loc): cost
+                     for loc, cost in (retrieval.get(f"{name}{suffix}", {}).get("cost") or {}).items()}
+            yield from rows("storage:Bucket", f"{cls}-retrieval", costs, "month", "per_gb")
