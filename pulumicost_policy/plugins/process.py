@@ -25,7 +25,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import IO, Mapping, Optional
 
 from .discovery import PluginSpec
-from .sdk import FINFOCUS_PORT_ENV, PORT_ENV
+from ..protocol.contract import FINFOCUS_PORT_ENV, PORT_ENV
 
 _PORT_LINE = re.compile(rb"^\s*(?:PORT=)?(\d{1,5})\s*$")
 
