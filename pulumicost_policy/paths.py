@@ -1,7 +1,7 @@
 """Where the pack's own files are: computed once, here.
 
 The repository root is the policy pack (`PulumiPolicy.yaml`, `__main__.py`) and holds the package,
-the dated price book (`specs/`) and the report schema (`schemas/`).
+the dated price book (`specs/`) and the examples (`examples/`, the generated example usage file).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Mapping, Optional
 PACKAGE_DIR = Path(__file__).resolve().parent
 PACK_DIR = PACKAGE_DIR.parent
 SPECS_DIR = PACK_DIR / "specs"
-SCHEMAS_DIR = PACK_DIR / "schemas"
+EXAMPLES_DIR = PACK_DIR / "examples"
 
 
 def home_dir() -> Optional[Path]:
