@@ -1,10 +1,11 @@
 """Where the pack's own files are: computed once, here.
 
 The repository root is the policy pack (`PulumiPolicy.yaml`, `__main__.py`) and holds the package,
-the dated price book (`specs/`), the report schema (`schemas/`) and the shipped plugins (`plugins/`).
-`pip install .` copies those root files into the package as `pulumicost_policy/_bundle/`
-(pyproject.toml), because an installed package has no repository around it; the repository stays
-their one home, the bundle is a build product.
+the dated price book (`specs/`), the report schema (`schemas/`), the shipped plugins (`plugins/`)
+and the examples (`examples/`, the generated example usage file). `pip install .` copies the files
+read at run time into the package as `pulumicost_policy/_bundle/` (pyproject.toml), because an
+installed package has no repository around it; the repository stays their one home, the bundle is a
+build product.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ PACK_DIR = _BUNDLE if (_BUNDLE / "PulumiPolicy.yaml").is_file() else IMPORT_ROOT
 SPECS_DIR = PACK_DIR / "specs"
 SCHEMAS_DIR = PACK_DIR / "schemas"
 SHIPPED_PLUGINS_DIR = PACK_DIR / "plugins"
+EXAMPLES_DIR = PACK_DIR / "examples"
 
 
 def pack_version() -> str:

@@ -26,12 +26,12 @@ class PluginRoot:
         return spec.directory
 
     def install_scripted(self, name: str, mode: str, log: Optional[Path] = None, version: str = "1.0.0",
-                         **settings: Any) -> Path:
-        """The scripted test plugin under another name, in a given mode."""
+                         providers: tuple[str, ...] = ("aws",), **settings: Any) -> Path:
+        """The scripted test plugin under another name, in a given mode, listing `providers`."""
         source = self.path.parent / f"src-{name}-{version}"
         shutil.copytree(SCRIPTED, source, dirs_exist_ok=True)
         (source / "plugin.manifest.json").write_text(json.dumps(
-            {"name": name, "version": version, "providers": ["aws"]}))
+            {"name": name, "version": version, "providers": list(providers)}))
         spec = install(source, self.path)
         env = {"SCRIPTED_MODE": mode, **({"SCRIPTED_LOG": str(log)} if log else {})}
         self.configure(name, env, **settings)

@@ -10,19 +10,22 @@ import ast
 from pathlib import Path
 
 import pulumicost_policy
+from pulumicost_policy.plugins import sdk
 
 PACKAGE = Path(pulumicost_policy.__file__).resolve().parent
 ROOT_NAME = "pulumicost_policy"
+SDK = "pulumicost_policy.plugins.sdk"
+SHIPPED_PLUGINS = sorted((PACKAGE.parent / "plugins").glob("*/plugin.py"))
 
 LAYERS: dict[str, int] = {
     "protocol": 0, "gctune": 0, "money": 0, "paths": 0, "inputs": 0,
     "descriptor": 1,
     "pricing": 2,
-    "plugins": 3, "sdk": 3,
+    "plugins": 3,
     "sources": 4, "reporting": 4,
     "policies": 5,
     "pack": 6, "projected": 6, "actual": 6, "prices": 6,
-    "cli": 7, "testing": 7,
+    "testing": 7,
 }
 
 
@@ -74,3 +77,36 @@ def test_imports_only_point_down():
                 wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line} ({own}, layer {LAYERS[own]}) imports "
                              f"{target} ({unit}, layer {LAYERS[unit]})")
     assert wrong == []
+
+
+def test_plugins_import_only_the_author_sdk():
+    """What a plugin author needs is one module: the shipped plugins import nothing else of ours,
+    and only names the SDK exports."""
+    assert SHIPPED_PLUGINS
+    exported = set(sdk.__all__)
+    for path in SHIPPED_PLUGINS:
+        tree = ast.parse(path.read_text(), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                assert not [a.name for a in node.names if a.name.startswith(ROOT_NAME)], path
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(ROOT_NAME):
+                assert node.module == SDK, f"{path}:{node.lineno} imports {node.module}"
+                assert {a.name for a in node.names} <= exported, f"{path}:{node.lineno}"
+    assert all(getattr(sdk, name) is not None for name in sdk.__all__)
+
+
+def test_host_code_does_not_import_the_author_sdk():
+    """The SDK is for plugins: host modules take what both sides share from protocol/."""
+    wrong = [f"{path.relative_to(PACKAGE.parent)}:{line}" for path in sorted(PACKAGE.rglob("*.py"))
+             if path != PACKAGE / "plugins" / "sdk.py" for line, target in _imports(path) if target.startswith(SDK)]
+    assert wrong == []
+
+
+def test_readme_architecture_maps_the_layers():
+    """README's architecture table lists every unit in the row of its layer."""
+    readme = (PACKAGE.parent / "README.md").read_text()
+    section = readme.split("## Architecture", 1)[1].split("\n## ", 1)[0]
+    rows = {int(cells[1]): cells[2] for cells in (line.split("|") for line in section.splitlines())
+            if len(cells) > 3 and cells[1].strip().isdigit()}
+    for unit, layer in LAYERS.items():
+        assert f"`{unit}" in rows.get(layer, ""), f"README architecture: {unit} not in the layer {layer} row"

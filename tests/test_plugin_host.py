@@ -93,3 +93,36 @@ def test_vantage_list_prices_as_the_source(root):
         assert {r["path"] for r in server.requests} >= {"/v2/products", "/v2/products/prd_aws_m5.large/prices"}
     finally:
         server.close()
+
+
+def test_plugins_are_asked_by_the_type_tokens_package(root, tmp_path):
+    """A plugin listing only `azure-native` is asked about `azure-native:...` resources (the price
+    book files both Azure packages under `azure`), one listing `azure` about classic ones only."""
+    native_log, classic_log = tmp_path / "native.log", tmp_path / "classic.log"
+    root.install_scripted("native", "ok", log=native_log, providers=("azure-native",))
+    root.install_scripted("classic", "ok", log=classic_log, providers=("azure",))
+    os_disk = {"storageAccountType": "Standard_LRS", "diskSizeGb": 30}
+    resources = [  # the same VM (size, OS disk) in each package, and an azure-native disk
+        ("azure-native:compute:VirtualMachine", "nvm", {"location": "eastus", "hardwareProfile": {"vmSize": "Standard_B1s"},
+         "storageProfile": {"osDisk": {"diskSizeGB": 30, "managedDisk": {"storageAccountType": "Standard_LRS"}}}}),
+        ("azure:compute/linuxVirtualMachine:LinuxVirtualMachine", "cvm",
+         {"location": "eastus", "size": "Standard_B1s", "osDisk": os_disk}),
+        ("azure-native:compute:Disk", "ndisk", {"location": "eastus", "sku": {"name": "Standard_LRS"}, "diskSizeGB": 30}),
+    ]
+    pack = EnginePack(env={"PULUMICOST_HOME": str(root.path)})
+    try:
+        pack.configure()
+        per = {name: [d.message for d in pack.analyze(token, name, props) if d.policy == "cost-estimate"][0]
+               for token, name, props in resources}
+    finally:
+        pack.close()
+    book = PriceBook.load()
+    month = (book.get("azure", "vm:Linux", "Standard_B1s", "eastus").rate_per_unit * 730
+             + book.get("azure", "managed-disk", "Standard_LRS:S4", "eastus").rate_per_unit)
+    assert "source: plugin native 1.0.0" in per["nvm"] and f"${month:.2f}" in per["nvm"]
+    assert "source: plugin classic 1.0.0" in per["cvm"] and f"${month:.2f}" in per["cvm"]
+    native, classic = native_log.read_text().splitlines(), classic_log.read_text().splitlines()
+    # Two components of each VM asked in price-book terms; the native disk with the real descriptor.
+    assert sorted(native) == ["azure-native:compute:Disk Standard_LRS:S4 eastus location=eastus sku.name=Standard_LRS",
+                              "managed-disk Standard_LRS:S4 eastus", "vm:Linux Standard_B1s eastus"]
+    assert sorted(classic) == ["managed-disk Standard_LRS:S4 eastus", "vm:Linux Standard_B1s eastus"]

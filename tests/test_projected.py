@@ -46,12 +46,6 @@ def test_seed_mixed_plan_with_usage():
     assert without_usage["coverage"]["usage_based"] == 1
 
 
-def _digest_with(steps_extra):
-    doc = json.loads((EXAMPLES / "ten-t3-micro.json").read_text())
-    doc["steps"] = doc["steps"][:3] + steps_extra
-    return doc
-
-
 def test_ops_replace_once_delete_as_saving_same_from_old_state(tmp_path):
     doc = json.loads((EXAMPLES / "ten-t3-micro.json").read_text())
     web1, web2, web3 = (copy.deepcopy(s) for s in doc["steps"][2:5])

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from pulumicost_policy.descriptor import ResourceInput
-from pulumicost_policy.descriptor.regions import same_region
+from pulumicost_policy.descriptor.regions import normalise
 from pulumicost_policy.policies.messages import resource_message
 from pulumicost_policy.pricing.estimate import PRICED, UNPRICED
 from pulumicost_policy.pricing.freshness import MAX_AGE_ENV, max_age_days, stale_warning
@@ -55,7 +55,8 @@ def test_gcp_env_fallbacks_in_order_and_region_unknown_names_them():
 
 
 def test_azure_regions_in_both_forms():
-    assert same_region("azure", "West US 2", "westus2") and same_region("azure", "EASTUS", "East US")
+    assert normalise("azure", "West US 2") == normalise("azure", "westus2") == "westus2"
+    assert normalise("azure-native", "EASTUS") == normalise("azure", "East US") == "eastus"
     vm = "azure:compute/linuxVirtualMachine:LinuxVirtualMachine"
     east = est(vm, {"size": "Standard_B1s", "location": "East US"})
     assert east.status == PRICED and east.region == "eastus"

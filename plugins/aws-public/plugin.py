@@ -11,17 +11,13 @@ from pathlib import Path
 
 import grpc
 
-from pulumicost_policy.descriptor.catalog import MAPPERS
-from pulumicost_policy.plugins.errors import PluginError
-from pulumicost_policy.plugins.sdk import CostSource, serve
-from pulumicost_policy.pricing.estimate import HOURS_PER_MONTH
-from pulumicost_policy.pricing.pricebook import DEFAULT_SPECS_DIR, PriceBook, PriceSpec
-from pulumicost_policy.protocol import costsource_pb2 as pb
+from pulumicost_policy.plugins.sdk import (DEFAULT_SPECS_DIR, HOURS_PER_MONTH, PRICE_TYPES, CostSource, PluginError,
+                                           PriceBook, PriceSpec, pb, serve)
 
 
 # What hosts send as resource_type: the Pulumi type token (the finfocus host), the bare service
 # (`ec2`, as the published plugin accepts) or the seeds' short form (`ec2:Instance`, our price type).
-_BY_TOKEN = {token: short for token, (short, _) in MAPPERS.items() if token.startswith("aws:")}
+_BY_TOKEN = {token: short for token, short in PRICE_TYPES.items() if token.startswith("aws:")}
 _BY_SERVICE: dict[str, str] = {}
 for _short in _BY_TOKEN.values():
     _BY_SERVICE.setdefault(_short.split(":", 1)[0], _short)

@@ -20,11 +20,8 @@ from typing import Any, Iterator
 
 import grpc
 
-from pulumicost_policy.plugins.errors import PluginError
-from pulumicost_policy.plugins.http import get_json
-from pulumicost_policy.plugins.sdk import CostSource, env_setting, serve, time_range, timestamp
-from pulumicost_policy.pricing.estimate import HOURS_PER_MONTH
-from pulumicost_policy.protocol import costsource_pb2 as pb
+from pulumicost_policy.plugins.sdk import (HOURS_PER_MONTH, CostSource, PluginError, env_setting, get_json, pb, serve,
+                                           time_range, timestamp)
 
 
 class OpenCost(CostSource):

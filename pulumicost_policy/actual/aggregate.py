@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
+from ..descriptor import provider_of
+
 DAYS_PER_MONTH = 30.4375  # 365.25 / 12, the seeds' month
 GROUP_BYS = ("resource", "type", "provider", "daily", "monthly")
 
@@ -41,10 +43,6 @@ class CostRecord:
     @property
     def provider(self) -> str:
         return provider_of(self.resource_type) if self.resource_type else (self.provider_hint or "unknown")
-
-
-def provider_of(resource_type: str) -> str:
-    return resource_type.split(":", 1)[0] if resource_type else "unknown"
 
 
 @dataclass

@@ -22,14 +22,14 @@ import grpc
 from rich.console import Console
 from rich.progress import Progress
 
-from ..descriptor import ResourceDescriptor, ResourceInput, describe
+from ..descriptor import ResourceDescriptor, ResourceInput, describe, provider_of
 from ..plugins.client import PluginClient, PluginDown
 from ..plugins.errors import NO_ANSWER
 from ..plugins.host import PluginHost
-from ..plugins.sdk import timestamp
 from ..inputs import plan
 from ..protocol import costsource_pb2 as pb
-from .aggregate import CostRecord, provider_of
+from ..protocol.contract import timestamp
+from .aggregate import CostRecord
 from .dates import DateRange
 
 WORKERS = 8

@@ -6,7 +6,7 @@ plan which leaves them out is priced as it will be deployed.
 from __future__ import annotations
 
 from .model import CostComponent, Mapped, Unpriced, hourly, monthly, running, usage_based
-from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, mappers
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from .values import Props, PropertyProblem
 
 EBS_TYPES = ("gp2", "gp3", "io1", "io2", "st1", "sc1", "standard")
@@ -131,7 +131,7 @@ def autoscaling_group(p: Props) -> Mapped | Unpriced:
     comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype, instances, "instances")]
     per_instance = _disks(p, "launchTemplate.", "root_volume_gb") + _monitoring(p, "launchTemplate.") + \
         _cpu_credits(p, itype, "launchTemplate.")
-    return Mapped(itype, comps + [_times(c, instances) for c in per_instance], {"instances": instances})
+    return Mapped(itype, comps + [_times(c, instances) for c in per_instance])
 
 
 def _times(comp: CostComponent, count: float) -> CostComponent:
@@ -164,7 +164,7 @@ def eks_node_group(p: Props) -> Mapped | Unpriced:
         disk = p.num("diskSize", EKS_NODE_DISK_GB) or EKS_NODE_DISK_GB
         comps.append(CostComponent("Node disk storage (gp2)", "ebs:Volume", "gp2", "per_gb_month", disk * count,
                                    "instances", disk, (("instances", count),)))
-    return Mapped(itype, comps, {"nodes": count})
+    return Mapped(itype, comps)
 
 
 def ebs_volume(p: Props) -> Mapped | Unpriced:
@@ -173,8 +173,7 @@ def ebs_volume(p: Props) -> Mapped | Unpriced:
     if size is None:
         return Unpriced("size not set (a volume sized by its snapshot is not known from the plan)")
     iops, throughput = p.num("iops"), p.num("throughput")
-    usage = {"storage_gb": size, **({"iops": iops} if iops else {}), **({"throughput_mbps": throughput} if throughput else {})}
-    return Mapped(vtype, ebs_components("volume", vtype, size, iops, throughput), usage)
+    return Mapped(vtype, ebs_components("volume", vtype, size, iops, throughput))
 
 
 def rds_instance(p: Props) -> Mapped | Unpriced:
@@ -190,13 +189,11 @@ def rds_instance(p: Props) -> Mapped | Unpriced:
                         f"{', '.join(RDS_ENGINES)} (Single-AZ and Multi-AZ, on-demand)")
     deployment = "multi-az" if p.bool("multiAz") else "single-az"
     comps = [running(f"Database instance ({engine}, {deployment})", "rds:Instance", f"{cls}:{engine}:{deployment}")]
-    usage: dict[str, float] = {}
     storage = p.num("allocatedStorage")
     stype = p.str("storageType") or ("io1" if p.num("iops") else "gp2")
     if storage:
         comps.append(monthly(f"Storage ({stype}, {deployment})", "rds:Storage", f"{stype}:{deployment}",
                              "per_gb_month", storage))
-        usage["storage_gb"] = storage
     else:
         comps.append(usage_based(f"Storage ({stype}, {deployment})", "rds:Storage", f"{stype}:{deployment}",
                                  "per_gb_month", "storage_gb"))
@@ -214,7 +211,7 @@ def rds_instance(p: Props) -> Mapped | Unpriced:
                                  STANDARD_IO_KEY, 1e-6))
     comps.append(usage_based("Additional backup storage (beyond the database size)", "rds:Storage", "backup",
                              "per_gb_month", "additional_backup_storage_gb"))
-    return Mapped(cls, comps, usage)
+    return Mapped(cls, comps)
 
 
 def nat_gateway(p: Props) -> Mapped:
@@ -322,7 +319,7 @@ def lambda_function(p: Props) -> Mapped:
     extra_mb = max(0.0, (p.num("ephemeralStorage.size", 512.0) or 512.0) - 512.0)  # the first 512 MB are free
     comps.append(usage_based("Ephemeral storage (above 512 MB)", "lambda:Function", f"ephemeral-{arch}",
                              "per_gb_second", gb_s, extra_mb / 1024 / 1000))
-    return Mapped(arch, comps, {"memory_mb": memory_mb})
+    return Mapped(arch, comps)
 
 
 def _gsi_capacity(p: Props, field: str) -> float:
@@ -351,7 +348,6 @@ def dynamodb_table(p: Props) -> Mapped:
     (a replica in a dearer region costs more: the label says so)."""
     mode = (p.str("billingMode", "PROVISIONED") or "PROVISIONED").upper()
     replicas = _count(p, "replicas")
-    usage: dict[str, float] = {}
     if mode == "PAY_PER_REQUEST":
         sku = "on-demand"
         comps = [
@@ -374,7 +370,6 @@ def dynamodb_table(p: Props) -> Mapped:
         if replicas:
             comps.append(hourly(f"Replicated write capacity unit (rWCU, {replicas} replicas, at this region's rate)",
                                 "dynamodb:Table", "provisioned-rwcu", wcu * replicas))
-        usage = {"write_capacity": wcu, "read_capacity": rcu}
     else:
         raise PropertyProblem("billingMode should be PROVISIONED or PAY_PER_REQUEST")
     comps += [
@@ -387,7 +382,7 @@ def dynamodb_table(p: Props) -> Mapped:
         usage_based("Streams read request unit (sRRU)", "dynamodb:Table", "streams-rru", "per_1m_requests",
                     "monthly_streams_read_request_units", 1e-6),
     ]
-    return Mapped(sku, comps, usage)
+    return Mapped(sku, comps)
 
 
 STANDARD_IO = UsageKey(STANDARD_IO_KEY, "requests", "I/O requests per month on magnetic (standard) storage")
@@ -481,5 +476,3 @@ TYPES = (
                "provisioned capacity incl. GSIs and replicas, on-demand requests, storage, PITR, backups, "
                "streams"),
 )
-
-MAPPERS = mappers(TYPES)

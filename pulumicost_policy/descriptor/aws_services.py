@@ -47,7 +47,7 @@ def elasticache_nodes(p: Props, node_type: str | None, nodes: float, engine: str
     comps: list[CostComponent] = [running(f"ElastiCache ({engine}, on-demand, {node_type})", "elasticache:Node",
                                           sku, nodes, "instances")]
     # Backup storage for Redis snapshots is billed per GB-month; the ElastiCache feed has no price for it.
-    return Mapped(node_type, comps, {"nodes": nodes})
+    return Mapped(node_type, comps)
 
 
 def elasticache_cluster(p: Props) -> Mapped | Unpriced:
@@ -244,11 +244,7 @@ def redshift_cluster(p: Props) -> Mapped | Unpriced:
     nodes = 1.0 if single else (p.num("numberOfNodes", 1.0) or 1.0)
     # RA3 managed storage (per GB-month) is not in the Redshift feed: that line is left out.
     comps = [running(f"Cluster usage (on-demand, {node})", "redshift:Node", node, nodes, "instances")]
-    return Mapped(node, comps, {"nodes": nodes})
-
-
-def public_ipv4(p: Props) -> Mapped:
-    return Mapped("in-use", [running("Public IPv4 address", "vpc:PublicIpv4", "in-use")])
+    return Mapped(node, comps)
 
 
 STORAGE = UsageKey("storage_gb", "GB", "average stored data")

@@ -10,7 +10,7 @@ import re
 
 from .aws_services import no_data
 from .model import CostComponent, Mapped, Unpriced, monthly, running, usage_based
-from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, mappers
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from .values import Props
 
 OS_DISK_DEFAULT_GB = 30.0  # Azure Linux marketplace images' OS disk size, when none is given
@@ -92,7 +92,7 @@ def _disk(account_type: str | None, size: float | None) -> Mapped | Unpriced:
     if tier is None:
         return Unpriced("disk account type or size is outside the tiers in the price book")
     return Mapped(f"{account_type}:{tier}", [monthly(f"Managed disk {tier}", "managed-disk", f"{account_type}:{tier}",
-                                                     "per_month", 1)], {"storage_gb": size})
+                                                     "per_month", 1)])
 
 
 def classic_disk(p: Props) -> Mapped | Unpriced:
@@ -148,6 +148,3 @@ TYPES = (
                        "azure-native:network:VirtualNetworkGateway"), "network:VirtualNetworkGateway",
                       "VPN gateway", (MONTHLY_HRS,)),
 )
-
-
-MAPPERS = mappers(TYPES)

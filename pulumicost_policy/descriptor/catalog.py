@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import aws, aws_services, azure, gcp
 from .free import free_reason
 from ..inputs.resource import ResourceInput
-from .model import Component, Description, Free, Mapped, ResourceDescriptor, Unpriced
+from .model import Component, Description, Free, Mapped, ResourceDescriptor, Unpriced, provider_of
 from .regions import Region, resolve_region
 from .registry import PricedType, mappers
 from .values import Props, PropertyProblem, UnknownProperty
@@ -19,11 +19,6 @@ PROVIDER_PACKAGES = frozenset({"aws", "azure", "azure-native", "gcp", "google-na
 # of theirs without the `/` (`aws:s3:BucketEventSubscription`, `aws:serverless:Function`) is a
 # component shipped in the provider's SDK.
 SLASHED_PACKAGES = frozenset({"aws", "azure", "gcp", "cloudflare", "datadog", "github", "random", "tls"})
-
-
-def provider_of(type_token: str) -> str:
-    """`aws:ec2/instance:Instance` -> `aws`; the package name heads every type token."""
-    return type_token.split(":", 1)[0]
 
 
 def is_component(resource: ResourceInput) -> bool:
@@ -51,7 +46,7 @@ def describe(resource: ResourceInput) -> Description:
     entry = MAPPERS.get(resource.type)
     if entry is None:
         return Unpriced(f"type {resource.type} is not supported yet")
-    resource_type, mapper = entry
+    _, mapper = entry
     provider = provider_of(resource.type)
     try:
         props = Props(resource.props)
@@ -62,12 +57,11 @@ def describe(resource: ResourceInput) -> Description:
         tags = props.tags()
     except PropertyProblem as problem:
         return Unpriced(problem.reason, pending=isinstance(problem, UnknownProperty))
-    return _descriptor(provider, resource_type, region, tags, mapped, resource)
+    return _descriptor(provider, region, tags, mapped, resource)
 
 
-def _descriptor(provider: str, resource_type: str, region: Region, tags: dict, mapped: Mapped,
-                resource: ResourceInput) -> ResourceDescriptor:
+def _descriptor(provider: str, region: Region, tags: dict, mapped: Mapped, resource: ResourceInput) -> ResourceDescriptor:
     # azure-native and azure share one price book: the meter is the same.
     price_provider = "azure" if provider == "azure-native" else provider
-    return ResourceDescriptor(price_provider, resource_type, mapped.sku, region.code, tags,
-                              dict(mapped.usage), tuple(mapped.components), region.origin, resource)
+    return ResourceDescriptor(price_provider, mapped.sku, region.code, tags, tuple(mapped.components), resource,
+                              region.origin)

@@ -93,7 +93,3 @@ def free_reason(type_token: str) -> Optional[str]:
         if any(fnmatchcase(type_token, pattern) for pattern in patterns):
             return f"{NO_DIRECT_COST}: {reason}"
     return None
-
-
-def is_free(type_token: str) -> bool:
-    return free_reason(type_token) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .aws_services import no_data
 from .model import CostComponent, Free, Mapped, Unpriced, monthly, running, usage_based
-from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, mappers
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from .values import Props
 
 DISK_TYPES = ("pd-standard", "pd-balanced", "pd-ssd", "pd-extreme")
@@ -53,8 +53,7 @@ def disk(p: Props) -> Mapped | Unpriced:
     size = p.num("size")
     if size is None:
         return Unpriced("size not set (a disk made from an image takes the image's size)")
-    return Mapped(dtype, [monthly(f"Persistent disk ({dtype})", "compute:Disk", dtype, "per_gb_month", size)],
-                  {"storage_gb": size})
+    return Mapped(dtype, [monthly(f"Persistent disk ({dtype})", "compute:Disk", dtype, "per_gb_month", size)])
 
 
 def address(p: Props) -> Mapped | Free:
@@ -119,5 +118,3 @@ TYPES = (
     PricedType(("gcp:redis/instance:Instance",), "redis:Instance", no_data("Memorystore Redis"), (), (MONTHLY_HRS,),
                f"unpriced ({UNPRICED})"),
 )
-
-MAPPERS = mappers(TYPES)

@@ -14,6 +14,12 @@ from typing import Mapping, Optional, Union
 from ..inputs.resource import ResourceInput
 
 
+def provider_of(type_token: str) -> str:
+    """`aws:ec2/instance:Instance` -> `aws`, `azure-native:compute:Disk` -> `azure-native`: the
+    package name heads every type token (what plugins list as their providers)."""
+    return type_token.split(":", 1)[0]
+
+
 @dataclass(frozen=True)
 class CostComponent:
     """One billable line of a resource.
@@ -42,24 +48,30 @@ class CostComponent:
 
 @dataclass(frozen=True)
 class ResourceDescriptor:
-    """What a cost source needs to price a resource (the `pulumicost.v1` ResourceDescriptor)."""
+    """What a cost source needs to price a resource (the `pulumicost.v1` ResourceDescriptor).
+
+    `provider` is the price book's provider (`azure` for both Azure packages: the meters are the
+    same); `package` is the Pulumi package of the type token (`azure-native`), which plugins are
+    asked by, as the real host does."""
 
     provider: str
-    resource_type: str
     sku: str
     region: str
     tags: Mapping[str, str]
-    usage: Mapping[str, float]
     components: tuple[CostComponent, ...]
-    region_from: str = ""  # where the region came from when not the resource itself ("the provider")
     # The resource this describes (type token, URN, properties) for cost sources that want the
-    # real descriptor; not part of equality or the cache key.
-    resource: Optional[ResourceInput] = field(default=None, compare=False, repr=False)
+    # real descriptor; not part of equality (the cache key takes its type token).
+    resource: ResourceInput = field(compare=False, repr=False)
+    region_from: str = ""  # where the region came from when not the resource itself ("the provider")
+
+    @property
+    def package(self) -> str:
+        return provider_of(self.resource.type)
 
     def cache_key(self) -> tuple:
-        """Identical descriptors price identically: this key lets a run ask once."""
-        return (self.provider, self.resource_type, self.sku, self.region,
-                tuple(sorted(self.usage.items())), self.components)
+        """Identical descriptors price identically: this key lets a run ask once. The type token
+        is in it because a plugin is asked by the token's package with the token itself."""
+        return (self.resource.type, self.provider, self.sku, self.region, self.components)
 
 
 @dataclass(frozen=True)
@@ -95,7 +107,6 @@ class Mapped:
 
     sku: str
     components: list[CostComponent]
-    usage: Mapping[str, float] = field(default_factory=dict)
 
 
 def hourly(label: str, price_type: str, sku: str, count: float = 1.0) -> CostComponent:

@@ -78,13 +78,6 @@ class Region(NamedTuple):
     origin: str = ""
 
 
-def same_region(provider: str, a: str, b: str) -> bool:
-    """Azure names compare case- and space-insensitively ("West US 2" == "westus2")."""
-    if provider in ("azure", "azure-native"):
-        return a.replace(" ", "").lower() == b.replace(" ", "").lower()
-    return a == b
-
-
 def _arn_region(props: Props) -> Optional[str]:
     """`arn:aws:lambda:eu-west-1:123:function:f` -> eu-west-1 (global ARNs have no region)."""
     arn = props.str("arn")

@@ -5,11 +5,11 @@ rewrites examples/usage-example.yaml; a test fails when the committed file is no
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
+from ..paths import EXAMPLES_DIR
 from .catalog import TYPES
 
-EXAMPLE = Path(__file__).resolve().parent.parent.parent / "examples" / "usage-example.yaml"
+EXAMPLE = EXAMPLES_DIR / "usage-example.yaml"
 
 
 def render() -> str:

@@ -46,7 +46,6 @@ class PluginSettings:
     start_timeout_seconds: float = 10.0
     attempts: int = 3
     env: dict[str, str] = field(default_factory=dict)   # `env` plus the inherited variables' values
-    inherit_env: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,6 @@ def _settings(path: Path, name: str, body: Any) -> PluginSettings:
         raise HostConfigError(f"{where}: {', '.join(refused)} would change what code the plugin runs; "
                               f"remove it (plugins get PATH, HOME, LANG and TMPDIR from us)")
     out["env"] = {**{k: os.environ[k] for k in inherit if k in os.environ}, **{k: str(v) for k, v in env.items()}}
-    out["inherit_env"] = tuple(inherit)
     return PluginSettings(**out)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -37,7 +37,6 @@ class PluginSpec:
     directory: Path
     binary: Path
     providers: tuple[str, ...] = ()
-    manifest: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     region: str = ""  # non-empty: a per-region release that prices only this region
 
 
@@ -137,7 +136,7 @@ def inspect(directory: Path, name: str) -> tuple[Optional[PluginSpec], Optional[
     providers = manifest.get("providers", [])
     if not isinstance(providers, list) or not all(isinstance(p, str) for p in providers):
         return None, f"{manifest_path}: 'providers' must be a list of strings"
-    return PluginSpec(name, directory.name, directory, binary, tuple(providers), manifest, region), None
+    return PluginSpec(name, directory.name, directory, binary, tuple(providers), region), None
 
 
 def discover(root: Optional[Path] = None) -> tuple[list[PluginSpec], list[str]]:

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import IO, Mapping, Optional
 
 from .discovery import PluginSpec
+from ..protocol.contract import FINFOCUS_PORT_ENV, PORT_ENV
 from .reaper import CANNOT_RUN
-from .sdk import FINFOCUS_PORT_ENV, PORT_ENV
 
 _PORT_LINE = re.compile(rb"^\s*(?:PORT=)?(\d{1,5})\s*$")
 

@@ -1,7 +1,10 @@
-"""The plugin SDK: serve a CostSourceService implementation under the startup contract.
+"""The plugin-author SDK: everything a plugin (`plugins/*/plugin.py`) imports from us, from this one
+module (`__all__`); the host's modules never import it.
 
 A plugin subclasses `CostSource`, implements the RPCs it supports (the rest answer
-UNIMPLEMENTED) and calls `serve(MyPlugin())`. The SDK takes care of the contract in
+UNIMPLEMENTED) and calls `serve(MyPlugin())`. `pb` is the protocol's messages, `PluginError`
+answers with a gRPC status, `get_json` calls a vendor API, and a plugin that prices from our
+price book has `PriceBook` and `PRICE_TYPES`. The SDK takes care of the contract in
 shared/protocols/costsource.md: `--port N` / `--port=N` / Go-style `-port N`, else
 FINFOCUS_PLUGIN_PORT, else PULUMICOST_PLUGIN_PORT, else an ephemeral port; serve the service under
 both names in the wild (`pulumicost.v1` and `finfocus.v1`: same messages); bind 127.0.0.1 only; print `PORT=<n>` on stdout once serving (logs go to stderr); stop on
@@ -22,15 +25,23 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 import grpc
-from google.protobuf.timestamp_pb2 import Timestamp
 
+from ..descriptor.catalog import MAPPERS
+from ..pricing.estimate import HOURS_PER_MONTH
+from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBook, PriceSpec
 from ..protocol import costsource_pb2 as pb
 from ..protocol import costsource_pb2_grpc as rpc
+from ..protocol.contract import FINFOCUS_PORT_ENV, PORT_ENV, timestamp
 from ..protocol.methods import METHODS, SERVICES
 from .errors import PluginError
+from .http import get_json
 
-PORT_ENV = "PULUMICOST_PLUGIN_PORT"
-FINFOCUS_PORT_ENV = "FINFOCUS_PLUGIN_PORT"
+__all__ = ["CostSource", "DEFAULT_SPECS_DIR", "HOURS_PER_MONTH", "PRICE_TYPES", "PluginError", "PriceBook", "PriceSpec",
+           "env_setting", "get_json", "pb", "serve", "time_range", "timestamp"]
+
+# The price book's resource type for each Pulumi type token we describe
+# (`aws:ec2/instance:Instance` -> `ec2:Instance`), for a plugin that prices from the book.
+PRICE_TYPES: dict[str, str] = {token: price_type for token, (price_type, _) in MAPPERS.items()}
 SPEC_VERSION = "0.4.0"  # the pulumicost.v1 spec line this protocol matches
 PARENT_POLL_SECONDS = 1.0
 
@@ -39,10 +50,10 @@ class CostSource(rpc.CostSourceServiceServicer):
     """Base servicer: Name and GetPluginInfo from the plugin's manifest; everything else UNIMPLEMENTED."""
 
     def __init__(self, manifest_path: Path) -> None:
-        self.manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
-        self.name: str = self.manifest["name"]
-        self.version: str = self.manifest["version"]
-        self.providers: tuple[str, ...] = tuple(self.manifest.get("providers", ()))
+        manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+        self.name: str = manifest["name"]
+        self.version: str = manifest["version"]
+        self.providers: tuple[str, ...] = tuple(manifest.get("providers", ()))
 
     def Name(self, request: pb.NameRequest, context: grpc.ServicerContext) -> pb.NameResponse:
         return pb.NameResponse(name=self.name)
@@ -171,12 +182,6 @@ def time_range(request: pb.GetActualCostRequest) -> tuple[dt.datetime, dt.dateti
     if end <= start:
         raise PluginError(grpc.StatusCode.INVALID_ARGUMENT, "end must be after start")
     return start, end
-
-
-def timestamp(when: dt.datetime) -> Timestamp:
-    stamp = Timestamp()
-    stamp.FromDatetime(when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc))
-    return stamp
 
 
 def env_setting(name: str, default: Optional[str] = None) -> str:

@@ -1,5 +1,10 @@
 """A plugin as a source in the Pricer's chain.
 
+A plugin is asked about the resources of the Pulumi packages it lists (manifest or GetPluginInfo
+`providers`), and every descriptor it is sent names that package as its provider, as the real host
+does: `azure-native` for an `azure-native:...` token, `azure` for a classic one (the price book
+keeps both under `azure`).
+
 How a resource is asked (the choice where real plugins and ours differ):
 - A resource with one cost component is asked once, with the real descriptor (Pulumi type token,
   SKU, region, non-secret properties as tags, URN as id: what the finfocus host sends), and the
@@ -54,7 +59,7 @@ class PluginSource:
                                         for c in desc.components)
 
     def price(self, desc: ResourceDescriptor, usage: dict[str, float]) -> Optional[Pricing]:
-        if not self._known(desc) or self.client not in self.host.for_provider(desc.provider, desc.region):
+        if not self._known(desc) or self.client not in self.host.for_provider(desc.package, desc.region):
             return None
         # By-usage lines whose usage is not given add nothing to a total and are not asked: an
         # instance whose root volume size is left to the image is one line, asked with the real
@@ -84,7 +89,7 @@ class PluginSource:
         for comp in desc.components:
             key = (comp.price_type, comp.sku, comp.billing_mode)
             if key not in asked:
-                asked[key] = self._rate(pb.ResourceDescriptor(provider=desc.provider, resource_type=comp.price_type,
+                asked[key] = self._rate(pb.ResourceDescriptor(provider=desc.package, resource_type=comp.price_type,
                                                               sku=comp.sku, region=desc.region), comp, None, usage)
             if asked[key] is None:
                 return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from ..descriptor import ResourceDescriptor, provider_of
+from ..descriptor import ResourceDescriptor
 from ..descriptor.values import is_secret, is_unknown
 from ..protocol import costsource_pb2 as pb
 
@@ -44,15 +44,12 @@ def real_descriptor(desc: ResourceDescriptor) -> pb.ResourceDescriptor:
     region, a part of a component SKU: `instanceType=t3.micro`, `engine=mysql`), a number only
     for a sizing property (`allocatedStorage=100`), booleans always."""
     origin = desc.resource
-    if origin is None:
-        return pb.ResourceDescriptor(provider=desc.provider, resource_type=desc.resource_type, sku=desc.sku,
-                                     region=desc.region)
     sent = {desc.sku, desc.region} | {part for c in desc.components for part in (c.sku, *c.sku.split(":"))}
     tags = {k: v for k, v, kind in _flatten(origin.props, "")
             if kind == "bool" or (kind == "str" and v in sent)
             or (kind == "num" and k.rsplit(".", 1)[-1].split("[")[0] in SIZING_KEYS)}
     tags = {k: tags[k] for k in sorted(tags)[:MAX_TAGS]}
-    return pb.ResourceDescriptor(provider=provider_of(origin.type), resource_type=origin.type, sku=desc.sku,
+    return pb.ResourceDescriptor(provider=desc.package, resource_type=origin.type, sku=desc.sku,
                                  region=desc.region, tags=tags, id=origin.urn)
 
 

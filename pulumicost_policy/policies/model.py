@@ -13,7 +13,6 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 
 import jsonschema
 
-from ..pricing.estimate import CostEstimate
 from ..pricing.finite import non_finite_paths
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost
@@ -53,10 +52,6 @@ class StackContext:
     problems: Sequence[str] = ()                # cost-source and usage-file problems, for the summary
     stack_name: str = ""
     project: str = ""
-
-
-ResourceCheck = Callable[[CostEstimate, Mapping[str, Any]], list[Finding]]
-StackCheck = Callable[[StackContext, Mapping[str, Any]], list[Finding]]
 
 
 @dataclass(frozen=True, eq=False)

@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..descriptor import Description, Free, Unpriced
+from ..descriptor import Description, Free, Unpriced, provider_of
 from ..descriptor.model import Component
 
 HOURS_PER_MONTH = 730.0
@@ -71,7 +71,7 @@ class CostEstimate:
 
     @property
     def provider(self) -> str:
-        return self.type.split(":", 1)[0]
+        return provider_of(self.type)
 
 
 def internal_error(urn: str, name: str, type_token: str, err: Exception, doing: str) -> CostEstimate:

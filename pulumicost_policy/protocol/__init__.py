@@ -3,4 +3,3 @@
 Import the generated modules directly (`from pulumicost_policy.protocol import costsource_pb2`);
 this package imports nothing itself so that `codegen` can run before they exist.
 """
-SERVICE = "pulumicost.v1.CostSourceService"

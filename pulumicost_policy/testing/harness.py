@@ -101,7 +101,7 @@ class EnginePack:
         self.stub.ConfigureStack(analyzer_pb2.AnalyzerStackConfigureRequest(
             stack="dev", project="proj", organization="org", dry_run=True, config=self.config,
             tags={"pulumi:project": "proj"}))
-        self.plugin_info = self.stub.GetPluginInfo(empty_pb2.Empty())
+        self.stub.GetPluginInfo(empty_pb2.Empty())  # the engine asks; the answer is not needed here
         self.info = self.stub.GetAnalyzerInfo(empty_pb2.Empty())
         if self.every_cost:
             self.configure({})

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import grpc
 
-from pulumicost_policy.plugins.sdk import CostSource, env_setting, serve, time_range, timestamp
-from pulumicost_policy.protocol import costsource_pb2 as pb
+from pulumicost_policy.plugins.sdk import CostSource, env_setting, pb, serve, time_range, timestamp
 
 MODE = os.environ.get("ACTS_MODE", "bad-records")
 

@@ -16,11 +16,7 @@ from pathlib import Path
 
 import grpc
 
-from pulumicost_policy.descriptor.catalog import MAPPERS
-from pulumicost_policy.plugins.errors import PluginError
-from pulumicost_policy.plugins.sdk import CostSource, serve
-from pulumicost_policy.pricing.pricebook import PriceBook
-from pulumicost_policy.protocol import costsource_pb2 as pb
+from pulumicost_policy.plugins.sdk import PRICE_TYPES, CostSource, PluginError, PriceBook, pb, serve
 
 MODE = os.environ.get("SCRIPTED_MODE", "ok")
 LOG = os.environ.get("SCRIPTED_LOG")
@@ -43,9 +39,11 @@ class Scripted(CostSource):
             if CRASH_MARK:
                 CRASH_MARK.write_text("1")
             os._exit(3)
-        # The real host sends the Pulumi type token; the price book keys on our short form.
-        price_type = MAPPERS[res.resource_type][0] if res.resource_type in MAPPERS else res.resource_type
-        spec = self.book.get(res.provider, price_type, res.sku, res.region)
+        # The real host sends the Pulumi type token; the price book keys on our short form, and
+        # keeps both Azure packages' prices under `azure`.
+        price_type = PRICE_TYPES.get(res.resource_type, res.resource_type)
+        provider = "azure" if res.provider == "azure-native" else res.provider
+        spec = self.book.get(provider, price_type, res.sku, res.region)
         if MODE == "zero":
             return pb.GetProjectedCostResponse(currency="USD", billing_detail="per_hour")
         if MODE == "nothing" or spec is None:
