@@ -25,7 +25,7 @@ LAYERS: dict[str, int] = {
     "sources": 4, "reporting": 4,
     "policies": 5,
     "pack": 6, "projected": 6, "actual": 6, "prices": 6,
-    "testing": 7,
+    "testing": 7, "cli": 7,
 }
 
 
