@@ -64,3 +64,33 @@ def test_shipped_aws_public_answers_finfocus_host(tmp_path, argv_style, resource
         proc.wait(10)
     assert answer.cost_per_month == pytest.approx(expected)
     assert round(answer.cost_per_month, 3) == pytest.approx(7.592)  # the issue's figure, for the reader
+
+
+def test_shipped_plugin_serves_reflection_for_both_service_names(tmp_path):
+    """Like the published SDK, our plugins register gRPC server reflection: a client (grpcurl, a
+    host) lists both service names and gets a full description of each, methods and messages."""
+    from google.protobuf import descriptor_pb2
+    from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+
+    directory = PluginRoot(tmp_path / "home").install_shipped("aws-public")
+    proc, port = _launch_like_finfocus(directory / "pulumicost-plugin-aws-public", "--port=N")
+    try:
+        with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+            stub = reflection_pb2_grpc.ServerReflectionStub(channel)
+
+            def ask(**request):
+                return next(iter(stub.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(**request)]),
+                                                           timeout=10)))
+
+            listed = {s.name for s in ask(list_services="").list_services_response.service}
+            described = {}
+            for service in ("pulumicost.v1.CostSourceService", FINFOCUS):
+                files = ask(file_containing_symbol=service).file_descriptor_response.file_descriptor_proto
+                protos = [descriptor_pb2.FileDescriptorProto.FromString(f) for f in files]
+                described[service] = {(m.name, m.input_type) for p in protos for s in p.service for m in s.method}
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    assert {"pulumicost.v1.CostSourceService", FINFOCUS, "grpc.reflection.v1alpha.ServerReflection"} <= listed
+    assert ("GetProjectedCost", ".finfocus.v1.GetProjectedCostRequest") in described[FINFOCUS]
+    assert ("GetProjectedCost", ".pulumicost.v1.GetProjectedCostRequest") in described["pulumicost.v1.CostSourceService"]

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, Sequence
 
 import grpc
+from grpc_reflection.v1alpha import reflection
 
 from ..descriptor.catalog import MAPPERS
 from ..pricing.estimate import HOURS_PER_MONTH
@@ -33,6 +34,7 @@ from ..protocol import costsource_pb2 as pb
 from ..protocol import costsource_pb2_grpc as rpc
 from ..protocol.contract import FINFOCUS_PORT_ENV, PORT_ENV, timestamp
 from ..protocol.methods import METHODS, SERVICES
+from ..protocol.reflection import reflection_pool
 from .errors import PluginError
 from .http import get_json
 
@@ -117,6 +119,8 @@ def _register(servicer: CostSource, server: grpc.Server) -> None:
                 for name, (req, resp) in METHODS.items()}
     server.add_generic_rpc_handlers(tuple(grpc.method_handlers_generic_handler(service, handlers)
                                           for service in SERVICES))
+    # Server reflection, as the published SDK registers it: grpcurl and hosts can list and describe us.
+    reflection.enable_server_reflection((*SERVICES, reflection.SERVICE_NAME), server, pool=reflection_pool())
 
 
 def serve(servicer: CostSource, argv: Optional[Sequence[str]] = None, workers: int = 8) -> None:
