@@ -236,3 +236,15 @@ def test_install_released_directory_with_metadata(tmp_path):
     out = _install_cli(source, tmp_path / "root")
     assert out.returncode == 0, out.stderr
     assert "installed aws-public 0.1.8" in out.stdout
+
+
+def test_plugins_list_shows_released_finfocus_plugins_too(env):
+    """The host uses ~/.finfocus plugins; `plugins list` shows them (it used to look only under
+    $PULUMICOST_HOME), and --root narrows it to one root."""
+    out = subprocess.run([sys.executable, "-m", "pulumicost_policy.plugins", "list"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert "aws-public" in out.stdout and "0.1.8" in out.stdout and ".finfocus" in out.stdout
+    only = subprocess.run([sys.executable, "-m", "pulumicost_policy.plugins", "--root", env["PULUMICOST_HOME"], "list"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert "aws-public" not in only.stdout

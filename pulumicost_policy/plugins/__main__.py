@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 from . import conformance
 from .client import PluginDown
 from .config import HostConfigError, config_path, load_config
-from .discovery import NO_HOME, discover, plugin_root
+from .discovery import NO_HOME, discover_all, plugin_root
 from .host import PluginHost
 from .install import InstallError, install, shipped_or_path
 from .release import install_release, is_release
@@ -47,7 +47,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 0
     if args.command == "conformance":
         return conformance.run(args.path)
-    specs, warnings = discover(root)
+    specs, warnings = discover_all(args.root)  # without --root: released finfocus plugins too
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.command == "list":

@@ -173,3 +173,17 @@ def discover(root: Optional[Path] = None) -> tuple[list[PluginSpec], list[str]]:
         if candidates:
             found.append(max(candidates, key=lambda c: c[0])[1])
     return found, warnings
+
+
+def discover_all(root: Optional[Path] = None) -> tuple[list[PluginSpec], list[str]]:
+    """The plugins a host uses: those under `root` (default $PULUMICOST_HOME or ~/.pulumicost) and,
+    when no root is given, the released finfocus plugins too; an installed pulumicost plugin of the
+    same name wins."""
+    specs, warnings = discover(root or plugin_root())
+    released = finfocus_root() if root is None else None
+    if released is not None:
+        extra, extra_warnings = discover(released)
+        known = {s.name for s in specs}
+        specs += [s for s in extra if s.name not in known]
+        warnings += extra_warnings
+    return specs, warnings

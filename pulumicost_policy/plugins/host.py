@@ -17,7 +17,7 @@ from typing import Optional, Sequence
 from .cache import AnswerCache, open_cache
 from .client import PluginClient, PluginDown
 from .config import HostConfig, optional_config
-from .discovery import PluginSpec, discover, finfocus_root, plugin_root
+from .discovery import PluginSpec, discover_all, plugin_root
 
 
 class PluginHost:
@@ -40,13 +40,7 @@ class PluginHost:
     def from_environment(cls, root: Optional[Path] = None) -> "PluginHost":
         """Discover plugins and read config.yaml under `root` (default $PULUMICOST_HOME or ~/.pulumicost)."""
         base = root or plugin_root()
-        specs, warnings = discover(base)
-        released = finfocus_root() if root is None else None
-        if released is not None:  # released finfocus plugins too; an installed pulumicost one of the same name wins
-            extra, extra_warnings = discover(released)
-            known = {s.name for s in specs}
-            specs += [s for s in extra if s.name not in known]
-            warnings += extra_warnings
+        specs, warnings = discover_all(root)
         config, error = optional_config(base) if base is not None else (HostConfig(), None)
         cache = open_cache(base) if specs and base is not None else None
         notes = list(warnings) + ([error] if error else []) + ([cache.note] if cache and cache.note else [])
