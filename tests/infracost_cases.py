@@ -250,18 +250,11 @@ UNPRICED_CASES = (
          "default_pool Standard provisioned storage (pd-standard)=24.00"),
         ("autopilot_with_usage", {"location": "us-central1", "enableAutopilot": True},
          "Autopilot=73.00; Autopilot vCPU=324.85; Autopilot memory=179.67; Autopilot ephemeral storage=4.00"))),
-    *((f"google_container_node_pool.{name}", POOL, props, "us-central1", _lines(lines)) for name, props, lines in (
-        ("default_regional", {"location": "us-central1-a"}, "Instance usage (Linux/UNIX, on-demand, e2-medium)=73.38; "
-         "Standard provisioned storage (pd-standard)=12.00"),
-        ("default_zonal", {"location": "us-central1"}, "Instance usage (Linux/UNIX, on-demand, e2-medium)=220.13; "
-         "Standard provisioned storage (pd-standard)=36.00"),
-        ("autoscaling_regional", {"location": "us-central1-a", "autoscaling": {"minNodeCount": 2, "maxNodeCount": 10}},
-         "Instance usage (Linux/UNIX, on-demand, e2-medium)=48.92; Standard provisioned storage (pd-standard)=8.00"),
-        ("with_node_config_regional", {"location": "us-central1-a", "nodeCount": 3, "nodeConfig": {
-            "machineType": "n1-standard-16", "diskSizeGb": 120, "diskType": "pd-ssd", "localSsdCount": 1,
-            "guestAccelerators": [{"type": "nvidia-tesla-k80", "count": 4}]}},
-         "Instance usage (Linux/UNIX, on-demand, n1-standard-16)=1165.07; SSD provisioned storage (pd-ssd)=61.20; "
-         "Local SSD provisioned storage=90.00; NVIDIA Tesla K80 (on-demand)=2759.40"))),
+    ("google_container_node_pool.with_node_config_regional", POOL, {"location": "us-central1-a", "nodeCount": 3,
+     "nodeConfig": {"machineType": "n1-standard-16", "diskSizeGb": 120, "diskType": "pd-ssd", "localSsdCount": 1,
+                    "guestAccelerators": [{"type": "nvidia-tesla-k80", "count": 4}]}}, "us-central1",
+     _lines("Instance usage (Linux/UNIX, on-demand, n1-standard-16)=1165.07; SSD provisioned storage (pd-ssd)=61.20; "
+            "Local SSD provisioned storage=90.00; NVIDIA Tesla K80 (on-demand)=2759.40")),
     # app_service_plan_test (all), redis_cache_test (all), postgresql_flexible_server_test (all),
     # kubernetes_cluster_test (all), mssql_database_test (five), storage_account_test (three)
     *((f"azurerm_app_service_plan.{name}", "azure:appservice/plan:Plan", {**EAST, "sku": {"tier": tier, "size": size,
@@ -916,6 +909,16 @@ CASES: tuple[Case, ...] = (
                      "diskMbpsReadWrite": 20},
            (L("Storage (ultra, 2048 GiB)", 245.19, None), L("Provisioned IOPS", 198.56, None),
             L("Throughput", 6.99, None))))),
+    # container_node_pool_test: a pool's nodes are GCE VMs (3 per zone unless counted; a regional pool
+    # spans 3 zones) with a 100 GB boot disk each, at the GCE prices
+    *(Case(f"google_container_node_pool.{name}", POOL, props,
+           (L("Instance usage (Linux/UNIX, on-demand, e2-medium)", vm, "Instance usage (on-demand, e2-medium)"),
+            L("Standard provisioned storage (pd-standard)", disk, "Node boot disk")), region="us-central1")
+      for name, props, vm, disk in (
+          ("default_regional", {"location": "us-central1-a"}, 73.38, 12.00),
+          ("default_zonal", {"location": "us-central1"}, 220.13, 36.00),
+          ("autoscaling_regional", {"location": "us-central1-a",
+                                    "autoscaling": {"minNodeCount": 2, "maxNodeCount": 10}}, 48.92, 8.00))),
     # Types our data has no prices for (Aurora, OpenSearch, CloudFront, Cloud SQL, GKE, Azure services):
     # every line is a difference. Large goldens are translated in part: the resources named below.
     *(Case(golden, token, props, tuple(L(label, figure, None) for label, figure in lines), region=region)
@@ -1126,8 +1129,6 @@ NOT_IN_DATA = {
     SQL: "unpriced: pricing.yml has no Cloud SQL prices",
     GKE: "unpriced: pricing.yml has no GKE management-fee or Autopilot prices (a cluster's default pool is not "
          "priced on its own either)",
-    POOL: "unpriced: node pools are not priced yet (the nodes per zone and the zones come from the cluster, which is "
-          "not resolved); the machine-type and disk prices are in the book",
     **{token: "unpriced: the bundled Azure data has eastus VM and disk-tier prices only" for token in (
         "azure:appservice/plan:Plan", "azure:redis/cache:Cache", "azure:postgresql/flexibleServer:FlexibleServer",
         "azure:containerservice/kubernetesCluster:KubernetesCluster", "azure:mssql/database:Database",
@@ -1146,4 +1147,11 @@ DIFFERENCES.update({
     **{("azurerm_managed_disk.ultra", label): "unpriced: no UltraSSD prices in our Azure data" for label in (
         "Storage (ultra, 2048 GiB)", "Provisioned IOPS", "Throughput")},
     ("azurerm_managed_disk.custom_size_ssd", "Disk operations"): AZ_OPS,
+    **{(f"google_container_node_pool.{name}", "Standard provisioned storage (pd-standard)"):
+       "a node's boot disk defaults to pd-balanced (GKE's default since 1.24); their golden prices the older "
+       "pd-standard default" for name in ("default_regional", "default_zonal", "autoscaling_regional")},
+    **{("google_container_node_pool.with_node_config_regional", label): "unpriced: no GPU prices in our data "
+       "(the pool has guestAccelerators; the VMs and disks alone would understate it)" for label in (
+        "Instance usage (Linux/UNIX, on-demand, n1-standard-16)", "SSD provisioned storage (pd-ssd)",
+        "Local SSD provisioned storage", "NVIDIA Tesla K80 (on-demand)")},
 })

@@ -308,3 +308,43 @@ def test_preemptible_and_spot_vms_use_the_spot_rate_with_their_local_ssd():
                 c.sku.startswith("local")] == [("n1-standard-16:spot", 1.0), ("local-ssd:spot", 375.0)]
     on_demand = d("gcp:compute/instance:Instance", {"machineType": "n1-standard-16", "zone": "us-central1-a"})
     assert on_demand.components[0].sku == "n1-standard-16"
+
+
+def _pool_monthly(props):
+    from pulumicost_policy.pricing.lookup import price_from_book
+    desc = d("gcp:container/nodePool:NodePool", props, provider={"region": "us-central1"})
+    if not isinstance(desc, ResourceDescriptor):
+        return desc
+    return price_from_book(PriceBook.load(), desc, {})
+
+
+def test_gke_node_pool_is_its_nodes_at_gce_prices():
+    """A GKE pool = nodes per zone x zones, each a GCE VM (spot when preemptible) with its boot disk
+    (from the state's outputs: inputs alone leave the disk to the provider's default)."""
+    from pulumicost_policy.pricing.estimate import HOURS_PER_MONTH
+
+    book = PriceBook.load()
+    vm = book.get("gcp", "compute:Instance", "e2-medium", "us-central1").rate_per_unit * HOURS_PER_MONTH
+    disk = book.get("gcp", "compute:Disk", "pd-balanced", "us-central1").rate_per_unit * 100
+    for props, nodes in (({"location": "us-central1-a"}, 3), ({"location": "us-central1"}, 9),
+                         ({"location": "us-central1", "nodeLocations": ["us-central1-b", "us-central1-c"],
+                           "nodeCount": 2}, 4),
+                         ({"location": "us-central1-a", "autoscaling": {"minNodeCount": 2}}, 2),
+                         ({"location": "us-central1", "autoscaling": {"totalMinNodeCount": 5}}, 5)):
+        assert _pool_monthly(props).monthly == pytest.approx(nodes * (vm + disk)), props
+    gpu = _pool_monthly({"location": "us-central1-a", "nodeConfig": {
+        "guestAccelerators": [{"type": "nvidia-tesla-t4", "count": 1}]}})
+    assert isinstance(gpu, Unpriced) and "GPU" in gpu.reason
+
+
+@pytest.mark.skipif(not REALDATA.is_dir(), reason="../shared/realdata is not here")
+def test_real_gke_stack_prices_its_spot_node_pool_from_the_outputs():
+    out = subprocess.run([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-state",
+                          str(REALDATA / "gcp-cluster-stack.json"), "--output", "json"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    report = json.loads(out.stdout)
+    [pool] = [r for r in report["resources"] if r["type"] == "gcp:container/nodePool:NodePool"]
+    book = PriceBook.load()
+    spot = book.get("gcp", "compute:Instance", "e2-medium:spot", "us-central1").rate_per_unit * 730
+    disk = book.get("gcp", "compute:Disk", "pd-balanced", "us-central1").rate_per_unit * 100  # from the outputs
+    assert pool["status"] == "priced" and pool["monthly"] == pytest.approx(3 * (spot + disk))

@@ -5,7 +5,7 @@ plan which leaves them out is priced as it will be deployed.
 """
 from __future__ import annotations
 
-from .model import CostComponent, Mapped, Unpriced, hourly, monthly, running, usage_based
+from .model import CostComponent, Mapped, Unpriced, hourly, monthly, running, times, usage_based
 from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from .values import Props, PropertyProblem
 
@@ -131,17 +131,7 @@ def autoscaling_group(p: Props) -> Mapped | Unpriced:
     comps = [running("Instance usage (Linux, on-demand)", "ec2:Instance", itype, instances, "instances")]
     per_instance = _disks(p, "launchTemplate.", "root_volume_gb") + _monitoring(p, "launchTemplate.") + \
         _cpu_credits(p, itype, "launchTemplate.")
-    return Mapped(itype, comps + [_times(c, instances) for c in per_instance])
-
-
-def _times(comp: CostComponent, count: float) -> CostComponent:
-    """A per-instance line for `count` instances; the usage file's `instances` overrides the count."""
-    label = f"{comp.label} x {count:g}"
-    if comp.usage_key is None:
-        return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, (comp.quantity or 0.0) * count,
-                             "instances", comp.quantity or 0.0, (("instances", count),))
-    return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, None, f"{comp.usage_key}*instances",
-                         comp.usage_scale, (*comp.usage_defaults, ("instances", count)), comp.tier)
+    return Mapped(itype, comps + [times(c, instances) for c in per_instance])
 
 
 def eks_node_group(p: Props) -> Mapped | Unpriced:
@@ -159,7 +149,7 @@ def eks_node_group(p: Props) -> Mapped | Unpriced:
         return Unpriced("scalingConfig.desiredSize not set")
     comps = [running("Node instance usage (Linux, on-demand)", "ec2:Instance", itype, count, "instances")]
     if p.has("launchTemplate"):  # with a template, the disks are the template's (resolved in the stack)
-        comps += [_times(c, count) for c in _block_device(p, "launchTemplate.rootBlockDevice", "node disk")]
+        comps += [times(c, count) for c in _block_device(p, "launchTemplate.rootBlockDevice", "node disk")]
     else:
         disk = p.num("diskSize", EKS_NODE_DISK_GB) or EKS_NODE_DISK_GB
         comps.append(CostComponent("Node disk storage (gp2)", "ebs:Volume", "gp2", "per_gb_month", disk * count,

@@ -128,6 +128,16 @@ def usage_based(label: str, price_type: str, sku: str, billing_mode: str, usage_
     return CostComponent(label, price_type, sku, billing_mode, None, usage_key, scale, (), tier)
 
 
+def times(comp: CostComponent, count: float, key: str = "instances") -> CostComponent:
+    """A per-instance line for `count` instances (or nodes); the usage file's `key` overrides the count."""
+    label = f"{comp.label} x {count:g}"
+    if comp.usage_key is None:
+        return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, (comp.quantity or 0.0) * count,
+                             key, comp.quantity or 0.0, ((key, count),))
+    return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, None, f"{comp.usage_key}*{key}",
+                         comp.usage_scale, (*comp.usage_defaults, (key, count)), comp.tier)
+
+
 def running(label: str, price_type: str, sku: str, count: float = 1.0, count_key: Optional[str] = None) -> CostComponent:
     """`count` per-hour units running `monthly_hrs` hours (730, all month, unless the usage file says).
 

@@ -12,6 +12,7 @@ from typing import Any, Iterator, Mapping, Optional
 
 from .events import digest_from_events, looks_like_events
 from .resource import ResourceInput
+from .sentinels import SECRET_SIG_KEY
 from .files import InputFileError, parse_json, read_bytes
 
 COSTED_OPS = ("create", "update", "same", "replace", "create-replacement", "import", "import-replacement")
@@ -60,12 +61,26 @@ def _provider_urn(ref: Any) -> Optional[str]:
 
 
 def _props(state: Any) -> dict[str, Any]:
-    """Inputs over outputs: inputs are what the program asked for; outputs fill in the rest."""
+    """Inputs over outputs: inputs are what the program asked for; outputs fill in the rest, also
+    inside nested objects (a node pool's `nodeConfig` input names the machine type, its output adds
+    the provider's default disk size)."""
     if not isinstance(state, Mapping):
         return {}
     outputs = state.get("outputs") if isinstance(state.get("outputs"), Mapping) else {}
     inputs = state.get("inputs") if isinstance(state.get("inputs"), Mapping) else {}
-    return {**outputs, **inputs}
+    return _over(inputs, outputs)
+
+
+def _over(top: Mapping[str, Any], under: Mapping[str, Any]) -> dict[str, Any]:
+    """`top` over `under`, merging objects both have; a secret is one value, never merged into
+    (its parts must not mix with a plain object's). Depth is bounded by the JSON reader."""
+    out = {**under, **top}
+    for key, value in top.items():
+        below = under.get(key)
+        if isinstance(value, Mapping) and isinstance(below, Mapping) \
+                and SECRET_SIG_KEY not in value and SECRET_SIG_KEY not in below:
+            out[key] = _over(value, below)
+    return out
 
 
 def _input(state: Mapping[str, Any], urn: str, providers: Mapping[str, dict], config: Mapping[str, str],
