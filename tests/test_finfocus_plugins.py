@@ -25,12 +25,16 @@ BOOK = PriceBook.load(DEFAULT_SPECS_DIR)
 T3_MONTH = BOOK.get("aws", "ec2:Instance", "t3.micro", "us-east-1").rate_per_unit * HOURS_PER_MONTH
 
 
-def install_standin(home: Path) -> Path:
-    """The release layout: no manifest, region in the binary's name."""
+def install_standin(home: Path, region: str = "us-east-1") -> Path:
+    """The release layout: no manifest, region in the binary's name (one binary per region)."""
     directory = home / ".finfocus" / "plugins" / "aws-public" / "0.1.8"
-    directory.mkdir(parents=True)
-    binary = directory / "finfocus-plugin-aws-public-us-east-1"
-    binary.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}" exec "{sys.executable}" "{STANDIN}" "$@"\n')
+    directory.mkdir(parents=True, exist_ok=True)
+    return standin_binary(directory, region)
+
+
+def standin_binary(directory: Path, region: str = "us-east-1") -> Path:
+    binary = directory / f"finfocus-plugin-aws-public-{region}"
+    binary.write_text(f'#!/bin/sh\nSTANDIN_REGION={region} PYTHONPATH="{ROOT}" exec "{sys.executable}" "{STANDIN}" "$@"\n')
     binary.chmod(0o755)
     return binary
 
@@ -171,6 +175,15 @@ def test_actual_sends_sku_and_region_tags_and_follows_pages(env, tmp_path):
     assert "('env', 'prod')" in asked[0]
 
 
+def test_actual_asks_only_the_binary_for_the_resources_region(env, tmp_path):
+    install_standin(Path(env["HOME"]), "eu-west-1")
+    out = actual(env, _state(tmp_path / "state.json", {"web": {"instanceType": "t3.micro"}}))
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["partial"] is False and "FAILED_PRECONDITION" not in out.stderr
+    asked = calls(env, "actual")
+    assert asked and all(c.endswith("served-by=us-east-1") for c in asked)
+
+
 def test_actual_shows_the_plugins_refusal_reason(env, tmp_path):
     """No instanceType: no sku to send, the plugin refuses, and the user sees why."""
     out = actual(env, _state(tmp_path / "state.json", {"web": {"tags": {"env": "prod"}}}))
@@ -194,12 +207,10 @@ def test_conformance_runs_over_finfocus_v1_and_fails_a_plugin_that_answers_nothi
     assert "FAIL  answers at least one of GetProjectedCost, GetActualCost, GetPricingSpec" in empty.stdout
 
 
-def _release_dir(tmp_path: Path) -> Path:
-    source = tmp_path / "release"
+def _release_dir(tmp_path: Path, region: str = "us-east-1") -> Path:
+    source = tmp_path / f"release-{region}"
     source.mkdir()
-    binary = source / "finfocus-plugin-aws-public-us-east-1"
-    binary.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT}" exec "{sys.executable}" "{STANDIN}" "$@"\n')
-    binary.chmod(0o755)
+    standin_binary(source, region)
     return source
 
 
@@ -248,3 +259,40 @@ def test_plugins_list_shows_released_finfocus_plugins_too(env):
     only = subprocess.run([sys.executable, "-m", "pulumicost_policy.plugins", "--root", env["PULUMICOST_HOME"], "list"],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert "aws-public" not in only.stdout
+
+
+def test_one_binary_per_region_each_prices_its_own_region(env, tmp_path):
+    """aws-public ships one binary per region in one version directory: each is a plugin of its
+    own, asked only about its region (a binary asked about another region would refuse)."""
+    install_standin(Path(env["HOME"]), "eu-west-1")
+    pack = EnginePack(env=env)
+    try:
+        pack.configure()
+        messages = {region: [d.message for d in pack.analyze(EC2, f"web-{region}", {"instanceType": "t3.micro"},
+                                                              provider={"region": region})
+                             if d.policy == "cost-estimate"][0]
+                    for region in ("us-east-1", "eu-west-1")}
+        [summary] = [d.message for d in pack.analyze_stack([]) if d.policy == "stack-cost-summary"]
+    finally:
+        pack.close()
+    for region, message in messages.items():
+        month = BOOK.get("aws", "ec2:Instance", "t3.micro", region).rate_per_unit * HOURS_PER_MONTH
+        assert f"${month:,.2f}" in message and "source: plugin aws-public 0.1.8" in message, message
+    served = {(c.split()[3], c.rsplit("served-by=", 1)[1]) for c in calls(env)}
+    assert served == {("us-east-1", "us-east-1"), ("eu-west-1", "eu-west-1")}
+    assert "FAILED_PRECONDITION" not in summary and "serves" not in summary
+
+
+def test_installing_a_second_region_keeps_the_first(tmp_path):
+    root = tmp_path / "root"
+    for region in ("us-east-1", "eu-west-1"):
+        source = _release_dir(tmp_path, region)
+        (source / "plugin.metadata.json").write_text(json.dumps({"version": "0.1.8"}))
+        out = _install_cli(source, root)
+        assert out.returncode == 0 and f"installed aws-public 0.1.8 for {region}" in out.stdout, out.stderr
+    from pulumicost_policy.plugins.discovery import discover
+    specs, warnings = discover(root)
+    assert sorted(s.region for s in specs) == ["eu-west-1", "us-east-1"] and not warnings
+    listed = subprocess.run([sys.executable, "-m", "pulumicost_policy.plugins", "--root", str(root), "list"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "in eu-west-1" in listed.stdout and "in us-east-1" in listed.stdout

@@ -115,14 +115,6 @@ class Outcome:
     sources: set[str] = field(default_factory=set)
 
 
-def _clients(host: PluginHost, provider: str, plugin: Optional[str]) -> list[PluginClient]:
-    if plugin:
-        client = host.named(plugin)
-        host.start([client] if client else [])
-        return [client] if client and not client.problem else []
-    return host.for_provider(provider)
-
-
 def host_tags(resource: ResourceInput) -> dict[str, str]:
     """What the real host adds to the resource's tags: `sku` and `region` (plugins such as the
     published aws-public refuse a request without them). Only values our descriptor read, which
@@ -197,10 +189,11 @@ def fetch(host: PluginHost, targets: Sequence[Target], span: DateRange, filters:
     outcome = Outcome()
 
     def one(target: Target) -> tuple[Target, Optional[tuple[PluginClient, list]], list[str]]:
-        tags = {**_plain_tags(target.resource.props), **dict(filters.tags), **host_tags(target.resource)}
+        added = host_tags(target.resource)
+        tags = {**_plain_tags(target.resource.props), **dict(filters.tags), **added}
         request = pb.GetActualCostRequest(resource_id=target.cloud_id or target.resource.urn, arn=target.arn, tags=tags,
                                           start=timestamp(span.start), end=timestamp(span.end))
-        answer, errors = _ask(_clients(host, provider_of(target.type), plugin), request)
+        answer, errors = _ask(host.for_provider(provider_of(target.type), added.get("region", ""), plugin), request)
         return target, answer, errors
 
     console = Console(stderr=True)
@@ -225,7 +218,7 @@ def fetch(host: PluginHost, targets: Sequence[Target], span: DateRange, filters:
 def fetch_scope(host: PluginHost, span: DateRange, filters: Filters, plugin: Optional[str] = None) -> Outcome:
     """No state: each plugin (or `--plugin`) is asked once for everything the tag filter selects."""
     outcome = Outcome()
-    clients = _clients(host, "", plugin) if plugin else list(host.clients)
+    clients = host.for_provider("", name=plugin) if plugin else list(host.clients)
     host.start(clients)  # every plugin at once (already done for --plugin)
     request = pb.GetActualCostRequest(tags=dict(filters.tags), start=timestamp(span.start), end=timestamp(span.end))
     for client in [c for c in clients if not c.problem]:

@@ -43,7 +43,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         except (InstallError, OSError) as err:
             print(f"error: {err}", file=sys.stderr)
             return 2
-        print(f"installed {spec.name} {spec.version} -> {spec.directory}")
+        print(f"installed {spec.name} {spec.version}{f' for {spec.region}' if spec.region else ''} -> {spec.directory}")
         return 0
     if args.command == "conformance":
         return conformance.run(args.path)
@@ -54,7 +54,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if not specs:
             print(f"no plugins installed under {root / 'plugins'}")
         for spec in specs:
-            print(f"{spec.name:<20} {spec.version:<10} {','.join(spec.providers) or '(any provider)':<20} {spec.directory}")
+            where = f"{','.join(spec.providers) or '(any provider)'}{f' in {spec.region}' if spec.region else ''}"
+            print(f"{spec.name:<20} {spec.version:<10} {where:<20} {spec.binary if spec.region else spec.directory}")
         return 0
     try:
         config = load_config(config_path(root))
@@ -69,7 +70,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     for client in host.clients:
         try:
             client.ensure_started()
-            print(f"ok    {client.label} ({', '.join(client.providers) or 'any provider'})")
+            region = f" in {client.spec.region}" if client.spec.region else ""
+            print(f"ok    {client.label} ({', '.join(client.providers) or 'any provider'}{region})")
         except PluginDown as err:
             failed += 1
             print(f"FAIL  {err}")

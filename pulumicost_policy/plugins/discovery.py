@@ -3,8 +3,9 @@
 `<root>` is $PULUMICOST_HOME, else ~/.pulumicost. Released finfocus plugins are found too:
 `<finfocus root>/plugins/<name>/<semver>/finfocus-plugin-<name>[-<region>]` with no manifest, the
 root being $FINFOCUS_HOME, else $PULUMI_HOME/finfocus, else ~/.finfocus. A region suffix on the
-binary (or `region` in a `plugin.metadata.json` beside it) restricts the plugin to that region. The highest valid version of each name wins;
-anything unusable is skipped with a warning that says what to fix. A plugin is code we are
+binary (or `region` in a `plugin.metadata.json` beside it) restricts the plugin to that region;
+a version directory may hold one such binary per region (aws-public ships them so), each a plugin
+of its own for its region. The highest valid version of each name wins; anything unusable is skipped with a warning that says what to fix. A plugin is code we are
 about to run inside a user's preview: a directory or binary that another user owns, or that
 anyone may write, is refused.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +28,8 @@ MANIFEST = "plugin.manifest.json"
 BINARY_PREFIX = "pulumicost-plugin-"
 FINFOCUS_PREFIX = "finfocus-plugin-"
 METADATA = "plugin.metadata.json"
+# The region suffix of a per-region release binary (`-us-east-1`, `-us-gov-west-1`, `-eu-central-2`).
+REGION_SUFFIX = r"(?:[a-z]{2}|us-gov)-[a-z]+-\d"
 
 
 @dataclass(frozen=True)
@@ -50,15 +54,20 @@ def finfocus_root() -> Optional[Path]:
     return None if home is None else home / ".finfocus"
 
 
-def _binary(directory: Path, name: str) -> tuple[Path, str]:
-    """The plugin's executable in a version directory and the region its name restricts it to."""
+def _binaries(directory: Path, name: str) -> list[tuple[Path, str]]:
+    """The plugin's executables in a version directory, each with the region its name restricts it
+    to: the one binary without a suffix, else every per-region binary (a missing binary is named
+    so that the caller can say what to install)."""
     for prefix in (BINARY_PREFIX, FINFOCUS_PREFIX):
         if (directory / f"{prefix}{name}").exists():
-            return directory / f"{prefix}{name}", ""
-    regional = sorted(directory.glob(f"{FINFOCUS_PREFIX}{name}-*"))
-    if regional:
-        return regional[0], regional[0].name[len(f"{FINFOCUS_PREFIX}{name}-"):]
-    return directory / f"{BINARY_PREFIX}{name}", ""
+            return [(directory / f"{prefix}{name}", "")]
+    pattern = re.compile(rf"{re.escape(FINFOCUS_PREFIX + name)}-({REGION_SUFFIX})")
+    try:
+        regional = [(path, match.group(1)) for path in sorted(directory.iterdir())
+                    if (match := pattern.fullmatch(path.name))]
+    except OSError:  # an unreadable directory: reported below as the binary it lacks
+        regional = []
+    return regional or [(directory / f"{BINARY_PREFIX}{name}", "")]
 
 
 def _metadata_region(directory: Path) -> str:
@@ -107,21 +116,16 @@ def unsafe_reason(path: Path) -> Optional[str]:
     return None
 
 
-def inspect(directory: Path, name: str) -> tuple[Optional[PluginSpec], Optional[str]]:
-    """Validate one `<name>/<version>` directory: a spec, or the reason it cannot be used."""
+def inspect(directory: Path, name: str) -> tuple[list[PluginSpec], list[str]]:
+    """Validate one `<name>/<version>` directory: a spec per usable binary (one per region for a
+    per-region release), and the reasons anything in it cannot be used."""
     version = parse_version(directory.name)
     if version is None:
-        return None, f"{directory}: '{directory.name}' is not a semver version (e.g. 1.2.3); skipped"
-    binary, region = _binary(directory, name)
-    region = region or _metadata_region(directory)
-    for path in (directory.parent, directory, binary):
-        if path is binary and not binary.exists():
-            return None, f"{directory}: no executable {binary.name}; skipped"
+        return [], [f"{directory}: '{directory.name}' is not a semver version (e.g. 1.2.3); skipped"]
+    for path in (directory.parent, directory):
         reason = unsafe_reason(path)
         if reason:
-            return None, f"refusing plugin {name} {directory.name}: {reason}"
-    if not os.access(binary, os.X_OK):
-        return None, f"{binary} is not executable; run: chmod +x {binary}"
+            return [], [f"refusing plugin {name} {directory.name}: {reason}"]
     manifest: dict[str, Any] = {}
     manifest_path = directory / MANIFEST
     if manifest_path.exists():
@@ -130,13 +134,33 @@ def inspect(directory: Path, name: str) -> tuple[Optional[PluginSpec], Optional[
             if not isinstance(manifest, dict):
                 raise ValueError("not a JSON object")
         except (ValueError, OSError) as err:
-            return None, f"{manifest_path}: unreadable manifest ({err}); fix or remove it"
+            return [], [f"{manifest_path}: unreadable manifest ({err}); fix or remove it"]
         if manifest.get("name", name) != name:
-            return None, f"{manifest_path}: manifest names '{manifest.get('name')}' but the directory is '{name}'"
+            return [], [f"{manifest_path}: manifest names '{manifest.get('name')}' but the directory is '{name}'"]
     providers = manifest.get("providers", [])
     if not isinstance(providers, list) or not all(isinstance(p, str) for p in providers):
-        return None, f"{manifest_path}: 'providers' must be a list of strings"
-    return PluginSpec(name, directory.name, directory, binary, tuple(providers), region), None
+        return [], [f"{manifest_path}: 'providers' must be a list of strings"]
+    specs: list[PluginSpec] = []
+    problems: list[str] = []
+    for binary, region in _binaries(directory, name):
+        problem = _binary_problem(directory, name, binary)
+        if problem:
+            problems.append(problem)
+        else:
+            specs.append(PluginSpec(name, directory.name, directory, binary, tuple(providers),
+                                    region or _metadata_region(directory)))
+    return specs, problems
+
+
+def _binary_problem(directory: Path, name: str, binary: Path) -> Optional[str]:
+    if not binary.exists():
+        return f"{directory}: no executable {binary.name}; skipped"
+    reason = unsafe_reason(binary)
+    if reason:
+        return f"refusing plugin {name} {directory.name}: {reason}"
+    if not os.access(binary, os.X_OK):
+        return f"{binary} is not executable; run: chmod +x {binary}"
+    return None
 
 
 def discover(root: Optional[Path] = None) -> tuple[list[PluginSpec], list[str]]:
@@ -158,20 +182,19 @@ def discover(root: Optional[Path] = None) -> tuple[list[PluginSpec], list[str]]:
     except OSError as err:  # an unreadable root must not stop a preview: the price book still answers
         return found, [f"plugins under {top} skipped: cannot read it ({err.strerror or err})"]
     for name_dir in names:
-        candidates: list[tuple[semver.Version, PluginSpec]] = []
+        candidates: list[tuple[semver.Version, list[PluginSpec]]] = []
         try:
             versions = sorted(p for p in name_dir.iterdir() if p.is_dir())
         except OSError as err:
             warnings.append(f"{name_dir} skipped: cannot read it ({err.strerror or err})")
             continue
         for version_dir in versions:
-            spec, problem = inspect(version_dir, name_dir.name)
-            if problem:
-                warnings.append(problem)
-            elif spec is not None:
-                candidates.append((parse_version(spec.version), spec))
+            specs, problems = inspect(version_dir, name_dir.name)
+            warnings += problems
+            if specs:
+                candidates.append((parse_version(version_dir.name), specs))
         if candidates:
-            found.append(max(candidates, key=lambda c: c[0])[1])
+            found += max(candidates, key=lambda c: c[0])[1]
     return found, warnings
 
 

@@ -33,7 +33,7 @@ class PluginHost:
         self._notes: dict[str, None] = dict.fromkeys(notes)
         self._notes.update(dict.fromkeys(self.config.warnings))
         self._lock = threading.Lock()
-        self._started: set[str] = set()
+        self._started: set[int] = set()  # ids of clients (one name may have a client per region)
         atexit.register(self.close)
 
     @classmethod
@@ -48,10 +48,11 @@ class PluginHost:
             print(f"pulumicost: {note}", file=sys.stderr)
         return cls(specs, config, notes, cache)
 
-    def for_provider(self, provider: str, region: str = "") -> list[PluginClient]:
-        """Clients that may answer for `provider` (and `region`, for a per-region release), in
-        priority order, started (concurrently) on first use."""
-        chosen = [c for c in self.clients if (not c.providers or provider in c.providers)
+    def for_provider(self, provider: str, region: str = "", name: Optional[str] = None) -> list[PluginClient]:
+        """Clients that may answer for `provider` (whatever their providers when `name` picks the
+        plugin) and `region` (a per-region release answers for its own only), in priority order,
+        started (concurrently) on first use."""
+        chosen = [c for c in self.clients if (c.name == name if name else not c.providers or provider in c.providers)
                   and (not region or not c.spec.region or c.spec.region == region)]
         self.start(chosen)
         return [c for c in chosen if not c.problem]
@@ -61,8 +62,8 @@ class PluginHost:
 
     def start(self, clients: Sequence[PluginClient]) -> None:
         with self._lock:
-            todo = [c for c in clients if c.name not in self._started]
-            self._started.update(c.name for c in todo)
+            todo = [c for c in clients if id(c) not in self._started]
+            self._started.update(id(c) for c in todo)
         if not todo:
             return
         with ThreadPoolExecutor(max_workers=len(todo), thread_name_prefix="plugin-start") as pool:

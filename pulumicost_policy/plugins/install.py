@@ -48,10 +48,11 @@ def read_manifest(source: Path) -> tuple[str, str]:
     return name, version
 
 
-def prepare_target(root: Path, name: str, version: str) -> Path:
-    """`root/plugins/<name>/<version>`, absent (an older copy of that version removed), its parents
-    safe. Directories that exist are checked, never chmod-ed (one may be a shared directory reached
-    through a symlink); the ones we create are ours and writable by no one else."""
+def prepare_target(root: Path, name: str, version: str, replace: bool = True) -> Path:
+    """`root/plugins/<name>/<version>`, absent (an older copy of that version removed; with
+    `replace` False an existing one is kept, checked, for a release to add its files to), its
+    parents safe. Directories that exist are checked, never chmod-ed (one may be a shared directory
+    reached through a symlink); the ones we create are ours and writable by no one else."""
     target = root / "plugins" / name / version
     for directory in (root, root / "plugins", target.parent):
         if directory.exists():
@@ -61,8 +62,12 @@ def prepare_target(root: Path, name: str, version: str) -> Path:
         else:
             directory.mkdir(parents=True, mode=0o755)
             directory.chmod(0o755)  # whatever the umask
-    if target.exists():
+    if target.exists() and replace:
         shutil.rmtree(target)
+    elif target.exists():
+        reason = unsafe_reason(target)
+        if reason:
+            raise InstallError(f"refusing to install into {target}: {reason}")
     return target
 
 
@@ -91,10 +96,10 @@ def install(source: Path, root: Path) -> PluginSpec:
         launcher.write_text(LAUNCHER.format(pack=_sh_quote(str(IMPORT_ROOT)), python=_sh_quote(sys.executable)),
                             encoding="utf-8")
         launcher.chmod(0o755)
-    spec, problem = inspect(target, name)
-    if problem or spec is None:
-        raise InstallError(f"installed {target} but it is not usable: {problem}")
-    return spec
+    specs, problems = inspect(target, name)
+    if problems or not specs:
+        raise InstallError(f"installed {target} but it is not usable: {'; '.join(problems)}")
+    return specs[0]
 
 
 def _sh_quote(text: str) -> str:

@@ -27,7 +27,7 @@ from pulumicost_policy.pricing.pricebook import PriceBook
 from pulumicost_policy.protocol import costsource_pb2 as pb
 
 SERVICE = "finfocus.v1.CostSourceService"
-REGION = "us-east-1"
+REGION = os.environ.get("STANDIN_REGION", "us-east-1")  # set by its launcher: one binary per region
 LOG = os.environ.get("STANDIN_LOG")
 PAGE = int(os.environ.get("STANDIN_PAGE_SIZE", "3"))
 BOOK = PriceBook.load()
@@ -53,7 +53,7 @@ def supports(request, context):
 
 def projected(request, context):
     res = request.resource
-    _log(f"projected {res.resource_type} {res.sku} {res.region} id={res.id} tags={sorted(res.tags.items())}")
+    _log(f"projected {res.resource_type} {res.sku} {res.region} id={res.id} tags={sorted(res.tags.items())} served-by={REGION}")
     if res.region != REGION:
         context.abort(grpc.StatusCode.FAILED_PRECONDITION, f"this binary serves {REGION}, not {res.region}")
     if res.resource_type in ("aws:ec2/instance:Instance", "ec2"):
@@ -69,7 +69,10 @@ def projected(request, context):
 
 
 def actual(request, context):
-    _log(f"actual {request.resource_id} arn={request.arn} tags={sorted(request.tags.items())} page={request.page_token}")
+    _log(f"actual {request.resource_id} arn={request.arn} tags={sorted(request.tags.items())} page={request.page_token}"
+         f" served-by={REGION}")
+    if request.tags.get("region", REGION) != REGION:
+        context.abort(grpc.StatusCode.FAILED_PRECONDITION, f"this binary serves {REGION}, not {request.tags['region']}")
     if request.arn and not request.tags.get("sku"):
         context.abort(grpc.StatusCode.INVALID_ARGUMENT, "sku tag is required when an ARN is given")
     start = request.start.ToDatetime(tzinfo=dt.timezone.utc)
