@@ -90,6 +90,14 @@ FREE_PATTERNS: dict[str, tuple[str, ...]] = {
 def free_reason(type_token: str) -> Optional[str]:
     """Why the type costs nothing by itself, or None when it is not known to be free."""
     for reason, patterns in FREE_PATTERNS.items():
-        if any(fnmatchcase(type_token, pattern) for pattern in patterns):
+        if any(_matches(type_token, pattern) for pattern in patterns):
             return f"{NO_DIRECT_COST}: {reason}"
     return None
+
+
+def _matches(type_token: str, pattern: str) -> bool:
+    """fnmatchcase, with the common `prefix*` pattern as a plain prefix test: fnmatch compiles a
+    regular expression per pattern, ~30 ms for the list on a pack's first resources."""
+    if pattern.endswith("*") and not any(c in pattern[:-1] for c in "*?["):
+        return type_token.startswith(pattern[:-1])
+    return fnmatchcase(type_token, pattern)

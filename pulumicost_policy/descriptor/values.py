@@ -11,6 +11,7 @@ reach a policy as plaintext with no marker, so echoing a value could leak one.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any, Optional
 
 from ..inputs.sentinels import PREVIEW_SECRET, SECRET_SIG_KEY, SECRET_SIG_VALUE, UNKNOWN_SENTINELS
@@ -38,8 +39,10 @@ def is_unknown(value: Any) -> bool:
 
 def is_secret(value: Any) -> bool:
     """True for the secret shapes of preview JSON and stack export (Analyze gets plaintext)."""
-    if value == PREVIEW_SECRET:
-        return True
+    if isinstance(value, str):
+        return value == PREVIEW_SECRET
+    if isinstance(value, (int, float, list)):  # the common plain values, without the ABC check below
+        return False
     return isinstance(value, Mapping) and value.get(SECRET_SIG_KEY) == SECRET_SIG_VALUE
 
 
@@ -78,24 +81,20 @@ _MISSING = object()
 
 
 def _walk(props: Mapping[str, Any], path: str) -> Any:
-    """Follow a dotted path through maps (and `[0]`-style list indices); `_MISSING` if absent."""
+    """Follow a dotted path through maps (and `[0]`-style list indices); `_MISSING` if absent.
+
+    Plain dicts without the secret signature (nearly every step) skip the general checks: this
+    is the hot loop of pricing a stack."""
     node: Any = props
-    walked: list[str] = []
-    for part in path.split("."):
-        if is_unknown(node):
-            raise UnknownProperty(".".join(walked) or path)
-        if is_secret(node):
-            raise PropertyProblem(f"{'.'.join(walked)} is a secret, so it cannot be priced")
-        name, index = _split_index(part)
-        if not isinstance(node, Mapping):
-            raise PropertyProblem(f"{'.'.join(walked)} should be an object, got {type_name(node)}")
+    for depth, (name, index) in enumerate(_parts(path)):
+        if type(node) is not dict or SECRET_SIG_KEY in node:
+            _check_container(node, path, depth)
         node = node.get(name, _MISSING)
-        walked.append(part)
         if node is _MISSING or node is None:
             return _MISSING
         if index is not None:
             if is_unknown(node):
-                raise UnknownProperty(".".join(walked))
+                raise UnknownProperty(_walked(path, depth + 1))
             if not isinstance(node, Sequence) or isinstance(node, str):
                 raise PropertyProblem(f"{name} should be a list, got {type_name(node)}")
             if index >= len(node):
@@ -106,6 +105,28 @@ def _walk(props: Mapping[str, Any], path: str) -> Any:
     if is_secret(node):
         raise PropertyProblem(f"{path} is a secret, so it cannot be priced")
     return node
+
+
+def _check_container(node: Any, path: str, depth: int) -> None:
+    """Raise unless `node`, reached after `depth` steps of `path`, is an object we may look into."""
+    if is_unknown(node):
+        raise UnknownProperty(_walked(path, depth) or path)
+    if is_secret(node):
+        raise PropertyProblem(f"{_walked(path, depth)} is a secret, so it cannot be priced")
+    if not isinstance(node, Mapping):
+        raise PropertyProblem(f"{_walked(path, depth)} should be an object, got {type_name(node)}")
+
+
+@lru_cache(maxsize=4096)
+def _parts(path: str) -> tuple[tuple[str, Optional[int]], ...]:
+    """A dotted path split into (name, list index) steps, parsed once per path: mappers ask the
+    same few dozen paths of every resource, and this is the hot loop of pricing a stack."""
+    return tuple(_split_index(part) for part in path.split("."))
+
+
+def _walked(path: str, depth: int) -> str:
+    """The first `depth` steps of `path`, for messages."""
+    return ".".join(path.split(".")[:depth])
 
 
 def _split_index(part: str) -> tuple[str, Optional[int]]:

@@ -20,6 +20,7 @@ from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
 from ..pricing.usage_check import check_usage_file
+from ..money import warm
 from ..sources import open_sources
 
 USAGE_FILE_ENV = "PULUMICOST_USAGE_FILE"
@@ -85,6 +86,7 @@ class PackState:
         except UsageFileError as err:
             error = f"{err}; usage-based costs show their unit prices only"
         sources = open_sources(usage)
+        threading.Thread(target=warm, name="warm-currency", daemon=True).start()  # off the start path
         return cls(sources.pricer, error, sources.host)
 
     def problems(self) -> list[str]:

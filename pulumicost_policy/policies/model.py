@@ -79,12 +79,9 @@ class CostPolicy:
     def errors(self, config: Mapping[str, Any]) -> list[str]:
         """Readable schema errors (`monthlyBudget: 'lots' is not of type 'number'`), cached by content:
         resource policies see the same config for every resource."""
-        bad = non_finite_paths(dict(config or {}))
-        if bad:  # NaN passes every `minimum`; 10**400 overflows float(): refused before the schema
-            return [f"{where}: should be a finite number" for where in bad]
         try:
             key = json.dumps(dict(config or {}), sort_keys=True, allow_nan=False)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError):  # NaN or infinity (refused in _errors), or not JSON at all
             return _errors(self, config)
         return list(_cached_errors(self, key))
 
@@ -108,6 +105,9 @@ def _validator(policy: CostPolicy) -> jsonschema.Draft7Validator:
 
 
 def _errors(policy: CostPolicy, config: Mapping[str, Any]) -> list[str]:
+    bad = non_finite_paths(dict(config or {}))
+    if bad:  # NaN passes every `minimum`; 10**400 overflows float(): refused before the schema
+        return [f"{where}: should be a finite number" for where in bad]
     out = []
     for err in sorted(_validator(policy).iter_errors(dict(config)), key=lambda e: list(e.path)):
         where = ".".join(str(p) for p in err.path) or "config"
