@@ -62,6 +62,13 @@ def _s3(cls: str, ours: str, lines) -> tuple:
 
 
 REQ = ("PUT, COPY, POST, LIST requests", "GET, SELECT, and all other requests")
+# A bucket with no usage: its Standard-class lines at their unit prices (two test files have one).
+S3_STANDARD_UNIT_LINES = (
+    L("Standard Storage", "0.023", "Standard storage"),
+    L("Standard PUT, COPY, POST, LIST requests", "0.005", "PUT/COPY/POST/LIST"),
+    L("Standard GET, SELECT, and all other requests", "0.0004", "GET requests"),
+    L("Standard Select data scanned", "0.002", "Standard: Select data scanned"),
+    L("Standard Select data returned", "0.0007", "Standard: Select data returned"))
 S3_LINES = (
     L("Standard Storage", 230.00, "Standard storage"), L("Standard PUT, COPY, POST, LIST requests", 0.05, "PUT/COPY"),
     L("Standard GET, SELECT, and all other requests", 0.00, "GET requests"),
@@ -809,11 +816,7 @@ CASES: tuple[Case, ...] = (
           ("standard_f2_lowercase", "standard_f2", "Premium_LRS", None, 72.27, (AZ_OS_DISK("P4", 5.28),), {}))),
     # s3_bucket_test (their usage file nests keys by storage class; ours are flat with a class prefix)
     Case("aws_s3_bucket.bucket1", "aws:s3/bucket:Bucket", {},
-         (L("Standard Storage", "0.023", "Standard storage"),
-          L("Standard PUT, COPY, POST, LIST requests", "0.005", "PUT/COPY/POST/LIST"),
-          L("Standard GET, SELECT, and all other requests", "0.0004", "GET requests"),
-          L("Standard Select data scanned", "0.002", "Standard: Select data scanned"),
-          L("Standard Select data returned", "0.0007", "Standard: Select data returned"))),
+         S3_STANDARD_UNIT_LINES),
     Case("aws_s3_bucket.bucket_withUsage", "aws:s3/bucket:Bucket", {}, S3_LINES, S3_USAGE),
     # autoscaling_group_test: launch configurations and templates are in the same stack. Their golden
     # is newer than the stored .tf for two resources, left out: test_count (a count the .tf lacks) and
@@ -891,11 +894,7 @@ CASES: tuple[Case, ...] = (
          (L("Per GB per hour", 3.24), L("Per vCPU per hour", 29.55))),
     # cloudfront_distribution_test: its bucket, and the distribution (no CloudFront prices in our data)
     Case("aws_s3_bucket.b", "aws:s3/bucket:Bucket", {},
-         (L("Standard Storage", "0.023", "Standard storage"),
-          L("Standard PUT, COPY, POST, LIST requests", "0.005", "PUT/COPY/POST/LIST"),
-          L("Standard GET, SELECT, and all other requests", "0.0004", "GET requests"),
-          L("Standard Select data scanned", "0.002", "Standard: Select data scanned"),
-          L("Standard Select data returned", "0.0007", "Standard: Select data returned"))),
+         S3_STANDARD_UNIT_LINES),
     # managed_disk_test (eastus); the PremiumV2 disks are not in the golden
     *(Case(f"azurerm_managed_disk.{name}", "azure:compute/managedDisk:ManagedDisk",
            {"location": "eastus", "createOption": "Empty", **props}, lines, region="eastus")

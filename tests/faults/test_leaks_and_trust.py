@@ -242,6 +242,18 @@ def test_item18_plugin_stderr_is_bounded(tmp_path, capfd):
     assert len(err) < MAX_FORWARDED + 64 * 1024
 
 
+def _launching_host(root: Path) -> subprocess.Popen:
+    """A host process that launches the plugin installed under `root`, says "launched", then waits
+    (for the test to kill it)."""
+    return subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\nfrom pathlib import Path\n"
+        "from pulumicost_policy.plugins.discovery import discover\n"
+        "from pulumicost_policy.plugins.process import PluginProcess\n"
+        f"[spec], _ = discover(Path({str(root)!r}))\n"
+        "PluginProcess.launch(spec, {}, 10)\nprint('launched', flush=True)\ntime.sleep(600)\n")],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+
+
 def test_item17_a_plugin_ignoring_sigterm_dies_with_a_killed_host(tmp_path):
     """A plugin that ignores SIGTERM (not built on our SDK, which watches its parent) is gone
     within 5 s of its host being SIGKILLed: the parent-death signal is SIGKILL."""
@@ -258,13 +270,7 @@ def test_item17_a_plugin_ignoring_sigterm_dies_with_a_killed_host(tmp_path):
                       "time.sleep(600)\n")
     binary.chmod(0o755)
     install(plugin, tmp_path / "root")
-    host = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time\nfrom pathlib import Path\n"
-        "from pulumicost_policy.plugins.discovery import discover\n"
-        "from pulumicost_policy.plugins.process import PluginProcess\n"
-        f"[spec], _ = discover(Path({str(tmp_path / 'root')!r}))\n"
-        "PluginProcess.launch(spec, {}, 10)\nprint('launched', flush=True)\ntime.sleep(600)\n")],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    host = _launching_host(tmp_path / "root")
     try:
         assert host.stdout.readline() == "launched\n"
         pid = int(pid_file.read_text())
@@ -335,13 +341,7 @@ def test_item17_a_detached_helper_of_a_plugin_dies_with_a_killed_host(tmp_path):
     of the host being SIGKILLed: the launcher is its subreaper and takes the whole tree down."""
     import signal
     root, pid_file = _detaching_plugin(tmp_path, "time.sleep(600)")
-    host = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time\nfrom pathlib import Path\n"
-        "from pulumicost_policy.plugins.discovery import discover\n"
-        "from pulumicost_policy.plugins.process import PluginProcess\n"
-        f"[spec], _ = discover(Path({str(root)!r}))\n"
-        "PluginProcess.launch(spec, {}, 10)\nprint('launched', flush=True)\ntime.sleep(600)\n")],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    host = _launching_host(root)
     try:
         assert host.stdout.readline() == "launched\n"
         pid = _helper_pid(pid_file)
