@@ -88,6 +88,24 @@ def test_digest_change_in_the_table(tmp_path):
     assert re.search(r"Monthly cost change: \$[\d,.]+ -> \$[\d,.]+ USD \(\+\$[\d,.]+\)", out.stdout)
 
 
+def test_a_change_with_nothing_priced_is_zero_not_mixed_currencies(tmp_path):
+    """A digest whose only resource is of an unknown type: no currency on either side is $0 -> $0,
+    not "mixed currencies" (it said so on a real engine-event stream)."""
+    doc = json.loads((EXAMPLES / "ten-t3-micro.json").read_text())
+    step = copy.deepcopy(doc["steps"][2])
+    step["op"] = "create"
+    step["newState"]["type"] = step["type"] = "pkgA:m:typA"
+    step["urn"] = step["newState"]["urn"] = step["urn"].replace("aws:ec2/instance:Instance", "pkgA:m:typA")
+    doc["steps"] = doc["steps"][:2] + [step]
+    path = tmp_path / "unknown.json"
+    path.write_text(json.dumps(doc))
+    out = run("--pulumi-json", path, env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert "Monthly cost change: $0.00 -> $0.00 USD ($0.00)" in out.stdout and "mixed currencies" not in out.stdout
+    markdown = run("--pulumi-json", path, "--output", "markdown")
+    assert "(was $0.00, **$0.00**)" in markdown.stdout and "mixed currencies" not in markdown.stdout
+
+
 def test_compare_a_state_to_an_earlier_report_and_to_an_older_state(tmp_path):
     """A state run has no old states: --compare-to gives them, from a report or a state."""
     digest = json.loads((EXAMPLES / "ten-t3-micro.json").read_text())

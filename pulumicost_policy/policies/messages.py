@@ -64,8 +64,8 @@ def summary_message(stack: StackCost) -> str:
 
 def change_message(past: StackCost, current: StackCost, diff: Optional[float]) -> str:
     """`Monthly cost change: $60.74 -> $280.32 USD (+$219.58)`: past, current and diff totals."""
-    currency = current.currency or past.currency
-    if diff is None or currency is None:
+    if diff is None:
         return "Monthly cost change: not computable (mixed currencies)"
+    currency = current.currency or past.currency or "USD"  # nothing priced on either side: $0 -> $0
     return (f"Monthly cost change: {money(past.totals.get(currency, 0.0), currency)} -> "
             f"{money(current.totals.get(currency, 0.0), currency)} {currency} ({signed(diff, currency)})")

@@ -69,7 +69,7 @@ def _headline(projection: Projection, stack_name: str) -> list[str]:
     line = f"**Monthly cost: {total}**"
     if projection.compared:
         past = projection.past
-        currency = stack.currency or past.currency
+        currency = stack.currency or past.currency or "USD"
         line += (f" (was {money(past.total or 0.0, currency)}, **{signed(projection.diff, currency)}**)"
                  if projection.diff is not None else " (change not computable: mixed currencies)")
     cov = stack.coverage
