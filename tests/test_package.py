@@ -170,6 +170,10 @@ def test_cli_dispatches_in_process(capsys):
     with pytest.raises(SystemExit) as done:
         cli_main(["cost", "actual", "--help"])
     assert done.value.code == 0 and "--start-date" in capsys.readouterr().out
+    for words, _, _ in VERBS:  # help and errors name the command as the user typed it
+        with pytest.raises(SystemExit):
+            cli_main([*words, "--help"])
+        assert capsys.readouterr().out.startswith(f"usage: pulumicost {' '.join(words)} ")
     assert cli_main(["plugins"]) == 2
     assert "unknown command 'plugins'" in capsys.readouterr().err
 

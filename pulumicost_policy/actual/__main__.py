@@ -32,8 +32,11 @@ class UsageError(Exception):
     pass
 
 
-def parse_args(argv: Optional[Sequence[str]]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(allow_abbrev=False, prog="python -m pulumicost_policy.actual",
+PROG = "python -m pulumicost_policy.actual"
+
+
+def parse_args(argv: Optional[Sequence[str]], prog: str = PROG) -> argparse.Namespace:
+    p = argparse.ArgumentParser(allow_abbrev=False, prog=prog,
                                 description="Actual historical costs through the cost plugins.")
     p.add_argument("--start-date", required=True, help="YYYY-MM-DD or RFC 3339 (UTC)")
     p.add_argument("--end-date", required=True, help="YYYY-MM-DD or RFC 3339; its whole day is included")
@@ -125,8 +128,9 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if report.partial else EXIT_OK
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    return run(parse_args(argv))
+def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
+    """`prog` is how help and errors name the command (`pulumicost cost actual` from the CLI)."""
+    return run(parse_args(argv, prog))
 
 
 if __name__ == "__main__":

@@ -16,28 +16,28 @@ from typing import Callable, Optional, Sequence
 
 from ..paths import pack_version
 
-Tool = Callable[[list[str]], int]
+Tool = Callable[[list[str], str], int]  # (arguments, the command's name for help and errors)
 EXIT_USAGE = 2
 
 
-def _projected(argv: list[str]) -> int:
+def _projected(argv: list[str], prog: str) -> int:
     from ..projected.__main__ import run_cli as main
-    return main(argv)
+    return main(argv, prog)
 
 
-def _actual(argv: list[str]) -> int:
+def _actual(argv: list[str], prog: str) -> int:
     from ..actual.__main__ import main
-    return main(argv)
+    return main(argv, prog)
 
 
-def _plugin(argv: list[str]) -> int:
+def _plugin(argv: list[str], prog: str) -> int:
     from ..plugins.__main__ import main
-    return main(argv)
+    return main(argv, prog)
 
 
-def _prices(argv: list[str]) -> int:
+def _prices(argv: list[str], prog: str) -> int:
     from ..prices.__main__ import main
-    return main(argv)
+    return main(argv, prog)
 
 
 # (verb words, tool, one-line help): the first matching words win; `cost` alone is not a verb.
@@ -66,11 +66,11 @@ def usage() -> str:
     ])
 
 
-def find(argv: Sequence[str]) -> Optional[tuple[Tool, list[str]]]:
-    """The tool the leading words name and the arguments left for it, or None."""
+def find(argv: Sequence[str]) -> Optional[tuple[Tool, list[str], str]]:
+    """The tool the leading words name, the arguments left for it and its command name, or None."""
     for words, tool, _ in VERBS:
         if tuple(argv[:len(words)]) == words:
-            return tool, list(argv[len(words):])
+            return tool, list(argv[len(words):]), " ".join(("pulumicost", *words))
     return None
 
 
@@ -92,8 +92,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"pulumicost: error: unknown command '{wanted}'; expected one of: {known} "
               "(pulumicost --help)", file=sys.stderr)
         return EXIT_USAGE
-    tool, rest = chosen
-    return tool(rest)
+    tool, rest, prog = chosen
+    return tool(rest, prog)
 
 
 if __name__ == "__main__":

@@ -18,8 +18,12 @@ from .install import InstallError, install, shipped_or_path
 from .release import install_release, is_release
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    parser = argparse.ArgumentParser(allow_abbrev=False, prog="python -m pulumicost_policy.plugins",
+PROG = "python -m pulumicost_policy.plugins"
+
+
+def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
+    """`prog` is how help and errors name the command (`pulumicost plugin` from the CLI)."""
+    parser = argparse.ArgumentParser(allow_abbrev=False, prog=prog,
                                      description="Install, list, validate and conformance-test cost-source plugins.")
     parser.add_argument("--root", type=Path, help="plugin root (default $PULUMICOST_HOME or ~/.pulumicost)")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -24,8 +24,11 @@ def _csv(text: str) -> set[str]:
     return {part.strip() for part in text.split(",") if part.strip()}
 
 
-def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(allow_abbrev=False, prog="python -m pulumicost_policy.prices", description="Install and inspect price data.")
+PROG = "python -m pulumicost_policy.prices"
+
+
+def parse_args(argv: Optional[list[str]], prog: str = PROG) -> argparse.Namespace:
+    p = argparse.ArgumentParser(allow_abbrev=False, prog=prog, description="Install and inspect price data.")
     sub = p.add_subparsers(dest="command", required=True)
     up = sub.add_parser("update", help="download current list prices (all clouds unless some are named)")
     for cloud in CLOUDS:
@@ -54,8 +57,9 @@ def status() -> int:
     return 0
 
 
-def main(argv: Optional[list[str]] = None) -> int:
-    args = parse_args(argv)
+def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
+    """`prog` is how help and errors name the command (`pulumicost prices` from the CLI)."""
+    args = parse_args(argv, prog)
     if user_prices_dir() is None:
         print("error: no home directory for the user price stores; set PULUMICOST_HOME to a directory",
               file=sys.stderr)

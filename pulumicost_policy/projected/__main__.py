@@ -43,8 +43,11 @@ EXIT_OK, EXIT_MANDATORY, EXIT_USAGE = 0, 1, 2
 OUTPUTS = ("table", "json", "ndjson", "infracost-json", "markdown", "html")
 
 
-def parse_args(argv: Optional[list[str]]) -> argparse.Namespace:
-    p = argparse.ArgumentParser(prog="python -m pulumicost_policy.projected", allow_abbrev=False,
+PROG = "python -m pulumicost_policy.projected"
+
+
+def parse_args(argv: Optional[list[str]], prog: str = PROG) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog=prog, allow_abbrev=False,
                                 description="Projected monthly cost of a Pulumi plan or stack, offline.")
     src = p.add_mutually_exclusive_group(required=True)
     src.add_argument("--pulumi-json", type=Path, metavar="PLAN.json", help="a `pulumi preview --json` digest")
@@ -120,8 +123,8 @@ def old_estimates(path: Path, pricer: Pricer) -> dict[str, CostEstimate]:
     return {e.urn: e for e in pricer.estimate_many([item.resource for item in olds])}
 
 
-def main(argv: Optional[list[str]] = None) -> int:
-    args = parse_args(argv)
+def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
+    args = parse_args(argv, prog)
     try:
         config = gate.load_config(args.policy_pack_config)
         usage = Usage.load(args.usage)
@@ -182,11 +185,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     return args.mandatory_exit_code if mandatory else EXIT_OK
 
 
-def run_cli(argv: Optional[list[str]] = None) -> int:
+def run_cli(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
     """`main`, with a closed standard output (`... --output json | head`) ending quietly: the
-    reader has what it wanted; Python would otherwise print a BrokenPipeError traceback at exit."""
+    reader has what it wanted; Python would otherwise print a BrokenPipeError traceback at exit.
+    `prog` is how help and errors name the command (`pulumicost cost projected` from the CLI)."""
     try:
-        code = main(argv)
+        code = main(argv, prog)
         sys.stdout.flush()
         return code
     except BrokenPipeError:
