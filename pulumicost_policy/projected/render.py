@@ -36,7 +36,7 @@ OP_NAMES = {"create-replacement": "replace", "import-replacement": "import"}
 
 def _was_cell(row: Row, code: bool) -> str:
     """The cost before the change: `-` for a create."""
-    before = row.estimate if row.op == "delete" else row.before
+    before = row.past
     if before is None:
         return "-"
     return _cost_cell(before.status, before.monthly, before.currency, code)

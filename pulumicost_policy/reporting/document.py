@@ -29,13 +29,21 @@ class Row:
     before: Optional[CostEstimate] = None  # as it is now, when known (None: created, or no past)
 
     @property
+    def past(self) -> Optional[CostEstimate]:
+        """The resource as it is now: a deleted one's own estimate; None for a create or no past."""
+        return self.estimate if self.op == "delete" else self.before
+
+    @property
+    def after(self) -> Optional[CostEstimate]:
+        """The resource as it will be: None for a delete (a saving row)."""
+        return None if self.op == "delete" else self.estimate
+
+    @property
     def change(self) -> Optional[float]:
-        """after - before; a deleted resource (a saving row) goes from its cost to nothing."""
-        if self.op == "delete":
-            return resource_change(self.estimate, None)
-        if self.before is self.estimate:  # a kept resource, priced once: no change, whatever it costs
+        """after - past; a deleted resource (a saving row) goes from its cost to nothing."""
+        if self.before is self.estimate and self.op != "delete":  # kept, priced once: no change
             return 0.0
-        return resource_change(self.before, self.estimate)
+        return resource_change(self.past, self.after)
 
 
 @dataclass
@@ -86,7 +94,7 @@ def _round(value: Optional[float], places: int = 6) -> Optional[float]:
 
 def change_fields(row: Row) -> dict[str, Any]:
     """Before and change of one row (only in a report of a change)."""
-    before = row.estimate if row.op == "delete" else row.before
+    before = row.past
     return {"past_monthly": _round(before.monthly) if before is not None else 0.0,
             "monthly_change": _round(row.change)}
 

@@ -58,8 +58,7 @@ def to_html(projection: Projection, policies: list[dict[str, Any]], stack_name: 
         e = row.estimate
         if e.status == FREE and not row.change:
             continue
-        before, after = (e, None) if row.op == "delete" else (row.before, e)
-        money_cells = [amount(before), amount(after)] if compared else [amount(e)]
+        money_cells = [amount(row.past), amount(row.after)] if compared else [amount(e)]
         cells = [f"<td>{_e(v)}</td>" for v in (e.name, e.type, row.op, f"{e.sku} {e.region}".strip())]
         cells += [f"<td class='n'>{_e(v)}</td>" for v in money_cells]
         if compared:

@@ -98,7 +98,7 @@ def _diff(projection: Projection) -> dict[str, Any]:
         change = row.change
         if not change:
             continue
-        before, after = (row.estimate, None) if row.op == "delete" else (row.before, row.estimate)
+        before, after = row.past, row.after
         ref = after or before
         resources.append({"name": resource_name(ref), "metadata": _metadata(ref, row.op),
                           "hourlyCost": decimal_text(change / HOURS_PER_MONTH), "monthlyCost": decimal_text(change),

@@ -38,18 +38,10 @@ def amount(est: Optional[CostEstimate], code: bool = False) -> str:
     return money(est.monthly or 0.0, est.currency) + (f" {est.currency}" if code else "")
 
 
-def _before(row: Row) -> Optional[CostEstimate]:
-    return row.estimate if row.op == "delete" else row.before
-
-
-def _after(row: Row) -> Optional[CostEstimate]:
-    return None if row.op == "delete" else row.estimate
-
-
 def _resource_line(row: Row, compared: bool) -> str:
     e = row.estimate
     where = cell(f"{e.sku} {e.region}".strip()) or "-"
-    money_cells = [amount(_before(row)), amount(_after(row)), signed(row.change, e.currency)] if compared \
+    money_cells = [amount(row.past), amount(row.after), signed(row.change, e.currency)] if compared \
         else [amount(e)]
     return "| " + " | ".join([cell(e.name), cell(e.type), row.op, where, *money_cells]) + " |"
 
