@@ -203,6 +203,17 @@ def test_scope_query_without_state(home, tmp_path):
     assert {g["key"]: g["total_cost"] for g in doc["groups"]} == {"aws": 2287.64}
 
 
+def test_a_vendor_outage_is_retried_by_the_plugin_only(home, tmp_path, vantage):
+    """Vantage answers 503 every time: the plugin tries 4 times and says so with a retry pushback,
+    so the host does not ask again (3 host attempts x 4 HTTP tries = 12 requests before)."""
+    vantage.fail_next = [503] * 50
+    out = actual(home, "--start-date", "2024-01-01", "--end-date", "2024-01-31", "--filter", "tag:env=prod",
+                 "--plugin", "vantage", "--output", "json")
+    assert out.returncode != 0 and "Traceback" not in out.stderr
+    assert "HTTP 503 (after 4 attempts)" in out.stderr
+    assert len(vantage.requests) == 4
+
+
 @pytest.mark.parametrize("args, message", [
     (["--start-date", "2024-02-01", "--end-date", "2024-01-01"], "--end-date 2024-01-01 is before --start-date 2024-02-01"),
     (["--start-date", "2024-01-01", "--end-date", "2999-01-01"], "--end-date 2999-01-01 is in the future"),

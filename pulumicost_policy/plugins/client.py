@@ -4,7 +4,8 @@
   The service is `pulumicost.v1.CostSourceService`; plugins built on spec v0.5+ serve
   `finfocus.v1` with the same messages, so on UNIMPLEMENTED we try that name and remember it.
 - Calls: a deadline each; transient codes (UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED)
-  are retried with exponential backoff and jitter (tenacity); other codes go straight back.
+  are retried with exponential backoff and jitter (tenacity), unless the plugin's retry pushback
+  says it has already retried; other codes go straight back.
 - A plugin that crashed is restarted once; crashing again drops it for the run. A plugin that
   keeps failing (`BREAKER_THRESHOLD` failed calls in a row) is no longer asked (circuit breaker).
   Either way `problem` says why, for the run's diagnostics.
@@ -21,7 +22,7 @@ from ..protocol import costsource_pb2 as pb
 from ..protocol.methods import METHODS, SERVICES
 from .config import PluginSettings
 from .discovery import PluginSpec
-from .errors import TRANSIENT
+from .errors import TRANSIENT, retry_refused
 from .process import LaunchError, PluginProcess
 
 BREAKER_THRESHOLD = 3
@@ -44,6 +45,10 @@ class PluginDown(Exception):
 
 def _transient(err: BaseException) -> bool:
     return isinstance(err, grpc.RpcError) and err.code() in TRANSIENT
+
+
+def _retryable(err: BaseException) -> bool:
+    return _transient(err) and not retry_refused(err)  # type: ignore[arg-type]
 
 
 class PluginClient:
@@ -102,7 +107,7 @@ class PluginClient:
         rpc = self._methods[method]
         for attempt in Retrying(stop=stop_after_attempt(self.settings.attempts),
                                 wait=wait_exponential_jitter(multiplier=0.05, max=1.0, jitter=0.05),
-                                retry=retry_if_exception(_transient), reraise=True):
+                                retry=retry_if_exception(_retryable), reraise=True):
             with attempt:
                 self.calls += 1
                 return rpc(request, timeout=self.settings.timeout_seconds)
@@ -131,8 +136,8 @@ class PluginClient:
                 self.problem = (f"{self.label} failed {self._failures} calls in a row "
                                 f"({err.code().name}); no longer asked in this run")
                 raise PluginDown(self.problem)
-        raise PluginDown(f"{self.label}: {err.code().name} after {self.settings.attempts} attempts"
-                         + (f" ({err.details()[:200]})" if err.details() else ""))
+        tries = "" if retry_refused(err) else f" after {self.settings.attempts} attempts"
+        raise PluginDown(f"{self.label}: {err.code().name}{tries}" + (f" ({err.details()[:200]})" if err.details() else ""))
 
     def _answered(self) -> None:
         with self._lock:

@@ -18,10 +18,33 @@ TRANSIENT = frozenset({grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXC
                        grpc.StatusCode.RESOURCE_EXHAUSTED})
 
 
-class PluginError(Exception):
-    """Raised inside a plugin to answer with a gRPC status (the message must not carry secrets)."""
+# gRPC's retry pushback trailer (gRFC A6): a negative value tells the caller not to retry. A plugin
+# that already retried its vendor API sends it with UNAVAILABLE, so the host does not multiply the
+# attempts (4 HTTP tries x 3 gRPC tries per resource during a vendor outage).
+RETRY_PUSHBACK = "grpc-retry-pushback-ms"
 
-    def __init__(self, code: grpc.StatusCode, message: str) -> None:
+
+class PluginError(Exception):
+    """Raised inside a plugin to answer with a gRPC status (the message must not carry secrets).
+    `retried`: the plugin has already retried what failed; the host should not ask again."""
+
+    def __init__(self, code: grpc.StatusCode, message: str, retried: bool = False) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.retried = retried
+
+
+def retry_refused(err: grpc.RpcError) -> bool:
+    """True when the plugin's answer carries a negative retry pushback: do not ask again."""
+    try:
+        trailers = err.trailing_metadata() or ()
+    except Exception:  # noqa: BLE001 - an error without trailers (a local failure) refuses nothing
+        return False
+    for key, value in trailers:
+        if key == RETRY_PUSHBACK:
+            try:
+                return int(value) < 0
+            except ValueError:
+                return True  # gRFC A6: a pushback that is not a number means "do not retry"
+    return False

@@ -46,7 +46,7 @@ def get_json(base: str, path: str, params: Mapping[str, Any], headers: Mapping[s
             with attempt:
                 return _once(url, endpoint, headers, timeout)
     except _Retry as err:
-        raise PluginError(grpc.StatusCode.UNAVAILABLE, f"{err} (after {attempts} attempts)") from None
+        raise PluginError(grpc.StatusCode.UNAVAILABLE, f"{err} (after {attempts} attempts)", retried=True) from None
 
 
 def _once(url: str, endpoint: str, headers: Mapping[str, str], timeout: float) -> Any:

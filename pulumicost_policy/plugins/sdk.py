@@ -35,7 +35,7 @@ from ..protocol import costsource_pb2_grpc as rpc
 from ..protocol.contract import FINFOCUS_PORT_ENV, PORT_ENV, timestamp
 from ..protocol.methods import METHODS, SERVICES
 from ..protocol.reflection import reflection_pool
-from .errors import PluginError
+from .errors import RETRY_PUSHBACK, PluginError
 from .http import get_json
 
 __all__ = ["CostSource", "DEFAULT_SPECS_DIR", "HOURS_PER_MONTH", "PRICE_TYPES", "PluginError", "PriceBook", "PriceSpec",
@@ -85,6 +85,8 @@ class _StatusFromErrors(grpc.ServerInterceptor):
             try:
                 return inner(request, context)
             except PluginError as err:
+                if err.retried:
+                    context.set_trailing_metadata(((RETRY_PUSHBACK, "-1"),))
                 context.abort(err.code, err.message)
             except Exception as err:  # noqa: BLE001 - the wire gets a status, stderr gets the type
                 if context.code() is not None:  # the servicer already called context.abort()
