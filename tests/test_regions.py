@@ -90,3 +90,24 @@ def test_stack_summary_warns_when_prices_are_old():
     stale = stale_warning([e])
     assert stale is not None  # the bundled 2025-04 EC2 feed is older than 180 days today
     assert summary_message(rollup([e])).endswith(stale)
+
+
+def test_the_json_report_says_where_a_region_came_from(tmp_path):
+    """The offline JSON report carries `region_from` (null when the resource names its own region)."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    doc = json.loads((root / "examples" / "ten-t3-micro.json").read_text())
+    own = json.loads(json.dumps(doc["steps"][2]))
+    own["urn"] = own["newState"]["urn"] = own["urn"].replace("web-1", "zoned")
+    own["newState"]["inputs"]["availabilityZone"] = "us-east-1a"
+    doc["steps"] = doc["steps"][:3] + [own]
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(doc))
+    out = subprocess.run([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-json", str(plan), "--output",
+                          "json"], cwd=root, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    rows = {r["name"]: r for r in json.loads(out.stdout)["resources"]}
+    assert rows["web-1"]["region_from"] == "the provider" and rows["zoned"]["region_from"] is None

@@ -104,7 +104,7 @@ def estimate_row(est: CostEstimate, op: str) -> dict[str, Any]:
         "urn": est.urn, "name": est.name, "type": est.type, "op": op, "status": est.status,
         "monthly": _round(est.monthly), "hourly": _round(est.hourly), "currency": est.currency,
         "source": est.source or None, "unit_price": est.unit_price or None, "sku": est.sku or None,
-        "region": est.region or None, "unpriced_reason": est.reason if est.status == "unpriced" else None,
+        "region": est.region or None, "region_from": est.region_from or None, "unpriced_reason": est.reason if est.status == "unpriced" else None,
         "usage_notes": list(est.usage_notes),
         "components": [{"label": c.label, "rate": c.rate, "unit": c.unit, "currency": c.currency,
                         "quantity": _round(c.quantity), "monthly": _round(c.monthly)} for c in est.components],
