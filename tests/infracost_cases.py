@@ -436,8 +436,8 @@ CASES: tuple[Case, ...] = (
          (L("Write request unit (WRU)", 3.75), L("Read request unit (RRU)", 2.00), L("Data storage", 57.50),
           L("Point-In-Time Recovery (PITR) backup storage", 460.00), L("On-demand backup storage", 46.00),
           L("Table data restored", 34.50), L("Streams read request unit (sRRU)", 0.40),
-          L("Replicated write request unit (rWRU) us-east-2", 5.63, None),
-          L("Replicated write request unit (rWRU) us-west-1", 6.27, None)),
+          L("Replicated write request unit (rWRU) us-east-2", 5.63),
+          L("Replicated write request unit (rWRU) us-west-1", 6.27)),
          {"monthly_write_request_units": 3e6, "monthly_read_request_units": 8e6, "storage_gb": 230,
           "pitr_backup_storage_gb": 2300, "on_demand_backup_storage_gb": 460, "monthly_data_restored_gb": 230,
           "monthly_streams_read_request_units": 2e6}, "us-east-2"),
@@ -447,8 +447,8 @@ CASES: tuple[Case, ...] = (
          (L("Write capacity unit (WCU)", 9.49), L("Read capacity unit (RCU)", 2.85), L("Data storage", "0.25"),
           L("Point-In-Time Recovery (PITR) backup storage", "0.20"), L("On-demand backup storage", "0.10"),
           L("Table data restored", "0.15"), L("Streams read request unit (sRRU)", "0.0000002", "Streams", 1e-6),
-          L("Replicated write capacity unit (rWCU) us-east-2", 14.24, None),
-          L("Replicated write capacity unit (rWCU) us-west-1", 15.88, None)), {}, "us-east-2"),
+          L("Replicated write capacity unit (rWCU) us-east-2", 14.24),
+          L("Replicated write capacity unit (rWCU) us-west-1", 15.88)), {}, "us-east-2"),
     Case("aws_dynamodb_table.autoscale_dynamodb_table_usage", "aws:dynamodb/table:Table",
          {"billingMode": "PROVISIONED", "readCapacity": 30, "writeCapacity": 20},
          (L("Write capacity unit (WCU, autoscaling)", 36.54, "Write capacity"),
@@ -955,8 +955,9 @@ CASES: tuple[Case, ...] = (
 # measured differences disagree, so the list stays true.
 NEWER_DDB = ("AWS halved DynamoDB on-demand request prices in Nov 2024: their golden has the older rate, our feed "
              "(2025-11) the new one")
-REPLICA = ("we price replicas as one line at the table's own region rate; they price each replica in its own region "
-           "(us-west-1 is dearer)")
+GLOBAL_TABLES = ("AWS cut global tables' replicated write prices (up to 67%) in Nov 2024: their golden has the older "
+                 "rate, our feed (2025-11) the new one, one line per replica at its own region's rate as theirs "
+                 "(us-west-1/us-east-2 = 1.11 on both sides)")
 R53 = "the Route 53 feed in our data has standard query prices only: latency and geo records are unpriced"
 REDSHIFT = "not in the Redshift feed of our data (concurrency scaling, Spectrum, backup and managed storage)"
 GCS = "pricing.yml has no Cloud Storage operation or network egress prices"
@@ -964,12 +965,12 @@ SNS = "no Kinesis Firehose or SMS delivery price in the SNS feed of our data (SM
 NO_DATA = "unpriced: our data has no prices for this type (no feed for it; Azure data is eastus VMs and disks only)"
 
 DIFFERENCES: dict[tuple[str, str], str] = {
+    ("aws_dynamodb_table.my_dynamodb_table_usage", "Replicated write request unit (rWRU) us-east-2"): GLOBAL_TABLES,
+    ("aws_dynamodb_table.my_dynamodb_table_usage", "Replicated write request unit (rWRU) us-west-1"): GLOBAL_TABLES,
+    ("aws_dynamodb_table.my_dynamodb_table", "Replicated write capacity unit (rWCU) us-east-2"): GLOBAL_TABLES,
+    ("aws_dynamodb_table.my_dynamodb_table", "Replicated write capacity unit (rWCU) us-west-1"): GLOBAL_TABLES,
     ("aws_dynamodb_table.my_dynamodb_table_usage", "Write request unit (WRU)"): NEWER_DDB,
     ("aws_dynamodb_table.my_dynamodb_table_usage", "Read request unit (RRU)"): NEWER_DDB,
-    ("aws_dynamodb_table.my_dynamodb_table_usage", "Replicated write request unit (rWRU) us-east-2"): REPLICA,
-    ("aws_dynamodb_table.my_dynamodb_table_usage", "Replicated write request unit (rWRU) us-west-1"): REPLICA,
-    ("aws_dynamodb_table.my_dynamodb_table", "Replicated write capacity unit (rWCU) us-east-2"): REPLICA,
-    ("aws_dynamodb_table.my_dynamodb_table", "Replicated write capacity unit (rWCU) us-west-1"): REPLICA,
     ("aws_elasticache_cluster.redis_snapshot_usage", "Backup storage"):
         "no ElastiCache backup storage price in our data: the line is left out",
     ("aws_kms_key.kms", "RSA GenerateDataKeyPair requests"):

@@ -126,3 +126,26 @@ def test_plugins_are_asked_by_the_type_tokens_package(root, tmp_path):
     assert sorted(native) == ["azure-native:compute:Disk Standard_LRS:S4 eastus location=eastus sku.name=Standard_LRS",
                               "managed-disk Standard_LRS:S4 eastus", "vm:Linux Standard_B1s eastus"]
     assert sorted(classic) == ["managed-disk Standard_LRS:S4 eastus", "vm:Linux Standard_B1s eastus"]
+
+
+def test_a_replica_is_asked_about_in_its_own_region(root, tmp_path):
+    """A global table's components go to the plugin one by one, each replica's in its region."""
+    log = tmp_path / "calls.log"
+    root.install_scripted("counter", "ok", log=log)
+    props = {"billingMode": "PROVISIONED", "readCapacity": 5, "writeCapacity": 10,
+             "replicas": [{"regionName": "us-west-1"}]}
+    pack = EnginePack(env={"PULUMICOST_HOME": str(root.path)})
+    try:
+        pack.configure()
+        [d] = [d for d in pack.analyze("aws:dynamodb/table:Table", "orders", props, provider=US_EAST)
+               if d.policy == "cost-estimate"]
+    finally:
+        pack.close()
+    assert "source: plugin counter 1.0.0" in d.message
+    calls = log.read_text().splitlines()
+    assert "dynamodb:Table provisioned-rwcu us-west-1" in calls and "dynamodb:Table provisioned-wcu us-east-1" in calls
+    book = PriceBook.load()
+    wcu = book.get("aws", "dynamodb:Table", "provisioned-wcu", "us-east-1").rate_per_unit
+    rcu = book.get("aws", "dynamodb:Table", "provisioned-rcu", "us-east-1").rate_per_unit
+    rwcu = book.get("aws", "dynamodb:Table", "provisioned-rwcu", "us-west-1").rate_per_unit
+    assert f"${(10 * wcu + 5 * rcu + 10 * rwcu) * 730:,.2f}" in d.message

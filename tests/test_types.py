@@ -348,3 +348,26 @@ def test_real_gke_stack_prices_its_spot_node_pool_from_the_outputs():
     spot = book.get("gcp", "compute:Instance", "e2-medium:spot", "us-central1").rate_per_unit * 730
     disk = book.get("gcp", "compute:Disk", "pd-balanced", "us-central1").rate_per_unit * 100  # from the outputs
     assert pool["status"] == "priced" and pool["monthly"] == pytest.approx(3 * (spot + disk))
+
+
+def test_a_global_tables_replicas_are_priced_each_in_its_own_region():
+    """A us-east-1 table with replicas in us-west-1 and eu-west-1: each replica's replicated write
+    capacity at that region's rate from the book; a replica region the book does not know makes the
+    table unpriced without echoing the value (it could be a secret in plain text)."""
+    from pulumicost_policy.pricing.pricer import Pricer
+    props = {"billingMode": "PROVISIONED", "readCapacity": 5, "writeCapacity": 10,
+             "replicas": [{"regionName": "us-west-1"}, {"regionName": "eu-west-1"}]}
+    est = Pricer.from_specs().estimate(ResourceInput("urn:x", "aws:dynamodb/table:Table", "t", props,
+                                                     {"region": "us-east-1"}, {}))
+    book = PriceBook.load()
+    for region in ("us-west-1", "eu-west-1"):
+        [line] = [c for c in est.components if c.label == f"Replicated write capacity unit (rWCU) {region}"]
+        assert line.rate == book.get("aws", "dynamodb:Table", "provisioned-rwcu", region).rate_per_unit
+        assert line.monthly == pytest.approx(10 * line.rate * 730)
+    assert book.get("aws", "dynamodb:Table", "provisioned-rwcu", "us-west-1").rate_per_unit != \
+        book.get("aws", "dynamodb:Table", "provisioned-rwcu", "us-east-1").rate_per_unit
+    odd = {**props, "replicas": [{"regionName": "zz-hidden-7"}]}
+    unknown = Pricer.from_specs().estimate(ResourceInput("urn:x", "aws:dynamodb/table:Table", "t", odd,
+                                                         {"region": "us-east-1"}, {}))
+    assert unknown.status == "unpriced" and "zz-hidden-7" not in unknown.reason
+    assert "not one the price book knows" in unknown.reason

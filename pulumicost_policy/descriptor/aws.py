@@ -5,7 +5,10 @@ plan which leaves them out is priced as it will be deployed.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .model import CostComponent, Mapped, Unpriced, hourly, monthly, running, times, usage_based
+from .regions import normalise
 from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from .values import Props, PropertyProblem
 
@@ -320,11 +323,15 @@ def _gsi_capacity(p: Props, field: str) -> float:
     return total
 
 
-def _count(p: Props, path: str) -> int:
-    n = 0
-    while p.has(f"{path}[{n}]"):
-        n += 1
-    return n
+def _replica_regions(p: Props) -> list[str]:
+    """The regions of a global table's replicas (each billed at its own region's rates)."""
+    regions = []
+    while p.has(f"replicas[{len(regions)}]"):
+        name = p.str(f"replicas[{len(regions)}].regionName")
+        if not name:
+            raise PropertyProblem(f"replicas[{len(regions)}].regionName is not set")
+        regions.append(normalise("aws", name))
+    return regions
 
 
 def _capacity(label: str, sku: str, planned: float, key: str) -> CostComponent:
@@ -334,10 +341,10 @@ def _capacity(label: str, sku: str, planned: float, key: str) -> CostComponent:
 
 
 def dynamodb_table(p: Props) -> Mapped:
-    """The lines Infracost shows for a table; replicas are priced at this table's region rates
-    (a replica in a dearer region costs more: the label says so)."""
+    """The lines Infracost shows for a table; each replica's replicated writes at its own region's
+    rates (a replica in a dearer region costs more)."""
     mode = (p.str("billingMode", "PROVISIONED") or "PROVISIONED").upper()
-    replicas = _count(p, "replicas")
+    replicas = _replica_regions(p)
     if mode == "PAY_PER_REQUEST":
         sku = "on-demand"
         comps = [
@@ -346,10 +353,9 @@ def dynamodb_table(p: Props) -> Mapped:
             usage_based("Read request unit (RRU)", "dynamodb:Table", "on-demand-rru", "per_1m_requests",
                         "monthly_read_request_units", 1e-6),
         ]
-        if replicas:
-            comps.append(usage_based(f"Replicated write request units ({replicas} replicas, at this region's rate)",
-                                     "dynamodb:Table", "on-demand-rwru", "per_1m_requests",
-                                     "monthly_write_request_units", 1e-6 * replicas))
+        comps += [replace(usage_based(f"Replicated write request unit (rWRU) {region}", "dynamodb:Table",
+                                      "on-demand-rwru", "per_1m_requests", "monthly_write_request_units", 1e-6),
+                          region=region) for region in replicas]
     elif mode == "PROVISIONED":
         sku = "provisioned"
         # Table capacity plus every global secondary index's.
@@ -357,9 +363,8 @@ def dynamodb_table(p: Props) -> Mapped:
         rcu = (p.num("readCapacity", 0.0) or 0.0) + _gsi_capacity(p, "readCapacity")
         comps = [_capacity("Write capacity unit (WCU)", "provisioned-wcu", wcu, "write_capacity_units"),
                  _capacity("Read capacity unit (RCU)", "provisioned-rcu", rcu, "read_capacity_units")]
-        if replicas:
-            comps.append(hourly(f"Replicated write capacity unit (rWCU, {replicas} replicas, at this region's rate)",
-                                "dynamodb:Table", "provisioned-rwcu", wcu * replicas))
+        comps += [replace(hourly(f"Replicated write capacity unit (rWCU) {region}", "dynamodb:Table",
+                                 "provisioned-rwcu", wcu), region=region) for region in replicas]
     else:
         raise PropertyProblem("billingMode should be PROVISIONED or PAY_PER_REQUEST")
     comps += [
@@ -463,6 +468,6 @@ TYPES = (
                 UsageKey("on_demand_backup_storage_gb", "GB", "on-demand backup storage"),
                 UsageKey("monthly_data_restored_gb", "GB", "table data restored per month"),
                 UsageKey("monthly_streams_read_request_units", "requests", "stream read requests per month")),
-               "provisioned capacity incl. GSIs and replicas, on-demand requests, storage, PITR, backups, "
-               "streams"),
+               "provisioned capacity incl. GSIs, replicated writes per replica in its own region, on-demand "
+               "requests, storage, PITR, backups, streams"),
 )

@@ -44,6 +44,8 @@ class CostComponent:
     # A price tier: only the part of the quantity between these bounds is billed at this rate
     # (Lambda duration above 6B GB-seconds, S3 storage above 50 TB...).
     tier: Optional[tuple[float, float]] = None
+    # Where this line is billed when not in the resource's region (a global table's replica).
+    region: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,10 @@ class ResourceDescriptor:
     # real descriptor; not part of equality (the cache key takes its type token).
     resource: ResourceInput = field(compare=False, repr=False)
     region_from: str = ""  # where the region came from when not the resource itself ("the provider")
+
+    def region_of(self, comp: CostComponent) -> str:
+        """Where a component is billed: its own region (a global table's replica), else the resource's."""
+        return comp.region or self.region
 
     @property
     def package(self) -> str:
@@ -133,9 +139,9 @@ def times(comp: CostComponent, count: float, key: str = "instances") -> CostComp
     label = f"{comp.label} x {count:g}"
     if comp.usage_key is None:
         return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, (comp.quantity or 0.0) * count,
-                             key, comp.quantity or 0.0, ((key, count),))
+                             key, comp.quantity or 0.0, ((key, count),), region=comp.region)
     return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, None, f"{comp.usage_key}*{key}",
-                         comp.usage_scale, (*comp.usage_defaults, (key, count)), comp.tier)
+                         comp.usage_scale, (*comp.usage_defaults, (key, count)), comp.tier, comp.region)
 
 
 def running(label: str, price_type: str, sku: str, count: float = 1.0, count_key: Optional[str] = None) -> CostComponent:

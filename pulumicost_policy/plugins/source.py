@@ -56,6 +56,7 @@ class PluginSource:
 
     def _known(self, desc: ResourceDescriptor) -> bool:
         return self.book is None or all(self.book.regions_for(desc.provider, c.price_type, c.sku)
+                                        and (c.region is None or self.book.knows_region(desc.provider, c.region))
                                         for c in desc.components)
 
     def price(self, desc: ResourceDescriptor, usage: dict[str, float]) -> Optional[Pricing]:
@@ -69,7 +70,7 @@ class PluginSource:
             return None  # only by-usage lines with no usage: the price book shows their unit prices
         if len(counted) < len(desc.components):
             desc = replace(desc, components=counted)
-        if len(counted) == 1:
+        if len(counted) == 1 and counted[0].region is None:
             rate = self._rate(real_descriptor(desc), counted[0], desc, usage)
             rates = [rate] if rate is not None else None
         else:
@@ -84,13 +85,13 @@ class PluginSource:
 
         No tags: a component's price does not depend on them. Identical components (2,000 equal
         EBS devices) are asked once."""
-        asked: dict[tuple[str, str, str], Optional[Rate]] = {}
+        asked: dict[tuple[str, str, str, str], Optional[Rate]] = {}
         rates: list[Rate] = []
         for comp in desc.components:
-            key = (comp.price_type, comp.sku, comp.billing_mode)
+            key = (comp.price_type, comp.sku, comp.billing_mode, desc.region_of(comp))
             if key not in asked:
                 asked[key] = self._rate(pb.ResourceDescriptor(provider=desc.package, resource_type=comp.price_type,
-                                                              sku=comp.sku, region=desc.region), comp, None, usage)
+                                                              sku=comp.sku, region=key[3]), comp, None, usage)
             if asked[key] is None:
                 return None
             rates.append(asked[key])

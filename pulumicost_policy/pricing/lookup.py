@@ -24,7 +24,7 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
     dates: set[str] = set()
     kept: list[CostComponent] = []
     for comp in desc.components:
-        spec = book.get(desc.provider, comp.price_type, comp.sku, desc.region)
+        spec = book.get(desc.provider, comp.price_type, comp.sku, desc.region_of(comp))
         if spec is None and not component_quantity(comp, usage):
             continue  # a line with no quantity (usage not given, an empty tier) and no price adds nothing
         if spec is None:
@@ -50,7 +50,8 @@ def _update_hint(desc: ResourceDescriptor) -> str:
 def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostComponent) -> str:
     # Only what the book knows is echoed: a SKU it prices somewhere, a region it has prices in.
     # Labels are built from property values, so they never appear here.
-    region = desc.region if book.knows_region(desc.provider, desc.region) else "its region (not one the price book knows)"
+    where = desc.region_of(comp)
+    region = where if book.knows_region(desc.provider, where) else "its region (not one the price book knows)"
     known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
     if known_regions:
         shown = sorted(known_regions)
@@ -58,7 +59,7 @@ def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostCompone
         return (f"no price for {comp.price_type} {comp.sku} in {region} "
                 f"(the price book has it in {listed}{_update_hint(desc)})")
     covered = book.regions_covered(desc.provider, comp.price_type)
-    if covered and desc.region not in covered:
+    if covered and where not in covered:
         return (f"no {comp.price_type} prices for region {region} "
                 f"(the price book covers {len(covered)} other regions{_update_hint(desc)})")
     return f"a {comp.price_type} SKU the price book does not know (value not shown: it may be a secret)"
