@@ -329,6 +329,10 @@ UNPRICED_CASES = (
 )
 
 
+# Their CPU credit quantity per t3.medium node (700 vCPU-hours: 105.00 for 3 nodes, 35.00 for 1) as usage.
+NODE_CREDIT_USAGE = {"monthly_cpu_credit_hrs": 350, "vcpu_count": 2}
+
+
 def LT_PROPS(ident: str, name: str, itype: Optional[str], credits: str) -> dict:
     """A launch template of eks_node_group_test: a 20 GB root device, the credit mode, maybe a type."""
     return {"id": ident, "name": name, "blockDeviceMappings": [{"deviceName": "/dev/sda1", "ebs": {"volumeSize": 20}}],
@@ -728,8 +732,9 @@ CASES: tuple[Case, ...] = (
     Case("aws_eks_node_group.example_with_launch_template", "aws:eks/nodeGroup:NodeGroup",
          {"instanceTypes": ["t3.medium"], "scalingConfig": {"desiredSize": 3}, "launchTemplate": {"id": "lt-foo"}},
          (L("Instance usage (Linux/UNIX, on-demand, t3.medium)", 91.10, "Node instance usage"),
-          L("Inference accelerator (eia1.medium)", 284.70, None), L("CPU credits", 105.00, None),
+          L("Inference accelerator (eia1.medium)", 284.70, None), L("CPU credits", 105.00, "CPU credits"),
           L("block_device_mapping[0] Storage (general purpose SSD, gp2)", 6.00, "node disk")),
+         NODE_CREDIT_USAGE,
          stack=(("aws:ec2/launchTemplate:LaunchTemplate", LT_PROPS("lt-foo", "foo", None, "unlimited")),)),
     Case("aws_eks_node_group.example_with_launch_template_2", "aws:eks/nodeGroup:NodeGroup",
          {"scalingConfig": {"desiredSize": 3}, "launchTemplate": {"id": "lt-foo2"}},
@@ -738,7 +743,8 @@ CASES: tuple[Case, ...] = (
           L("block_device_mapping[0] Storage (general purpose SSD, gp2)", 6.00, "node disk")),
          stack=(("aws:ec2/launchTemplate:LaunchTemplate", LT_PROPS("lt-foo2", "foo2", "m5.xlarge", "standard")),)),
     Case("aws_eks_node_group.reserved", "aws:eks/nodeGroup:NodeGroup", {"scalingConfig": {"desiredSize": 1}},
-         (L("CPU credits", 35.00, None), L("Storage (general purpose SSD, gp2)", 2.00, "Node disk"))),
+         (L("CPU credits", 35.00, "CPU credits"), L("Storage (general purpose SSD, gp2)", 2.00, "Node disk")),
+         NODE_CREDIT_USAGE),
     Case("aws_eks_node_group.windows", "aws:eks/nodeGroup:NodeGroup",
          {"amiType": "WINDOWS_CORE_2019_x86_64", "scalingConfig": {"desiredSize": 1}},
          (L("Instance usage (Windows, on-demand, t3.medium)", 43.80, None), L("CPU credits", 10.00, None),
@@ -1028,7 +1034,6 @@ EIA = "Elastic Inference (retired by AWS in 2024) is not modelled"
 RDS_ENGINE = "unpriced: the book has RDS prices for MySQL, PostgreSQL and MariaDB only (Oracle, SQL Server, Aurora are not in our feeds)"
 RDS_PI = ("Performance Insights is not modelled: the RDS feed (2024-09) prices it per vCPU-month and the book has no "
           "vCPU counts for DB classes")
-NODE_CREDITS = "CPU credits are not modelled on node groups (the template's credit mode is not resolved)"
 WINDOWS = "unpriced: only Linux EC2 prices are in the price book (a Windows node group)"
 SUD = ("their figure is after GCP's sustained-use discount (30% for a whole month: pricing.yml 2026-07-30 list price "
        "x 0.7 = theirs); we show list prices, as for every other cloud")
@@ -1085,7 +1090,7 @@ def _why(case: Case, label: str, ours: Optional[str]) -> Optional[str]:
     if label.startswith("Inference accelerator"):
         return EIA
     if case.token == "aws:eks/nodeGroup:NodeGroup":
-        return WINDOWS if name == "windows" else NODE_CREDITS if label == "CPU credits" else None
+        return WINDOWS if name == "windows" else None
     if case.token == "gcp:compute/instance:Instance" and case.golden != "google_compute_instance.standard_instance_with_ip":
         if name == "custom":
             return CUSTOM

@@ -157,6 +157,8 @@ def eks_node_group(p: Props) -> Mapped | Unpriced:
         disk = p.num("diskSize", EKS_NODE_DISK_GB) or EKS_NODE_DISK_GB
         comps.append(CostComponent("Node disk storage (gp2)", "ebs:Volume", "gp2", "per_gb_month", disk * count,
                                    "instances", disk, (("instances", count),)))
+    # T-family nodes burst on credits like any instance (unlimited unless the template says standard).
+    comps += [times(c, count) for c in _cpu_credits(p, itype, "launchTemplate.")]
     return Mapped(itype, comps)
 
 
@@ -381,9 +383,10 @@ def dynamodb_table(p: Props) -> Mapped:
 
 
 STANDARD_IO = UsageKey(STANDARD_IO_KEY, "requests", "I/O requests per month on magnetic (standard) storage")
+CPU_CREDIT_USAGE = (UsageKey("monthly_cpu_credit_hrs", "hours", "hours a T2/T3 instance in unlimited mode bursts above baseline"),
+                    UsageKey("vcpu_count", "vCPUs", "vCPUs bursting during those hours"))
 EC2_USAGE = (MONTHLY_HRS, UsageKey("root_volume_gb", "GB", "root volume size when the plan leaves it to the AMI (8 GB on most)"),
-             UsageKey("monthly_cpu_credit_hrs", "hours", "hours a T2/T3 instance in unlimited mode bursts above baseline"),
-             UsageKey("vcpu_count", "vCPUs", "vCPUs bursting during those hours"), STANDARD_IO)
+             *CPU_CREDIT_USAGE, STANDARD_IO)
 STORAGE_GB = UsageKey("storage_gb", "GB", "average stored data")
 
 TYPES = (
@@ -401,9 +404,11 @@ TYPES = (
                "template's disks (root size by usage when the AMI sets it), detailed monitoring and T2/T3 unlimited "
                "CPU credits (by usage)"),
     PricedType(("aws:eks/nodeGroup:NodeGroup",), "eks:NodeGroup", eks_node_group,
-               keys("ec2:Instance t3.medium", "ebs:Volume gp2", example=("ec2:Instance t3.medium",)),
-               (MONTHLY_HRS, UsageKey("instances", "count", "average number of nodes running")),
-               "nodes x Linux on-demand hours, node disk (diskSize, 20 GB gp2 default)"),
+               keys("ec2:Instance t3.medium", "ebs:Volume gp2", "ec2:CpuCredits t2", "ec2:CpuCredits t3",
+                    example=("ec2:Instance t3.medium",)),
+               (MONTHLY_HRS, UsageKey("instances", "count", "average number of nodes running"), *CPU_CREDIT_USAGE),
+               "nodes x Linux on-demand hours, node disk (diskSize, 20 GB gp2 default), T2/T3 unlimited CPU credits "
+               "per node (by usage)"),
     PricedType(("aws:ebs/volume:Volume",), "ebs:Volume", ebs_volume,
                keys("ebs:Volume gp2", "ebs:Volume gp3", "ebs:Volume gp3-iops", "ebs:Volume gp3-throughput",
                     "ebs:Volume io1", "ebs:Volume io1-iops", "ebs:Volume standard", "ebs:Volume standard-io"),
