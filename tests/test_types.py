@@ -40,6 +40,17 @@ def test_no_free_pattern_matches_a_billable_type():
     assert clashes == []
 
 
+def test_free_list_matching_is_fnmatch():
+    """free_reason tests most patterns as plain prefixes or equality (speed): the same verdicts as
+    fnmatch on every priced type, every neighbour and a token made from each pattern."""
+    from pulumicost_policy.descriptor.free import free_reason
+    patterns = [p for ps in FREE_PATTERNS.values() for p in ps]
+    tokens = set(MAPPERS) | set(BILLABLE_NEIGHBOURS) | {p.replace("*", "X") for p in patterns} | \
+        {p.rstrip("*") for p in patterns} | {p + "Z" for p in patterns}
+    for token in tokens:
+        assert (free_reason(token) is not None) == any(fnmatchcase(token, p) for p in patterns), token
+
+
 def test_vpc_endpoint_and_vpn_gateway_are_not_free():
     assert isinstance(d("aws:ec2/vpcEndpoint:VpcEndpoint", {"vpcEndpointType": "Interface",
                                                             "subnetIds": ["a", "b"]}), ResourceDescriptor)

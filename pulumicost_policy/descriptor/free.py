@@ -96,8 +96,9 @@ def free_reason(type_token: str) -> Optional[str]:
 
 
 def _matches(type_token: str, pattern: str) -> bool:
-    """fnmatchcase, with the common `prefix*` pattern as a plain prefix test: fnmatch compiles a
-    regular expression per pattern, ~30 ms for the list on a pack's first resources."""
-    if pattern.endswith("*") and not any(c in pattern[:-1] for c in "*?["):
-        return type_token.startswith(pattern[:-1])
-    return fnmatchcase(type_token, pattern)
+    """fnmatchcase, with the common `prefix*` and exact patterns as plain string tests: fnmatch
+    compiles a regular expression per pattern, ~30 ms for the list on a pack's first resources."""
+    head, star = (pattern[:-1], True) if pattern.endswith("*") else (pattern, False)
+    if any(c in head for c in "*?["):
+        return fnmatchcase(type_token, pattern)
+    return type_token.startswith(head) if star else type_token == head
