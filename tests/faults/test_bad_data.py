@@ -106,3 +106,42 @@ def test_extremes_through_the_engine_name_resource_and_property():
         assert any(d.policy == "stack-cost-summary" for d in stack)
     finally:
         pack.close()
+
+
+EXAMPLE_PLAN = Path(__file__).resolve().parents[2] / "examples" / "mixed.json"
+FORMATS = ("table", "json", "markdown", "html", "infracost-json")
+
+
+def _replace_at(doc, path: list[int], value):
+    """`doc` with the node reached by following `path` (indices into each container's keys or items)
+    replaced by `value`: a mutation anywhere in a real plan, not only where the parser looks first."""
+    if not path or not isinstance(doc, (dict, list)) or not doc:
+        return value
+    keys = list(doc) if isinstance(doc, dict) else list(range(len(doc)))
+    key = keys[path[0] % len(keys)]
+    out = dict(doc) if isinstance(doc, dict) else list(doc)
+    out[key] = _replace_at(doc[key], path[1:], value)
+    return out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(mutations=st.lists(st.tuples(st.lists(st.integers(0, 50), min_size=1, max_size=7), values), min_size=1, max_size=4),
+       output=st.sampled_from(FORMATS))
+def test_a_mutated_real_plan_never_escapes_the_offline_run(tmp_path, capsys, mutations, output):
+    """The bundled mixed plan with values swapped anywhere (secrets, unknowns, NaN, huge numbers,
+    wrong types), through every output format: exit 0, 1 or 2 and never a traceback; generated
+    strings never come back in stderr."""
+    import json
+    from pulumicost_policy.projected.__main__ import main
+    doc = json.loads(EXAMPLE_PLAN.read_text())
+    for path, value in mutations:
+        doc = _replace_at(doc, path, value)
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(doc, default=str))
+    try:
+        code = main(["--pulumi-json", str(plan), "--output", output])
+    except SystemExit as done:  # argparse only
+        code = done.code
+    err = capsys.readouterr().err
+    assert code in (0, 1, 2) and "Traceback" not in err
+    assert MARKER not in err
