@@ -111,3 +111,20 @@ def test_the_json_report_says_where_a_region_came_from(tmp_path):
     assert out.returncode == 0, out.stderr
     rows = {r["name"]: r for r in json.loads(out.stdout)["resources"]}
     assert rows["web-1"]["region_from"] == "the provider" and rows["zoned"]["region_from"] is None
+
+
+def test_the_source_dates_the_prices_in_the_total():
+    """A t3.micro's total is its hours (the 2025 feed); its CPU-credit line is by usage, shown at the
+    2020 offer file's unit price but not counted, so it does not date the estimate (nor trigger an
+    old-prices warning); a resource with only by-usage lines is dated by the unit prices it shows."""
+    from pulumicost_policy.pricing.pricebook import PriceBook
+    book = PriceBook.load()
+    hours = book.get("aws", "ec2:Instance", "t3.micro", "us-east-1")
+    credits = book.get("aws", "ec2:CpuCredits", "t3", "us-east-1")
+    assert credits.effective_date < hours.effective_date  # the case this test is about
+    e = est(EC2, {"instanceType": "t3.micro"}, {"region": "us-east-1"})
+    assert e.source == f"specs {hours.effective_date}"
+    assert any(c.label.startswith("CPU credits") and c.monthly is None for c in e.components)
+    assert credits.effective_date not in (stale_warning([e], dt.date(2026, 1, 1), 180) or "")
+    bucket = est("aws:s3/bucket:Bucket", {}, {"region": "us-east-1"})
+    assert bucket.source.startswith("specs 20")

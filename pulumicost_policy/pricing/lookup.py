@@ -18,10 +18,13 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
 
     A partial price shown as the price would understate the cost, so we refuse it. The exception is
     a by-usage line whose usage is not given: with no price either it changes no total, so it is
-    left out rather than refusing the lines that are priced.
+    left out rather than refusing the lines that are priced. The source names the dates of the
+    prices in the total (a by-usage line's unit price, shown but not counted, does not make a
+    2025 instance price look like 2020's); with nothing counted, those of the unit prices shown.
     """
     rates: list[Rate] = []
     dates: set[str] = set()
+    shown: set[str] = set()
     kept: list[CostComponent] = []
     for comp in desc.components:
         spec = book.get(desc.provider, comp.price_type, comp.sku, desc.region_of(comp))
@@ -33,13 +36,13 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
             return Unpriced(f"price book bills {comp.price_type} {comp.sku} {spec.billing_mode}, "
                             f"expected {comp.billing_mode}; fix the spec")
         rates.append(Rate(spec.rate_per_unit, spec.currency, spec.billing_mode))
-        dates.add(spec.effective_date)
+        (dates if component_quantity(comp, usage) else shown).add(spec.effective_date)
         kept.append(comp)
     if not kept:
         return Unpriced(_missing_reason(book, desc, desc.components[0]))
     if len(kept) < len(desc.components):
         desc = replace(desc, components=tuple(kept))
-    return assemble(desc, usage, rates, "specs " + ", ".join(sorted(dates)))
+    return assemble(desc, usage, rates, "specs " + ", ".join(sorted(dates or shown)))
 
 
 def _update_hint(desc: ResourceDescriptor) -> str:
