@@ -1,0 +1,128 @@
+"""AWS connectivity, edge and streaming services -> cost components: site-to-site VPN, Transit
+Gateway attachments, Client VPN, WAF web ACLs and Kinesis data streams.
+
+These bill by the hour they exist (a connection, an attachment, a shard) plus traffic that only
+the usage file can say. A transit gateway itself costs nothing (free.py): its attachments carry the cost.
+"""
+from __future__ import annotations
+
+from .model import Mapped, Unpriced, monthly, running, usage_based
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
+from .values import Props
+
+DATA_PROCESSED = UsageKey("monthly_data_processed_gb", "GB", "data sent through the attachment per month")
+KINESIS_DEFAULT_RETENTION_HRS = 24.0   # included in the shard-hour price
+KINESIS_EXTENDED_RETENTION_HRS = 168.0  # up to 7 days: the extended-retention add-on per shard-hour
+
+
+def vpn_connection(p: Props) -> Mapped:
+    """A site-to-site VPN connection; on a transit gateway it is also a TGW attachment."""
+    comps = [running("VPN connection", "vpc:VpnConnection", "site-to-site")]
+    if p.has("transitGatewayId"):
+        comps += [running("Transit gateway attachment (VPN)", "vpc:TransitGateway", "vpn-attachment"),
+                  usage_based("Transit gateway data processed", "vpc:TransitGateway", "vpn-data", "per_gb",
+                              DATA_PROCESSED.name)]
+    return Mapped("site-to-site", comps)
+
+
+def tgw_attachment(kind: str, label: str, data: bool):
+    """A mapper for one kind of transit gateway attachment: hours, and data processed when billed."""
+    def mapper(p: Props) -> Mapped:
+        comps = [running(f"Transit gateway attachment ({label})", "vpc:TransitGateway", f"{kind}-attachment")]
+        if data:
+            comps.append(usage_based("Data processed", "vpc:TransitGateway", f"{kind}-data", "per_gb",
+                                     DATA_PROCESSED.name))
+        return Mapped(f"{kind}-attachment", comps)
+    mapper.__doc__ = f"A transit gateway {label} attachment."
+    return mapper
+
+
+def client_vpn_endpoint(p: Props) -> Mapped:
+    """Connection-hours (by usage); the hourly charge is per subnet association, its own resource."""
+    return Mapped("connection", [usage_based("Connection hours", "vpc:ClientVpn", "connection", "per_hour",
+                                             "monthly_connection_hrs", 1 / 730.0)])
+
+
+def client_vpn_association(p: Props) -> Mapped:
+    return Mapped("association", [running("Endpoint association", "vpc:ClientVpn", "association")])
+
+
+def wafv2_web_acl(p: Props) -> Mapped:
+    """$ per web ACL and per rule each month, plus requests by usage. A rule-group reference is one rule."""
+    rules = 0
+    while p.has(f"rules[{rules}]"):
+        rules += 1
+    comps = [monthly("Web ACL", "waf:WebAcl", "web-acl", "per_month", 1.0)]
+    if rules:
+        comps.append(monthly(f"Rules ({rules})", "waf:WebAcl", "rule", "per_month", float(rules)))
+    comps.append(usage_based("Requests", "waf:WebAcl", "requests", "per_1m_requests", "monthly_requests", 1e-6))
+    return Mapped("web-acl", comps)
+
+
+def kinesis_stream(p: Props) -> Mapped | Unpriced:
+    """Provisioned: shard-hours, the extended-retention add-on beyond 24 h, PUT payload units by usage.
+    On-demand: stream-hours, data ingested and retrieved by usage."""
+    mode = (p.str("streamModeDetails.streamMode", "PROVISIONED") or "PROVISIONED").upper()
+    if mode == "ON_DEMAND":
+        return Mapped("on-demand", [
+            running("Stream hours (on-demand)", "kinesis:Stream", "on-demand-stream"),
+            usage_based("Data ingested", "kinesis:Stream", "on-demand-ingested", "per_gb", "monthly_data_ingested_gb"),
+            usage_based("Data retrieved", "kinesis:Stream", "on-demand-retrieved", "per_gb",
+                        "monthly_data_retrieved_gb"),
+        ])
+    if mode != "PROVISIONED":
+        return Unpriced("streamModeDetails.streamMode should be PROVISIONED or ON_DEMAND")
+    shards = p.num("shardCount")
+    if shards is None:
+        return Unpriced("shardCount not set (a provisioned stream needs it)")
+    comps = [running("Shard hours", "kinesis:Stream", "shard", shards)]
+    retention = p.num("retentionPeriod", KINESIS_DEFAULT_RETENTION_HRS) or KINESIS_DEFAULT_RETENTION_HRS
+    if retention > KINESIS_DEFAULT_RETENTION_HRS:
+        comps.append(running("Extended retention (up to 7 days)", "kinesis:Stream", "extended-retention", shards))
+    if retention > KINESIS_EXTENDED_RETENTION_HRS:
+        comps.append(usage_based("Long-term retention storage (beyond 7 days)", "kinesis:Stream",
+                                 "long-term-storage", "per_gb_month", "long_term_storage_gb"))
+    comps.append(usage_based("PUT payload units (25 KB each)", "kinesis:Stream", "put-payload", "per_1m_requests",
+                             "monthly_put_payload_units", 1e-6))
+    return Mapped("provisioned", comps)
+
+
+TGW_KINDS = (("aws:ec2transitgateway/vpcAttachment:VpcAttachment", "vpc", "VPC", True),
+             ("aws:ec2transitgateway/peeringAttachment:PeeringAttachment", "peering", "peering", False),
+             ("aws:ec2transitgateway/connect:Connect", "connect", "Connect", False))
+
+TYPES = (
+    PricedType(("aws:ec2/vpnConnection:VpnConnection",), "vpc:VpnConnection", vpn_connection,
+               keys("vpc:VpnConnection site-to-site", "vpc:TransitGateway vpn-attachment", "vpc:TransitGateway vpn-data",
+                    example=("vpc:VpnConnection site-to-site",)),
+               (MONTHLY_HRS, DATA_PROCESSED),
+               "connection hours; on a transit gateway also the VPN attachment's hours and data processed (by usage)"),
+    *(PricedType((token,), "vpc:TransitGateway", tgw_attachment(kind, label, data),
+                 keys(f"vpc:TransitGateway {kind}-attachment", *([f"vpc:TransitGateway {kind}-data"] if data else []),
+                      example=(f"vpc:TransitGateway {kind}-attachment",)),
+                 (MONTHLY_HRS, *((DATA_PROCESSED,) if data else ())),
+                 f"attachment hours{', data processed (by usage)' if data else ''}")
+      for token, kind, label, data in TGW_KINDS),
+    PricedType(("aws:ec2clientvpn/endpoint:Endpoint",), "vpc:ClientVpn", client_vpn_endpoint,
+               keys("vpc:ClientVpn connection"),
+               (UsageKey("monthly_connection_hrs", "hours", "client connection-hours per month (all users)"),),
+               "connection-hours (by usage); associations are priced on their own resource"),
+    PricedType(("aws:ec2clientvpn/networkAssociation:NetworkAssociation",), "vpc:ClientVpn", client_vpn_association,
+               keys("vpc:ClientVpn association", example=("vpc:ClientVpn association",)), (MONTHLY_HRS,),
+               "endpoint association hours"),
+    PricedType(("aws:wafv2/webAcl:WebAcl",), "waf:WebAcl", wafv2_web_acl,
+               keys("waf:WebAcl web-acl", "waf:WebAcl rule", "waf:WebAcl requests", example=("waf:WebAcl web-acl",)),
+               (UsageKey("monthly_requests", "requests", "web requests inspected per month"),),
+               "web ACL and rules per month, requests (by usage); managed rule group subscriptions not included"),
+    PricedType(("aws:kinesis/stream:Stream",), "kinesis:Stream", kinesis_stream,
+               keys("kinesis:Stream shard", "kinesis:Stream extended-retention", "kinesis:Stream long-term-storage",
+                    "kinesis:Stream put-payload", "kinesis:Stream on-demand-stream",
+                    "kinesis:Stream on-demand-ingested", "kinesis:Stream on-demand-retrieved",
+                    example=("kinesis:Stream shard",)),
+               (MONTHLY_HRS, UsageKey("monthly_put_payload_units", "units", "PUT payload units (25 KB) per month"),
+                UsageKey("long_term_storage_gb", "GB", "data kept beyond 7 days"),
+                UsageKey("monthly_data_ingested_gb", "GB", "data written per month (on-demand)"),
+                UsageKey("monthly_data_retrieved_gb", "GB", "data read per month (on-demand)")),
+               "provisioned: shard hours, extended retention, long-term storage and PUT payload units (by usage); "
+               "on-demand: stream hours, data in and out (by usage)"),
+)

@@ -1,0 +1,96 @@
+"""Site-to-site VPN, Transit Gateway attachments, Client VPN, WAF web ACLs and Kinesis streams: each
+line priced from the book (the 2025-11 AWS feeds) in the resource's region, by usage where AWS bills
+traffic; their scaffolding (gateways, route tables, associations of rules) is free with a reason."""
+from __future__ import annotations
+
+import pytest
+
+from pulumicost_policy.descriptor import Free, ResourceDescriptor, ResourceInput, Unpriced, describe
+from pulumicost_policy.pricing.estimate import HOURS_PER_MONTH, Pricing
+from pulumicost_policy.pricing.lookup import price_from_book
+from pulumicost_policy.pricing.pricebook import PriceBook
+
+BOOK = PriceBook.load()
+
+
+def rate(price_type: str, sku: str, region: str) -> float:
+    return BOOK.get("aws", price_type, sku, region).rate_per_unit
+
+
+def priced(token: str, props: dict, region: str, usage: dict | None = None) -> Pricing:
+    desc = describe(ResourceInput(f"urn:pulumi:s::p::{token}::r", token, "r", props, {"region": region}, {}))
+    assert isinstance(desc, ResourceDescriptor), desc
+    result = price_from_book(BOOK, desc, usage or {})
+    assert isinstance(result, Pricing), result
+    return result
+
+
+def lines(result: Pricing) -> dict[str, float | None]:
+    return {c.label: c.monthly for c in result.components}
+
+
+def test_vpn_connection_on_a_transit_gateway():
+    plain = priced("aws:ec2/vpnConnection:VpnConnection", {"vpnGatewayId": "vgw-1", "type": "ipsec.1"}, "eu-west-1")
+    assert plain.monthly == pytest.approx(rate("vpc:VpnConnection", "site-to-site", "eu-west-1") * HOURS_PER_MONTH)
+    on_tgw = priced("aws:ec2/vpnConnection:VpnConnection", {"transitGatewayId": "tgw-1", "type": "ipsec.1"},
+                    "eu-west-1", {"monthly_data_processed_gb": 500})
+    expected = (rate("vpc:VpnConnection", "site-to-site", "eu-west-1")
+                + rate("vpc:TransitGateway", "vpn-attachment", "eu-west-1")) * HOURS_PER_MONTH \
+        + 500 * rate("vpc:TransitGateway", "vpn-data", "eu-west-1")
+    assert on_tgw.monthly == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("token, kind, data", [
+    ("aws:ec2transitgateway/vpcAttachment:VpcAttachment", "vpc", True),
+    ("aws:ec2transitgateway/peeringAttachment:PeeringAttachment", "peering", False),
+    ("aws:ec2transitgateway/connect:Connect", "connect", False),
+])
+def test_transit_gateway_attachments(token, kind, data):
+    result = priced(token, {"transitGatewayId": "tgw-1"}, "us-west-2", {"monthly_data_processed_gb": 1000})
+    expected = rate("vpc:TransitGateway", f"{kind}-attachment", "us-west-2") * HOURS_PER_MONTH
+    if data:
+        expected += 1000 * rate("vpc:TransitGateway", f"{kind}-data", "us-west-2")
+    assert result.monthly == pytest.approx(expected)
+
+
+def test_client_vpn_association_and_connection_hours():
+    assoc = priced("aws:ec2clientvpn/networkAssociation:NetworkAssociation", {"subnetId": "subnet-1"}, "us-west-2")
+    assert assoc.monthly == pytest.approx(rate("vpc:ClientVpn", "association", "us-west-2") * HOURS_PER_MONTH)
+    endpoint = priced("aws:ec2clientvpn/endpoint:Endpoint", {}, "us-west-2", {"monthly_connection_hrs": 2000})
+    assert endpoint.monthly == pytest.approx(2000 * rate("vpc:ClientVpn", "connection", "us-west-2"))
+
+
+def test_wafv2_web_acl_rules_and_requests():
+    acl = {"scope": "REGIONAL", "rules": [{"name": "a"}, {"name": "b"}, {"name": "c"}]}
+    result = priced("aws:wafv2/webAcl:WebAcl", acl, "eu-west-1", {"monthly_requests": 10e6})
+    got = lines(result)
+    assert got["Web ACL"] == pytest.approx(rate("waf:WebAcl", "web-acl", "eu-west-1"))
+    assert got["Rules (3)"] == pytest.approx(3 * rate("waf:WebAcl", "rule", "eu-west-1"))
+    assert got["Requests"] == pytest.approx(10 * rate("waf:WebAcl", "requests", "eu-west-1"))
+
+
+def test_kinesis_provisioned_with_extended_retention_and_on_demand():
+    result = priced("aws:kinesis/stream:Stream", {"shardCount": 4, "retentionPeriod": 72}, "eu-west-1",
+                    {"monthly_put_payload_units": 50e6})
+    got = lines(result)
+    assert got["Shard hours"] == pytest.approx(4 * rate("kinesis:Stream", "shard", "eu-west-1") * HOURS_PER_MONTH)
+    assert got["Extended retention (up to 7 days)"] == pytest.approx(
+        4 * rate("kinesis:Stream", "extended-retention", "eu-west-1") * HOURS_PER_MONTH)
+    assert got["PUT payload units (25 KB each)"] == pytest.approx(50 * rate("kinesis:Stream", "put-payload", "eu-west-1"))
+    assert "Long-term retention storage (beyond 7 days)" not in got
+    on_demand = priced("aws:kinesis/stream:Stream", {"streamModeDetails": {"streamMode": "ON_DEMAND"}}, "eu-west-1",
+                       {"monthly_data_ingested_gb": 100})
+    assert on_demand.monthly == pytest.approx(rate("kinesis:Stream", "on-demand-stream", "eu-west-1") * HOURS_PER_MONTH
+                                              + 100 * rate("kinesis:Stream", "on-demand-ingested", "eu-west-1"))
+
+
+def test_kinesis_without_a_shard_count_says_why():
+    desc = describe(ResourceInput("urn:x", "aws:kinesis/stream:Stream", "s", {}, {"region": "us-east-1"}, {}))
+    assert isinstance(desc, Unpriced) and "shardCount" in desc.reason
+
+
+@pytest.mark.parametrize("token", ["aws:ec2transitgateway/transitGateway:TransitGateway", "aws:ec2/customerGateway:CustomerGateway",
+                                   "aws:ec2/vpnGateway:VpnGateway", "aws:ec2transitgateway/routeTable:RouteTable",
+                                   "aws:wafv2/webAclAssociation:WebAclAssociation"])
+def test_their_scaffolding_is_free(token):
+    assert isinstance(describe(ResourceInput("urn:x", token, "r", {}, {"region": "us-east-1"}, {})), Free)
