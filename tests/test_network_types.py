@@ -94,3 +94,23 @@ def test_kinesis_without_a_shard_count_says_why():
                                    "aws:wafv2/webAclAssociation:WebAclAssociation"])
 def test_their_scaffolding_is_free(token):
     assert isinstance(describe(ResourceInput("urn:x", token, "r", {}, {"region": "us-east-1"}, {})), Free)
+
+
+def test_msk_cluster_brokers_and_storage():
+    props = {"numberOfBrokerNodes": 3, "brokerNodeGroupInfo": {
+        "instanceType": "kafka.m5.large", "storageInfo": {"ebsStorageInfo": {"volumeSize": 100}}}}
+    got = lines(priced("aws:msk/cluster:Cluster", props, "eu-west-1"))
+    assert got["Broker instances (kafka.m5.large)"] == pytest.approx(
+        3 * rate("msk:Broker", "kafka.m5.large", "eu-west-1") * HOURS_PER_MONTH)
+    assert got["Broker storage (3 x 100 GB)"] == pytest.approx(300 * rate("msk:Broker", "storage", "eu-west-1"))
+    default = lines(priced("aws:msk/cluster:Cluster", {"numberOfBrokerNodes": 2, "brokerNodeGroupInfo": {
+        "instanceType": "kafka.t3.small"}}, "us-east-1"))
+    assert default["Broker storage (2 x 1000 GB)"] == pytest.approx(2000 * rate("msk:Broker", "storage", "us-east-1"))
+
+
+def test_msk_with_a_broker_type_the_book_lacks_is_unpriced_without_the_value():
+    from pulumicost_policy.pricing.pricer import Pricer
+    props = {"numberOfBrokerNodes": 3, "brokerNodeGroupInfo": {"instanceType": "kafka.zz9-hidden"}}
+    est = Pricer.from_specs().estimate(ResourceInput("urn:x", "aws:msk/cluster:Cluster", "k", props,
+                                                     {"region": "us-east-1"}, {}))
+    assert est.status == "unpriced" and "zz9-hidden" not in est.reason

@@ -1,5 +1,5 @@
 """AWS connectivity, edge and streaming services -> cost components: site-to-site VPN, Transit
-Gateway attachments, Client VPN, WAF web ACLs and Kinesis data streams.
+Gateway attachments, Client VPN, WAF web ACLs, Kinesis data streams and MSK (Kafka) clusters.
 
 These bill by the hour they exist (a connection, an attachment, a shard) plus traffic that only
 the usage file can say. A transit gateway itself costs nothing (free.py): its attachments carry the cost.
@@ -13,6 +13,7 @@ from .values import Props
 DATA_PROCESSED = UsageKey("monthly_data_processed_gb", "GB", "data sent through the attachment per month")
 KINESIS_DEFAULT_RETENTION_HRS = 24.0   # included in the shard-hour price
 KINESIS_EXTENDED_RETENTION_HRS = 168.0  # up to 7 days: the extended-retention add-on per shard-hour
+MSK_DEFAULT_VOLUME_GB = 1000.0  # the AWS default EBS volume per broker when the plan sets none
 
 
 def vpn_connection(p: Props) -> Mapped:
@@ -87,6 +88,20 @@ def kinesis_stream(p: Props) -> Mapped | Unpriced:
     return Mapped("provisioned", comps)
 
 
+def msk_cluster(p: Props) -> Mapped | Unpriced:
+    """Broker-hours of the instance type, and each broker's EBS storage per GB-month."""
+    itype = p.str("brokerNodeGroupInfo.instanceType")
+    brokers = p.num("numberOfBrokerNodes")
+    if not itype or brokers is None:
+        return Unpriced("brokerNodeGroupInfo.instanceType and numberOfBrokerNodes are needed")
+    size = p.num("brokerNodeGroupInfo.storageInfo.ebsStorageInfo.volumeSize") or \
+        p.num("brokerNodeGroupInfo.ebsVolumeSize", MSK_DEFAULT_VOLUME_GB)
+    comps = [running(f"Broker instances ({itype})", "msk:Broker", itype, brokers, "instances"),
+             monthly(f"Broker storage ({brokers:g} x {size:g} GB)", "msk:Broker", "storage", "per_gb_month",
+                     brokers * (size or 0.0))]
+    return Mapped(itype, comps)
+
+
 TGW_KINDS = (("aws:ec2transitgateway/vpcAttachment:VpcAttachment", "vpc", "VPC", True),
              ("aws:ec2transitgateway/peeringAttachment:PeeringAttachment", "peering", "peering", False),
              ("aws:ec2transitgateway/connect:Connect", "connect", "Connect", False))
@@ -125,4 +140,9 @@ TYPES = (
                 UsageKey("monthly_data_retrieved_gb", "GB", "data read per month (on-demand)")),
                "provisioned: shard hours, extended retention, long-term storage and PUT payload units (by usage); "
                "on-demand: stream hours, data in and out (by usage)"),
+    PricedType(("aws:msk/cluster:Cluster",), "msk:Broker", msk_cluster,
+               keys("msk:Broker kafka.m5.large", "msk:Broker storage", example=("msk:Broker kafka.m5.large",)),
+               (MONTHLY_HRS, UsageKey("instances", "count", "brokers running on average")),
+               "broker hours by instance type, EBS storage per broker (1,000 GB AWS default); provisioned "
+               "storage throughput not included"),
 )

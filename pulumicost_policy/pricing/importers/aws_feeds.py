@@ -255,6 +255,9 @@ FEED_RULES: tuple[FeedRule, ...] = (
         ("kinesis:Stream", "on-demand-ingested", "kinesis", "OnDemandDataIngested per GB", "per_gb", 1),
         ("kinesis:Stream", "on-demand-retrieved", "kinesis", "OnDemandDataRetrieval per GB", "per_gb", 1),
     )),
+    # MSK brokers: "RunBroker m5.large" -> kafka.m5.large, Pulumi's brokerNodeGroupInfo.instanceType.
+    FeedRule("msk:Broker", "kafka.{itype}", "per_hour", "*/msk.json", r"RunBroker (?P<itype>[a-z0-9]+\.[a-z0-9]+)"),
+    _exact("msk", "msk:Broker", "storage", "per_gb_month", "RunVolume", 1),
     # Redshift nodes: "dc2 large OnDemand Compute Instance..." -> dc2.large.
     FeedRule("redshift:Node", "{family}.{size}", "per_hour", "*/redshift.json",
              r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) OnDemand Compute Instance Current Generation"),
