@@ -1,6 +1,7 @@
-"""Site-to-site VPN, Transit Gateway attachments, Client VPN, WAF web ACLs and Kinesis streams: each
-line priced from the book (the 2025-11 AWS feeds) in the resource's region, by usage where AWS bills
-traffic; their scaffolding (gateways, route tables, associations of rules) is free with a reason."""
+"""Site-to-site VPN, Transit Gateway attachments, Client VPN, WAF web ACLs, Kinesis streams, MSK and GCP
+Cloud VPN tunnels: each line priced from the book (the 2025-11 AWS feeds, GCP pricing.yml) in the
+resource's region, by usage where traffic is billed; their scaffolding (gateways, route tables,
+associations) is free with a reason."""
 from __future__ import annotations
 
 import pytest
@@ -114,3 +115,13 @@ def test_msk_with_a_broker_type_the_book_lacks_is_unpriced_without_the_value():
     est = Pricer.from_specs().estimate(ResourceInput("urn:x", "aws:msk/cluster:Cluster", "k", props,
                                                      {"region": "us-east-1"}, {}))
     assert est.status == "unpriced" and "zz9-hidden" not in est.reason
+
+
+def test_gcp_vpn_tunnel_hours_and_free_gateways():
+    desc = describe(ResourceInput("urn:x", "gcp:compute/vpnTunnel:VpnTunnel", "t", {"region": "asia-northeast1"},
+                                  {"project": "p"}, {}))
+    result = price_from_book(BOOK, desc, {})
+    hourly = BOOK.get("gcp", "compute:VpnTunnel", "tunnel", "asia-northeast1").rate_per_unit
+    assert isinstance(result, Pricing) and result.monthly == pytest.approx(hourly * HOURS_PER_MONTH)
+    for token in ("gcp:compute/haVpnGateway:HaVpnGateway", "gcp:compute/externalVpnGateway:ExternalVpnGateway"):
+        assert isinstance(describe(ResourceInput("urn:x", token, "g", {"region": "asia-northeast1"}, {}, {})), Free)

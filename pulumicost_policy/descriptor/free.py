@@ -55,6 +55,7 @@ FREE_PATTERNS: dict[str, tuple[str, ...]] = {
         "azure-native:network:SecurityRule", "azure-native:network:NetworkInterface", "azure-native:network:RouteTable",
         "gcp:compute/network:*", "gcp:compute/subnetwork:*", "gcp:compute/firewall:*", "gcp:compute/route:*",
         "gcp:compute/router:Router", "gcp:compute/routerInterface:*", "gcp:compute/routerPeer:*",
+        "gcp:compute/haVpnGateway:*", "gcp:compute/vpnGateway:*", "gcp:compute/externalVpnGateway:*",
     ),
     "launch configuration or template: the instances launched from it carry the cost": (
         "aws:ec2/launchTemplate:*", "aws:ec2/launchConfiguration:*", "gcp:compute/instanceTemplate:*",

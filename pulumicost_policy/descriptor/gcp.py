@@ -109,6 +109,11 @@ def router_nat(p: Props) -> Mapped:
     ])
 
 
+def vpn_tunnel(p: Props) -> Mapped:
+    """A Cloud VPN tunnel (classic or HA) by the hour; its gateways are free (billed by tunnels)."""
+    return Mapped("tunnel", [running("VPN tunnel", "compute:VpnTunnel", "tunnel")])
+
+
 def bucket(p: Props) -> Mapped | Unpriced:
     cls = (p.str("storageClass", "STANDARD") or "STANDARD").lower()
     if cls not in STORAGE_CLASSES:
@@ -139,6 +144,8 @@ TYPES = (
                (UsageKey("assigned_vms", "VMs", "VMs using the gateway (billed up to 32)"),
                 UsageKey("monthly_data_processed_gb", "GB", "data processed per month")),
                "assigned VM hours (up to 32) and data processed (by usage)"),
+    PricedType(("gcp:compute/vpnTunnel:VpnTunnel",), "compute:VpnTunnel", vpn_tunnel,
+               keys("compute:VpnTunnel tunnel"), (MONTHLY_HRS,), "tunnel hours (egress not included)"),
     PricedType(("gcp:storage/bucket:Bucket",), "storage:Bucket", bucket,
                keys(*(f"storage:Bucket {c}-storage" for c in STORAGE_CLASSES),
                     *(f"storage:Bucket {c}-retrieval" for c in STORAGE_CLASSES[1:])),

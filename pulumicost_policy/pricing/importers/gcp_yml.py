@@ -3,7 +3,7 @@
 Shape: `compute.instance.<machine>.cost.<region>.hour`, `compute.storage.<disk>.cost.<region>.month`
 (per GB-month), `compute.network.ip.{vm,unused}`, `compute.network.nat.{gateway,data}`,
 `storage.bucket.<class>[-multi|-dual].cost.<location>.month`, `storage.retrieval.<class>[-multi|-dual]`
-(per GB read, in "month"), and `about.timestamp` (generation time).
+(per GB read, in "month"), `compute.network.vpn.tunnel`, and `about.timestamp` (generation time).
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ NETWORK = (
     # Cloud NAT bills per assigned VM up to 32; pricing.yml states the 32-VM gateway price.
     (("nat", "gateway"), "compute:RouterNat", "vm", "hour", "per_hour", 1 / 32),
     (("nat", "data"), "compute:RouterNat", "data-processed", "month", "per_gb", 1.0),  # "month" holds the per-GB rate
+    (("vpn", "tunnel"), "compute:VpnTunnel", "tunnel", "hour", "per_hour", 1.0),
 )
 
 
@@ -56,7 +57,7 @@ def parse(doc: Any, where: str) -> dict[str, Any]:
 
 
 def import_yml(doc: dict[str, Any], source_name: str) -> Iterator[Row]:
-    """Rows for machine types, disks, IPs, Cloud NAT and Cloud Storage in every region."""
+    """Rows for machine types, disks, IPs, Cloud NAT, Cloud VPN and Cloud Storage in every region."""
     date = dt.datetime.fromtimestamp(int(doc["about"]["timestamp"]), dt.timezone.utc).date().isoformat()
     source = f"GCP pricing.yml, google-cloud-pricing-cost-calculator ({source_name})"
 
