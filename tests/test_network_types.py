@@ -1,7 +1,7 @@
-"""Site-to-site VPN, Transit Gateway attachments, Client VPN, WAF web ACLs, Kinesis streams, MSK and GCP
-Cloud VPN tunnels: each line priced from the book (the 2025-11 AWS feeds, GCP pricing.yml) in the
-resource's region, by usage where traffic is billed; their scaffolding (gateways, route tables,
-associations) is free with a reason."""
+"""Site-to-site VPN, Transit Gateway attachments, Client VPN, WAF web ACLs, Kinesis streams, MSK, GCP
+Cloud VPN tunnels, composite alarms, CodePipeline and CloudHSM: each line priced from the book (the
+2025-11 AWS feeds, GCP pricing.yml) in the resource's region, by usage where traffic is billed; their
+scaffolding (gateways, route tables, associations) is free with a reason."""
 from __future__ import annotations
 
 import pytest
@@ -125,3 +125,16 @@ def test_gcp_vpn_tunnel_hours_and_free_gateways():
     assert isinstance(result, Pricing) and result.monthly == pytest.approx(hourly * HOURS_PER_MONTH)
     for token in ("gcp:compute/haVpnGateway:HaVpnGateway", "gcp:compute/externalVpnGateway:ExternalVpnGateway"):
         assert isinstance(describe(ResourceInput("urn:x", token, "g", {"region": "asia-northeast1"}, {}, {})), Free)
+
+
+def test_composite_alarm_codepipeline_and_cloudhsm():
+    alarm = priced("aws:cloudwatch/compositeAlarm:CompositeAlarm", {"alarmRule": "ALARM(a)"}, "eu-west-1")
+    assert alarm.monthly == pytest.approx(rate("cloudwatch:Alarm", "composite", "eu-west-1"))
+    v1 = priced("aws:codepipeline/pipeline:Pipeline", {}, "us-west-2")
+    assert v1.monthly == pytest.approx(rate("codepipeline:Pipeline", "v1", "us-west-2"))
+    v2 = priced("aws:codepipeline/pipeline:Pipeline", {"pipelineType": "V2"}, "us-west-2",
+                {"monthly_action_minutes": 3000})
+    assert v2.monthly == pytest.approx(3000 * rate("codepipeline:Pipeline", "v2-minutes", "us-west-2"))
+    assert v2.components[0].unit == "minute"
+    hsm = priced("aws:cloudhsmv2/hsm:Hsm", {"clusterId": "c-1"}, "eu-west-1")
+    assert hsm.monthly == pytest.approx(rate("cloudhsm:Hsm", "hsm", "eu-west-1") * HOURS_PER_MONTH)

@@ -76,6 +76,25 @@ def log_group(p: Props) -> Mapped:
     ])
 
 
+def composite_alarm(p: Props) -> Mapped:
+    return Mapped("composite", [monthly("Composite alarm", "cloudwatch:Alarm", "composite", "per_month", 1.0)])
+
+
+def codepipeline(p: Props) -> Mapped | Unpriced:
+    """V1 pipelines pay per active pipeline-month; V2 per action-execution minute (by usage)."""
+    kind = (p.str("pipelineType", "V1") or "V1").upper()
+    if kind == "V1":
+        return Mapped("v1", [monthly("Active pipeline (V1)", "codepipeline:Pipeline", "v1", "per_month", 1.0)])
+    if kind == "V2":
+        return Mapped("v2", [usage_based("Action execution minutes (V2)", "codepipeline:Pipeline", "v2-minutes",
+                                         "per_minute", "monthly_action_minutes")])
+    return Unpriced("pipelineType should be V1 or V2")
+
+
+def cloudhsm(p: Props) -> Mapped:
+    return Mapped("hsm", [running("HSM hours", "cloudhsm:Hsm", "hsm")])
+
+
 def metric_alarm(p: Props) -> Mapped:
     queries = _count(p, "metricQueries")
     metrics = float(sum(1 for i in range(queries) if p.has(f"metricQueries[{i}].metric")) or 1)
@@ -280,6 +299,14 @@ TYPES = (
     PricedType(("aws:cloudwatch/metricAlarm:MetricAlarm",), "cloudwatch:MetricAlarm", metric_alarm,
                keys("cloudwatch:Alarm standard", "cloudwatch:Alarm high"), (),
                "alarm metrics (standard/high resolution, anomaly detection)"),
+    PricedType(("aws:cloudwatch/compositeAlarm:CompositeAlarm",), "cloudwatch:CompositeAlarm", composite_alarm,
+               keys("cloudwatch:Alarm composite"), (), "alarm-month"),
+    PricedType(("aws:codepipeline/pipeline:Pipeline",), "codepipeline:Pipeline", codepipeline,
+               keys("codepipeline:Pipeline v1", "codepipeline:Pipeline v2-minutes"),
+               (UsageKey("monthly_action_minutes", "minutes", "action execution minutes per month (V2 pipelines)"),),
+               "V1: active pipeline-month; V2: action execution minutes (by usage)"),
+    PricedType(("aws:cloudhsmv2/hsm:Hsm",), "cloudhsm:Hsm", cloudhsm, keys("cloudhsm:Hsm hsm"), (MONTHLY_HRS,),
+               "HSM hours"),
     PricedType(("aws:kms/key:Key", "aws:kms/externalKey:ExternalKey", "aws:kms/replicaKey:ReplicaKey"),
                "kms:Key", kms_key,
                keys("kms:Key key", "kms:Key requests", "kms:Key requests-gdkp-ecc", "kms:Key requests-gdkp-rsa",

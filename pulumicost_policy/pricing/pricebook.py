@@ -29,7 +29,7 @@ REQUIRED = ("provider", "resource_type", "sku", "region", "billing_mode", "rate_
 BILLING_UNITS = {
     "per_hour": "hour", "per_gb_month": "GB-month", "per_iops_month": "IOPS-month",
     "per_mbps_month": "MBps-month", "per_gb": "GB", "per_1k_requests": "1k requests",
-    "per_1m_requests": "1M requests", "per_gb_second": "GB-second", "per_month": "month",
+    "per_1m_requests": "1M requests", "per_gb_second": "GB-second", "per_month": "month", "per_minute": "minute",
 }
 
 class PriceBookError(Exception):
