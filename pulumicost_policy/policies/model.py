@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Callable, Mapping, Optional, Sequence
 
 import jsonschema
@@ -87,11 +88,29 @@ class CostPolicy:
 
     def run(self, subject: Any, config: Mapping[str, Any]) -> list[Finding]:
         """Defaults applied and config validated first: an invalid config is one violation saying so."""
-        config = self.with_defaults(config)
-        errors = self.errors(config)
+        config, errors = _prepare(self, config)
         if errors:
             return [Finding(f"invalid {self.name} config: " + "; ".join(errors))]
         return self.check(subject, config)
+
+
+def _prepare(policy: CostPolicy, config: Mapping[str, Any]) -> tuple[Mapping[str, Any], Sequence[str]]:
+    """The config with defaults and its errors. A config of plain values (every one so far) is
+    prepared once and shared read-only: a resource policy sees the same config for every resource,
+    a fresh copy each time from the SDK. The key keeps each value's type (`True` is not `1`)."""
+    try:
+        key = tuple(sorted((str(k), type(v).__name__, v) for k, v in (config or {}).items()))
+        hash(key)
+    except TypeError:  # a list or map value: prepared each time
+        full = policy.with_defaults(config)
+        return full, policy.errors(full)
+    return _prepared(policy, key)
+
+
+@functools.lru_cache(maxsize=256)
+def _prepared(policy: CostPolicy, key: tuple) -> tuple[Mapping[str, Any], tuple[str, ...]]:
+    full = policy.with_defaults({k: v for k, _, v in key})
+    return MappingProxyType(full), tuple(policy.errors(full))
 
 
 @functools.lru_cache(maxsize=256)
