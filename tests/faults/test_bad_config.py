@@ -37,3 +37,13 @@ def test_impossible_values_are_refused(policy, config, says):
 def test_valid_config_passes():
     assert config_errors("stack-budget", {"monthlyBudget": 500, "currency": "EUR", "warnAtPercent": 90,
                                           "tagBudgets": {"team=web": 100}}) == []
+
+
+def test_a_prepared_config_is_told_apart_by_type():
+    """run() prepares each distinct config once: `True` after `1` (equal, same hash) is still refused."""
+    from pulumicost_policy.pricing.estimate import CostEstimate
+    policy = BY_NAME["resource-cost-limit"]
+    est = CostEstimate("urn:x", "r", "aws:ec2/instance:Instance", "priced", 10.0, 10.0 / 730, "USD", "specs")
+    assert not any("invalid" in f.message for f in policy.run(est, {"maxMonthlyCost": 1}))
+    refused = policy.run(est, {"maxMonthlyCost": True})
+    assert refused and "invalid resource-cost-limit config" in refused[0].message
