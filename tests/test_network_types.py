@@ -138,3 +138,4 @@ def test_composite_alarm_codepipeline_and_cloudhsm():
     assert v2.components[0].unit == "minute"
     hsm = priced("aws:cloudhsmv2/hsm:Hsm", {"clusterId": "c-1"}, "eu-west-1")
     assert hsm.monthly == pytest.approx(rate("cloudhsm:Hsm", "hsm", "eu-west-1") * HOURS_PER_MONTH)
+

@@ -382,3 +382,29 @@ def test_a_global_tables_replicas_are_priced_each_in_its_own_region():
                                                          {"region": "us-east-1"}, {}))
     assert unknown.status == "unpriced" and "zz-hidden-7" not in unknown.reason
     assert "not one the price book knows" in unknown.reason
+
+
+def _rate(price_type: str, sku: str, region: str) -> float:
+    return PriceBook.load().get("aws", price_type, sku, region).rate_per_unit
+
+
+def _priced(token: str, props: dict, region: str):
+    from pulumicost_policy.pricing.lookup import price_from_book
+    return price_from_book(PriceBook.load(), d(token, props, {"region": region}), {})
+
+
+def _lines(result) -> dict:
+    return {c.label: c.monthly for c in result.components}
+
+
+def test_io2_iops_above_32000_are_billed_in_their_cheaper_tiers():
+    got = _lines(_priced("aws:ebs/volume:Volume", {"type": "io2", "size": 500, "iops": 80000,
+                                                  "availabilityZone": "us-east-1a"}, "us-east-1"))
+    assert got["volume provisioned IOPS (first 32,000)"] == pytest.approx(32000 * _rate("ebs:Volume", "io2-iops", "us-east-1"))
+    assert got["volume provisioned IOPS (32,001-64,000)"] == pytest.approx(
+        32000 * _rate("ebs:Volume", "io2-iops-tier2", "us-east-1"))
+    assert got["volume provisioned IOPS (above 64,000)"] == pytest.approx(
+        16000 * _rate("ebs:Volume", "io2-iops-tier3", "us-east-1"))
+    small = _lines(_priced("aws:ebs/volume:Volume", {"type": "io2", "size": 30, "iops": 3000,
+                                                    "availabilityZone": "us-east-1a"}, "us-east-1"))
+    assert small["volume provisioned IOPS"] == pytest.approx(3000 * _rate("ebs:Volume", "io2-iops", "us-east-1"))

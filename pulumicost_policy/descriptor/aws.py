@@ -26,6 +26,9 @@ STANDARD_IO_KEY = "monthly_standard_io_requests"  # magnetic (EBS standard, RDS 
 # T families whose surplus CPU credits the book prices, and the credit mode each launches in by default.
 CPU_CREDIT_DEFAULTS = {"t2": "standard", "t3": "unlimited"}
 RDS_GP3_BASELINE = ((400.0, 3000.0), (float("inf"), 12000.0))  # (storage below GB, included IOPS)
+# io2 provisioned IOPS price tiers: (sku, IOPS below the tier, last IOPS of it, label when split).
+IO2_IOPS_TIERS = (("io2-iops", 0.0, 32000.0, "first 32,000"), ("io2-iops-tier2", 32000.0, 64000.0, "32,001-64,000"),
+                  ("io2-iops-tier3", 64000.0, float("inf"), "above 64,000"))
 
 
 def ebs_components(label: str, volume_type: str, size_gb: float, iops: float | None,
@@ -41,9 +44,13 @@ def ebs_components(label: str, volume_type: str, size_gb: float, iops: float | N
         if throughput and throughput > GP3_BASELINE_MBPS:
             comps.append(monthly(f"{label} throughput above {GP3_BASELINE_MBPS:.0f} MBps", "ebs:Volume",
                                  "gp3-throughput", "per_mbps_month", throughput - GP3_BASELINE_MBPS))
-    elif volume_type in ("io1", "io2") and iops:
-        comps.append(monthly(f"{label} provisioned IOPS", "ebs:Volume", f"{volume_type}-iops",
-                             "per_iops_month", iops))
+    elif volume_type == "io2" and iops:
+        split = iops > IO2_IOPS_TIERS[0][2]
+        comps += [monthly(f"{label} provisioned IOPS" + (f" ({name})" if split else ""), "ebs:Volume", sku,
+                          "per_iops_month", min(iops, high) - low)
+                  for sku, low, high, name in IO2_IOPS_TIERS if iops > low]
+    elif volume_type == "io1" and iops:
+        comps.append(monthly(f"{label} provisioned IOPS", "ebs:Volume", "io1-iops", "per_iops_month", iops))
     elif volume_type == "standard":  # magnetic volumes also bill each I/O request
         comps.append(usage_based(f"{label} I/O requests", "ebs:Volume", "standard-io", "per_1m_requests",
                                  STANDARD_IO_KEY, 1e-6))
@@ -411,8 +418,11 @@ TYPES = (
                "per node (by usage)"),
     PricedType(("aws:ebs/volume:Volume",), "ebs:Volume", ebs_volume,
                keys("ebs:Volume gp2", "ebs:Volume gp3", "ebs:Volume gp3-iops", "ebs:Volume gp3-throughput",
-                    "ebs:Volume io1", "ebs:Volume io1-iops", "ebs:Volume standard", "ebs:Volume standard-io"),
-               (STANDARD_IO,), "storage, provisioned IOPS and throughput, magnetic I/O requests (by usage)"),
+                    "ebs:Volume io1", "ebs:Volume io1-iops", "ebs:Volume io2", "ebs:Volume io2-iops",
+                    "ebs:Volume io2-iops-tier2", "ebs:Volume io2-iops-tier3", "ebs:Volume standard",
+                    "ebs:Volume standard-io"),
+               (STANDARD_IO,), "storage, provisioned IOPS (io2 in its three tiers) and throughput, magnetic I/O "
+               "requests (by usage)"),
     PricedType(("aws:rds/instance:Instance",), "rds:Instance", rds_instance,
                keys("rds:Instance db.t3.micro:mysql:single-az", "rds:Storage gp2:single-az",
                     "rds:Storage io1-iops:single-az", "rds:Storage io1-iops:multi-az", "rds:Storage gp3-iops:single-az",

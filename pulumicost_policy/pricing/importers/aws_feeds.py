@@ -119,6 +119,9 @@ FEED_RULES: tuple[FeedRule, ...] = (
              r"(?P<t>gp2|gp3|io1|io2|sc1|st1|standard) GB (?:Mo|month)"),
     FeedRule("ebs:Volume", "{t}-iops", "per_iops_month", "*/ebs/ebs.json",
              r"Provisioned EBS IOPS (?P<t>gp3|io1|io2) Volumes per IOPS Mo"),
+    # io2 IOPS above 32,000 (tier 2) and above 64,000 (tier 3) are cheaper.
+    FeedRule("ebs:Volume", "io2-iops-tier{n}", "per_iops_month", "*/ebs/ebs.json",
+             r"Provisioned EBS IOPS Tier (?P<n>[23]) io2 Volumes per IOPS Mo"),
     FeedRule("ebs:Volume", "gp3-throughput", "per_mbps_month", "*/ebs/ebs.json",
              r"Provisioned Throughput gp3 per GiBps mo", scale=1 / 1024),
     FeedRule("ebs:Volume", "standard-io", "per_1m_requests", "*/ebs/ebs.json",
