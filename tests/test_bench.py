@@ -19,6 +19,7 @@ def test_benchmark_quick_run(tmp_path):
     assert [a["resources"] for a in results["analyze_stack"]] == [100]
     assert results["offline"][0]["peak_rss_mb"] > 0
     assert results["vs_null"]["analyze"]["ratio"] > 0 and results["vs_null"]["stack_100"]["null"] > 0
+    assert results["vs_null"]["preview_stack_100"]["ours"] > 0
     plugin = results["plugin"]
     assert plugin["priced_by_plugin"] > 0 and 0 < plugin["rpcs"] <= plugin["rpc_bound"]  # the cache collapses repeats
     assert set(results["aggregation"]["per_s"]) == {"resource", "type", "provider", "daily", "monthly"}
