@@ -390,7 +390,8 @@ def dynamodb_table(p: Props) -> Mapped:
 
 
 STANDARD_IO = UsageKey(STANDARD_IO_KEY, "requests", "I/O requests per month on magnetic (standard) storage")
-CPU_CREDIT_USAGE = (UsageKey("monthly_cpu_credit_hrs", "hours", "hours a T2/T3 instance in unlimited mode bursts above baseline"),
+CPU_CREDIT_USAGE = (UsageKey("monthly_cpu_credit_hrs", "hours",
+                             "hours a T2/T3 instance in unlimited mode bursts above baseline"),
                     UsageKey("vcpu_count", "vCPUs", "vCPUs bursting during those hours"))
 EC2_USAGE = (MONTHLY_HRS, UsageKey("root_volume_gb", "GB", "root volume size when the plan leaves it to the AMI (8 GB on most)"),
              *CPU_CREDIT_USAGE, STANDARD_IO)

@@ -5,9 +5,9 @@
 root being $FINFOCUS_HOME, else $PULUMI_HOME/finfocus, else ~/.finfocus. A region suffix on the
 binary (or `region` in a `plugin.metadata.json` beside it) restricts the plugin to that region;
 a version directory may hold one such binary per region (aws-public ships them so), each a plugin
-of its own for its region. The highest valid version of each name wins; anything unusable is skipped with a warning that says what to fix. A plugin is code we are
-about to run inside a user's preview: a directory or binary that another user owns, or that
-anyone may write, is refused.
+of its own for its region. The highest valid version of each name wins; anything unusable is
+skipped with a warning that says what to fix. A plugin is code we are about to run inside a
+user's preview: a directory or binary that another user owns, or that anyone may write, is refused.
 """
 from __future__ import annotations
 
@@ -142,13 +142,14 @@ def inspect(directory: Path, name: str) -> tuple[list[PluginSpec], list[str]]:
         return [], [f"{manifest_path}: 'providers' must be a list of strings"]
     specs: list[PluginSpec] = []
     problems: list[str] = []
+    metadata_region = _metadata_region(directory)
     for binary, region in _binaries(directory, name):
         problem = _binary_problem(directory, name, binary)
         if problem:
             problems.append(problem)
         else:
             specs.append(PluginSpec(name, directory.name, directory, binary, tuple(providers),
-                                    region or _metadata_region(directory)))
+                                    region or metadata_region))
     return specs, problems
 
 
