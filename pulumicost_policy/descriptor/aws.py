@@ -96,10 +96,8 @@ def _monitoring(p: Props, prefix: str = "") -> list[CostComponent]:
 def _disks(p: Props, prefix: str = "", root_size_key: str | None = None) -> list[CostComponent]:
     """The root volume and every EBS device of an instance (or of its template, under `prefix`)."""
     comps = _block_device(p, f"{prefix}rootBlockDevice", "root volume", root_size_key)
-    i = 0
-    while p.has(f"{prefix}ebsBlockDevices[{i}]"):
+    for i in range(p.count(f"{prefix}ebsBlockDevices")):
         comps += _block_device(p, f"{prefix}ebsBlockDevices[{i}]", f"EBS device {i}")
-        i += 1
     return comps
 
 
@@ -325,20 +323,17 @@ def lambda_function(p: Props) -> Mapped:
 
 
 def _gsi_capacity(p: Props, field: str) -> float:
-    total, i = 0.0, 0
-    while p.has(f"globalSecondaryIndexes[{i}]"):
-        total += p.num(f"globalSecondaryIndexes[{i}].{field}", 0.0) or 0.0
-        i += 1
-    return total
+    return sum(p.num(f"globalSecondaryIndexes[{i}].{field}", 0.0) or 0.0
+               for i in range(p.count("globalSecondaryIndexes")))
 
 
 def _replica_regions(p: Props) -> list[str]:
     """The regions of a global table's replicas (each billed at its own region's rates)."""
     regions = []
-    while p.has(f"replicas[{len(regions)}]"):
-        name = p.str(f"replicas[{len(regions)}].regionName")
+    for i in range(p.count("replicas")):
+        name = p.str(f"replicas[{i}].regionName")
         if not name:
-            raise PropertyProblem(f"replicas[{len(regions)}].regionName is not set")
+            raise PropertyProblem(f"replicas[{i}].regionName is not set")
         regions.append(normalise("aws", name))
     return regions
 

@@ -50,9 +50,7 @@ def client_vpn_association(p: Props) -> Mapped:
 
 def wafv2_web_acl(p: Props) -> Mapped:
     """$ per web ACL and per rule each month, plus requests by usage. A rule-group reference is one rule."""
-    rules = 0
-    while p.has(f"rules[{rules}]"):
-        rules += 1
+    rules = p.count("rules")
     comps = [monthly("Web ACL", "waf:WebAcl", "web-acl", "per_month", 1.0)]
     if rules:
         comps.append(monthly(f"Rules ({rules})", "waf:WebAcl", "rule", "per_month", float(rules)))

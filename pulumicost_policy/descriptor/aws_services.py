@@ -15,13 +15,6 @@ INF = float("inf")
 AURORA_ENGINES = ("aurora", "aurora-mysql", "aurora-postgresql")
 
 
-def _count(p: Props, path: str) -> int:
-    n = 0
-    while p.has(f"{path}[{n}]"):
-        n += 1
-    return n
-
-
 def no_data(what: str):
     """A mapper for a billable type the price book has no prices for: unpriced, saying so."""
     def mapper(p: Props) -> Unpriced:
@@ -63,7 +56,7 @@ def elasticache_replication_group(p: Props) -> Mapped | Unpriced:
     if groups:
         nodes = groups * ((p.num("replicasPerNodeGroup", 0.0) or 0.0) + 1)
     else:
-        nodes = p.num("numCacheClusters") or float(_count(p, "preferredCacheClusterAzs")) or 1.0
+        nodes = p.num("numCacheClusters") or float(p.count("preferredCacheClusterAzs")) or 1.0
     return elasticache_nodes(p, p.str("nodeType"), nodes, engine)
 
 
@@ -96,7 +89,7 @@ def cloudhsm(p: Props) -> Mapped:
 
 
 def metric_alarm(p: Props) -> Mapped:
-    queries = _count(p, "metricQueries")
+    queries = p.count("metricQueries")
     metrics = float(sum(1 for i in range(queries) if p.has(f"metricQueries[{i}].metric")) or 1)
     anomaly = any("ANOMALY_DETECTION_BAND" in (p.str(f"metricQueries[{i}].expression", "") or "")
                   for i in range(queries))
@@ -247,7 +240,7 @@ def vpc_endpoint(p: Props) -> Mapped | Free | Unpriced:
         return Free("gateway endpoints (S3, DynamoDB) have no charge")
     if kind not in ("interface", "gatewayloadbalancer"):
         return Unpriced("vpcEndpointType should be Interface, Gateway or GatewayLoadBalancer")
-    zones = float(_count(p, "subnetIds") or 1) if kind == "interface" else 1.0
+    zones = float(p.count("subnetIds") or 1) if kind == "interface" else 1.0
     name = "Interface" if kind == "interface" else "GatewayLoadBalancer"
     return Mapped(kind, [
         running(f"Endpoint ({name})", "vpc:Endpoint", kind, zones),

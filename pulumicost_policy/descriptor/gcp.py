@@ -29,12 +29,10 @@ def _boot_disk(p: Props) -> list[CostComponent]:
 
 def _scratch_disks(p: Props, spot: bool) -> list[CostComponent]:
     """Local SSD scratch disks (375 GB each unless sized), billed per GB-month (spot rate on a spot VM)."""
-    total, i = 0.0, 0
-    while p.has(f"scratchDisks[{i}]"):
-        total += p.num(f"scratchDisks[{i}].size", LOCAL_SSD_GB) or LOCAL_SSD_GB
-        i += 1
+    disks = p.count("scratchDisks")
+    total = sum(p.num(f"scratchDisks[{i}].size", LOCAL_SSD_GB) or LOCAL_SSD_GB for i in range(disks))
     sku = "local-ssd:spot" if spot else "local-ssd"
-    return [monthly(f"Local SSD ({i} scratch disks)", "compute:Disk", sku, "per_gb_month", total)] if i else []
+    return [monthly(f"Local SSD ({disks} scratch disks)", "compute:Disk", sku, "per_gb_month", total)] if disks else []
 
 
 def instance(p: Props) -> Mapped | Unpriced:
@@ -65,7 +63,7 @@ def node_pool(p: Props) -> Mapped | Unpriced:
     else:
         per_zone = next((n for n in (p.num("nodeCount"), p.num("initialNodeCount"), p.num("autoscaling.minNodeCount"))
                          if n is not None), GKE_DEFAULT_NODES)
-        listed = next(i for i in range(10_000) if not p.has(f"nodeLocations[{i}]"))
+        listed = p.count("nodeLocations")
         zones = listed or (1 if _ZONE.match(p.str("location") or "") else GKE_REGIONAL_ZONES)
         nodes = per_zone * zones
     spot = bool(p.bool("nodeConfig.spot") or p.bool("nodeConfig.preemptible"))

@@ -168,6 +168,17 @@ class Props:
         except UnknownProperty:
             return True
 
+    def count(self, path: str) -> int:
+        """How many items the list at `path` holds (0 when it is not set). An unknown list raises
+        UnknownProperty: how many it will hold is known only after apply (probing `path[i]` one by
+        one would find every index "set" in an unknown list, and never stop)."""
+        value = _walk(self._props, path)
+        if value is _MISSING:
+            return 0
+        if isinstance(value, str) or not isinstance(value, Sequence):
+            raise PropertyProblem(f"{path} should be a list, got {type_name(value)}")
+        return len(value)
+
     def str(self, path: str, default: Optional[str] = None) -> Optional[str]:
         value = _walk(self._props, path)
         if value is _MISSING:

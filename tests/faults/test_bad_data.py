@@ -22,7 +22,9 @@ PROPERTY_NAMES = ["allocatedStorage", "architectures", "billingMode", "desiredCa
                   "loadBalancerType", "machineType", "memorySize", "minSize", "mixedInstancesPolicy", "multiAz",
                   "osProfile", "readCapacity", "scalingConfig", "size", "sku", "storageAccountType", "storageOsDisk",
                   "storageProfile", "storageType", "tenancy", "throughput", "type", "vmSize", "writeCapacity",
-                  "region", "location", "zone", "availabilityZone", "tags", "rootBlockDevice", "ebsBlockDevices"]
+                  "region", "location", "zone", "availabilityZone", "tags", "rootBlockDevice", "ebsBlockDevices",
+                  "subnetIds", "rules", "replicas", "globalSecondaryIndexes", "metricQueries", "scratchDisks",
+                  "nodeLocations", "shardCount", "numberOfBrokerNodes"]
 PRICER = Pricer.from_specs()
 
 scalars = st.one_of(st.none(), st.booleans(), st.integers(-2**63, 2**63), st.floats(allow_nan=True),
@@ -145,3 +147,28 @@ def test_a_mutated_real_plan_never_escapes_the_offline_run(tmp_path, capsys, mut
     err = capsys.readouterr().err
     assert code in (0, 1, 2) and "Traceback" not in err
     assert MARKER not in err
+
+
+LIST_PROPERTIES = ["subnetIds", "rules", "replicas", "globalSecondaryIndexes", "metricQueries", "scratchDisks",
+                   "nodeLocations", "preferredCacheClusterAzs", "ebsBlockDevices", "instanceTypes", "architectures"]
+
+
+def test_an_unknown_list_never_hangs_a_mapper():
+    """A list computed during preview (the whole list unknown) made mappers that counted items by
+    probing `x[i]` loop forever, hanging the preview: every priced type, every list property
+    unknown, must finish (in a child process with a deadline) and be unpriced until apply or priced."""
+    import subprocess
+    import sys
+    script = (
+        "from pulumicost_policy.descriptor import ResourceInput, describe\n"
+        "from pulumicost_policy.descriptor.catalog import MAPPERS\n"
+        "from pulumicost_policy.inputs.sentinels import UNKNOWN\n"
+        f"names = {LIST_PROPERTIES!r}\n"
+        "for token in sorted(MAPPERS):\n"
+        "    for name in names:\n"
+        "        for props in ({name: UNKNOWN}, {'launchTemplate': {name: UNKNOWN}}):\n"
+        "            describe(ResourceInput('urn:x', token, 'r', props, {'region': 'us-east-1', 'project': 'p'}, {}))\n"
+        "print('done')\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.returncode == 0 and out.stdout.strip() == "done", out.stderr
