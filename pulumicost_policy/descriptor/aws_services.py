@@ -13,6 +13,7 @@ from .values import Props
 
 INF = float("inf")
 AURORA_ENGINES = ("aurora", "aurora-mysql", "aurora-postgresql")
+GLUE_DEFAULT_DPUS = 10.0  # what AWS allocates to a Spark job given neither maxCapacity nor workers
 
 
 def no_data(what: str):
@@ -82,6 +83,43 @@ def codepipeline(p: Props) -> Mapped | Unpriced:
         return Mapped("v2", [usage_based("Action execution minutes (V2)", "codepipeline:Pipeline", "v2-minutes",
                                          "per_minute", "monthly_action_minutes")])
     return Unpriced("pipelineType should be V1 or V2")
+
+
+# DPUs per worker of each Glue worker type (Standard and G.1X: 1 DPU).
+GLUE_WORKER_DPUS = {"standard": 1.0, "g.025x": 0.25, "g.1x": 1.0, "g.2x": 2.0, "g.4x": 4.0, "g.8x": 8.0,
+                    "z.2x": 2.0}
+
+
+def glue_job(p: Props) -> Mapped | Unpriced:
+    """DPU-hours at the standard or Flex rate: the job's DPUs from the plan, its hours by usage."""
+    workers = p.num("numberOfWorkers")
+    if workers is not None:
+        per_worker = GLUE_WORKER_DPUS.get((p.str("workerType", "Standard") or "Standard").lower())
+        if per_worker is None:
+            return Unpriced(f"workerType is not one of {', '.join(sorted(GLUE_WORKER_DPUS))}")
+        dpus = workers * per_worker
+    else:
+        dpus = p.num("maxCapacity", GLUE_DEFAULT_DPUS) or GLUE_DEFAULT_DPUS
+    flex = (p.str("executionClass", "STANDARD") or "STANDARD").upper() == "FLEX"
+    sku = "etl-flex" if flex else "etl"
+    return Mapped(sku, [usage_based(f"Job runs ({dpus:g} DPUs{', Flex' if flex else ''})", "glue:Job", sku, "per_hour",
+                                    "monthly_job_hrs", dpus / 730.0)])
+
+
+def glue_crawler(p: Props) -> Mapped:
+    return Mapped("crawler", [usage_based("Crawler runs (DPU-hours)", "glue:Crawler", "crawler", "per_hour",
+                                          "monthly_crawler_dpu_hrs", 1 / 730.0)])
+
+
+def cloudtrail(p: Props) -> Mapped:
+    """The first copy of management events is free; extra copies, data events and Insights by usage."""
+    return Mapped("trail", [
+        usage_based("Management events (paid copies)", "cloudtrail:Trail", "management-paid", "per_1m_requests",
+                    "monthly_paid_management_events", 1e-6),
+        usage_based("Data events", "cloudtrail:Trail", "data-events", "per_1m_requests", "monthly_data_events", 1e-6),
+        usage_based("Insights events", "cloudtrail:Trail", "insights", "per_1m_requests", "monthly_insight_events",
+                    1e-6),
+    ])
 
 
 def cloudhsm(p: Props) -> Mapped:
@@ -300,6 +338,18 @@ TYPES = (
                "V1: active pipeline-month; V2: action execution minutes (by usage)"),
     PricedType(("aws:cloudhsmv2/hsm:Hsm",), "cloudhsm:Hsm", cloudhsm, keys("cloudhsm:Hsm hsm"), (MONTHLY_HRS,),
                "HSM hours"),
+    PricedType(("aws:glue/job:Job",), "glue:Job", glue_job, keys("glue:Job etl", "glue:Job etl-flex"),
+               (UsageKey("monthly_job_hrs", "hours", "hours the job runs per month"),),
+               "DPU-hours (DPUs from maxCapacity or workers; hours by usage), standard or Flex"),
+    PricedType(("aws:glue/crawler:Crawler",), "glue:Crawler", glue_crawler, keys("glue:Crawler crawler"),
+               (UsageKey("monthly_crawler_dpu_hrs", "DPU-hours", "crawler DPU-hours per month"),),
+               "DPU-hours (by usage)"),
+    PricedType(("aws:cloudtrail/trail:Trail",), "cloudtrail:Trail", cloudtrail,
+               keys("cloudtrail:Trail management-paid", "cloudtrail:Trail data-events", "cloudtrail:Trail insights"),
+               (UsageKey("monthly_paid_management_events", "events", "management events beyond the free first copy"),
+                UsageKey("monthly_data_events", "events", "data events recorded per month"),
+                UsageKey("monthly_insight_events", "events", "Insights events analysed per month")),
+               "paid management-event copies, data events and Insights (by usage); the first copy is free"),
     PricedType(("aws:kms/key:Key", "aws:kms/externalKey:ExternalKey", "aws:kms/replicaKey:ReplicaKey"),
                "kms:Key", kms_key,
                keys("kms:Key key", "kms:Key requests", "kms:Key requests-gdkp-ecc", "kms:Key requests-gdkp-rsa",

@@ -1,7 +1,8 @@
-"""Site-to-site VPN, Transit Gateway attachments, Client VPN, WAF web ACLs, Kinesis streams, MSK, GCP
-Cloud VPN tunnels, composite alarms, CodePipeline and CloudHSM: each line priced from the book (the
-2025-11 AWS feeds, GCP pricing.yml) in the resource's region, by usage where traffic is billed; their
-scaffolding (gateways, route tables, associations) is free with a reason."""
+"""Services priced from the feeds beyond the first registry: site-to-site VPN, Transit Gateway, Client
+VPN, WAF, Kinesis, MSK, GCP Cloud VPN, composite alarms, CodePipeline, CloudHSM, Glue and CloudTrail.
+Each line is priced from the book (the 2025-11 AWS feeds, GCP pricing.yml) in the resource's region, by
+usage where traffic or run time is billed; their scaffolding (gateways, route tables, associations) is
+free with a reason."""
 from __future__ import annotations
 
 import pytest
@@ -139,3 +140,18 @@ def test_composite_alarm_codepipeline_and_cloudhsm():
     hsm = priced("aws:cloudhsmv2/hsm:Hsm", {"clusterId": "c-1"}, "eu-west-1")
     assert hsm.monthly == pytest.approx(rate("cloudhsm:Hsm", "hsm", "eu-west-1") * HOURS_PER_MONTH)
 
+
+
+def test_glue_jobs_crawlers_and_cloudtrail_by_usage():
+    job = priced("aws:glue/job:Job", {"workerType": "G.2X", "numberOfWorkers": 5, "glueVersion": "4.0"}, "eu-west-1",
+                 {"monthly_job_hrs": 40})
+    assert job.monthly == pytest.approx(40 * 10 * rate("glue:Job", "etl", "eu-west-1"))
+    flex = priced("aws:glue/job:Job", {"maxCapacity": 2, "executionClass": "FLEX"}, "us-east-1", {"monthly_job_hrs": 10})
+    assert flex.monthly == pytest.approx(10 * 2 * rate("glue:Job", "etl-flex", "us-east-1"))
+    crawler = priced("aws:glue/crawler:Crawler", {"databaseName": "d"}, "us-east-1", {"monthly_crawler_dpu_hrs": 6})
+    assert crawler.monthly == pytest.approx(6 * rate("glue:Crawler", "crawler", "us-east-1"))
+    trail = priced("aws:cloudtrail/trail:Trail", {"s3BucketName": "b"}, "us-east-1", {"monthly_data_events": 3e6})
+    assert trail.monthly == pytest.approx(3 * rate("cloudtrail:Trail", "data-events", "us-east-1"))
+    unknown = describe(ResourceInput("urn:x", "aws:glue/job:Job", "j", {"workerType": "G.99X", "numberOfWorkers": 2},
+                                     {"region": "us-east-1"}, {}))
+    assert isinstance(unknown, Unpriced) and "workerType" in unknown.reason and "G.99X" not in unknown.reason
