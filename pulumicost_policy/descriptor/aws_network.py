@@ -2,9 +2,12 @@
 Gateway attachments, Client VPN, WAF web ACLs, Kinesis data streams and MSK (Kafka) clusters.
 
 These bill by the hour they exist (a connection, an attachment, a shard) plus traffic that only
-the usage file can say. A transit gateway itself costs nothing (free.py): its attachments carry the cost.
+the usage file can say. A transit gateway itself costs nothing (free.py): its attachments carry
+the cost.
 """
 from __future__ import annotations
+
+from typing import Callable
 
 from .model import Mapped, Unpriced, monthly, running, usage_based
 from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
@@ -26,7 +29,7 @@ def vpn_connection(p: Props) -> Mapped:
     return Mapped("site-to-site", comps)
 
 
-def tgw_attachment(kind: str, label: str, data: bool):
+def tgw_attachment(kind: str, label: str, data: bool) -> Callable[[Props], Mapped]:
     """A mapper for one kind of transit gateway attachment: hours, and data processed when billed."""
     def mapper(p: Props) -> Mapped:
         comps = [running(f"Transit gateway attachment ({label})", "vpc:TransitGateway", f"{kind}-attachment")]
