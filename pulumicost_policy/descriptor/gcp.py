@@ -162,4 +162,6 @@ TYPES = (
                "nodes (GCE machine type, spot too) x their boot disk and local SSDs; nodes = count per zone x zones"),
     PricedType(("gcp:redis/instance:Instance",), "redis:Instance", no_data("Memorystore Redis"), (), (MONTHLY_HRS,),
                f"unpriced ({UNPRICED})"),
+    PricedType(("gcp:dns/managedZone:ManagedZone",), "dns:ManagedZone", no_data("Cloud DNS"), (), (),
+               f"unpriced ({UNPRICED})"),
 )
