@@ -155,3 +155,31 @@ def test_glue_jobs_crawlers_and_cloudtrail_by_usage():
     unknown = describe(ResourceInput("urn:x", "aws:glue/job:Job", "j", {"workerType": "G.99X", "numberOfWorkers": 2},
                                      {"region": "us-east-1"}, {}))
     assert isinstance(unknown, Unpriced) and "workerType" in unknown.reason and "G.99X" not in unknown.reason
+
+
+@pytest.mark.parametrize("props, usage, expected", [
+    # Infracost's kinesis_stream_test golden (us-east-1): lines we model the same way.
+    ({"shardCount": 4, "streamModeDetails": {"streamMode": "PROVISIONED"}}, {"monthly_put_payload_units": 6.5e6},
+     {"Shard hours": 43.80, "PUT payload units (25 KB each)": 0.09}),
+    ({"shardCount": 1}, {}, {"Shard hours": 10.95}),
+    ({"streamModeDetails": {"streamMode": "ON_DEMAND"}},
+     {"monthly_data_ingested_gb": 0.2, "monthly_data_retrieved_gb": 0.2, "monthly_efo_data_gb": 2},
+     {"Stream hours (on-demand)": 29.20, "Data ingested": 0.02, "Data retrieved": 0.01,
+      "Enhanced fan-out data retrieved": 0.10}),
+])
+def test_kinesis_agrees_with_infracost(props, usage, expected):
+    got = lines(priced("aws:kinesis/stream:Stream", props, "us-east-1", usage))
+    for label, figure in expected.items():
+        assert round(got[label], 2) == pytest.approx(figure), label
+
+
+@pytest.mark.parametrize("brokers, itype, volume, instance, storage", [
+    # Infracost's msk_cluster_test golden (us-east-1); ebs_volume_size is Pulumi's ebsVolumeSize.
+    (2, "kafka.t3.small", 500, 66.58, 100.00),
+    (4, "kafka.m5.24xlarge", 1000, 29433.60, 400.00),
+])
+def test_msk_agrees_with_infracost(brokers, itype, volume, instance, storage):
+    got = lines(priced("aws:msk/cluster:Cluster", {"numberOfBrokerNodes": brokers, "brokerNodeGroupInfo": {
+        "instanceType": itype, "ebsVolumeSize": volume}}, "us-east-1"))
+    assert round(got[f"Broker instances ({itype})"], 2) == pytest.approx(instance)
+    assert round(got[f"Broker storage ({brokers} x {volume} GB)"], 2) == pytest.approx(storage)
