@@ -408,3 +408,16 @@ def test_io2_iops_above_32000_are_billed_in_their_cheaper_tiers():
     small = _lines(_priced("aws:ebs/volume:Volume", {"type": "io2", "size": 30, "iops": 3000,
                                                     "availabilityZone": "us-east-1a"}, "us-east-1"))
     assert small["volume provisioned IOPS"] == pytest.approx(3000 * _rate("ebs:Volume", "io2-iops", "us-east-1"))
+
+
+def test_infracosts_assumed_root_size_is_one_type_default_away():
+    """The README's recipe: `aws:ec2/instance:Instance: {root_volume_gb: 8}` in the usage file prices
+    every root volume the plan leaves to the AMI at 8 GB."""
+    from pulumicost_policy.pricing.pricer import Pricer
+    from pulumicost_policy.pricing.usage import Usage
+    usage = Usage(types={"aws:ec2/instance:Instance": {"root_volume_gb": 8.0}})
+    resource = ResourceInput("urn:pulumi:s::p::aws:ec2/instance:Instance::web", "aws:ec2/instance:Instance", "web",
+                             {"instanceType": "t3.micro"}, {"region": "us-east-1"}, {})
+    plain = Pricer.from_specs().estimate(resource).monthly
+    sized = Pricer.from_specs(usage=usage).estimate(resource).monthly
+    assert sized - plain == pytest.approx(8 * _rate("ebs:Volume", "gp2", "us-east-1"))
