@@ -183,3 +183,12 @@ def test_msk_agrees_with_infracost(brokers, itype, volume, instance, storage):
         "instanceType": itype, "ebsVolumeSize": volume}}, "us-east-1"))
     assert round(got[f"Broker instances ({itype})"], 2) == pytest.approx(instance)
     assert round(got[f"Broker storage ({brokers} x {volume} GB)"], 2) == pytest.approx(storage)
+
+
+def test_api_gateway_stage_is_free_unless_it_runs_a_cache():
+    stage = "aws:apigateway/stage:Stage"
+    assert isinstance(describe(ResourceInput("urn:x", stage, "s", {"stageName": "prod"}, {"region": "us-east-1"}, {})),
+                      Free)
+    cached = describe(ResourceInput("urn:x", stage, "s", {"cacheClusterEnabled": True, "cacheClusterSize": "0.5"},
+                                    {"region": "us-east-1"}, {}))
+    assert isinstance(cached, Unpriced) and "cache" in cached.reason

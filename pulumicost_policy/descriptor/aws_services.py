@@ -226,6 +226,14 @@ def rest_api(p: Props) -> Mapped:
     return Mapped("rest", _tiered("Requests", "apigateway:Rest", "requests", "monthly_requests", REST_TIERS))
 
 
+def rest_api_stage(p: Props) -> Free | Unpriced:
+    """A stage is billed through its API's requests, unless it runs a cache cluster (billed by the
+    hour by size), whose prices are not in the API Gateway feed."""
+    if p.bool("cacheClusterEnabled"):
+        return Unpriced("API Gateway cache cluster prices are not in the price book (not in the API Gateway feed)")
+    return Free("a stage is billed through its API's requests")
+
+
 def http_api(p: Props) -> Mapped:
     protocol = (p.str("protocolType", "HTTP") or "HTTP").upper()
     if protocol == "WEBSOCKET":
@@ -385,6 +393,8 @@ TYPES = (
     PricedType(("aws:apigateway/restApi:RestApi",), "apigateway:RestApi", rest_api,
                keys(*(f"apigateway:Rest requests-tier{i}" for i in range(1, 5))), (REQUESTS,),
                "tiered requests (by usage)"),
+    PricedType(("aws:apigateway/stage:Stage",), "apigateway:Stage", rest_api_stage, (), (),
+               "free, or unpriced with a cache cluster (no cache prices in our data)"),
     PricedType(("aws:apigatewayv2/api:Api",), "apigatewayv2:Api", http_api,
                keys("apigateway:Http requests-tier1", "apigateway:Http requests-tier2",
                     "apigateway:WebSocket messages-tier1", "apigateway:WebSocket messages-tier2",
