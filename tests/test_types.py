@@ -70,6 +70,13 @@ def test_vpc_endpoint_and_vpn_gateway_are_not_free():
     ("gcp:dns/recordSet:RecordSet", "DNS record"),
     ("aws:rds/subnetGroup:SubnetGroup", "subnet"),
     ("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "identity"),
+    # configuration types seen in common programs (they were "not supported yet" false alarms)
+    ("aws:lambda/functionUrl:FunctionUrl", "configuration"),
+    ("aws:cloudfront/originAccessControl:OriginAccessControl", "configuration"),
+    ("aws:apigateway/usagePlanKey:UsagePlanKey", "configuration"),
+    ("aws:efs/mountTarget:MountTarget", "configuration"),
+    ("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", "network"),
+    ("gcp:compute/urlMap:URLMap", "configuration"),
 ])
 def test_no_cost_types_are_free_with_a_reason(token, reason):
     desc = d(token, {})
