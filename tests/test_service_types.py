@@ -192,3 +192,16 @@ def test_api_gateway_stage_is_free_unless_it_runs_a_cache():
     cached = describe(ResourceInput("urn:x", stage, "s", {"cacheClusterEnabled": True, "cacheClusterSize": "0.5"},
                                     {"region": "us-east-1"}, {}))
     assert isinstance(cached, Unpriced) and "cache" in cached.reason
+
+
+def test_ebs_snapshot_storage_from_the_volume_size_or_usage():
+    gb = rate("ebs:Snapshot", "standard", "eu-west-1")
+    known = priced("aws:ebs/snapshot:Snapshot", {"volumeId": "vol-1", "volumeSize": 100}, "eu-west-1")
+    assert known.monthly == pytest.approx(100 * gb)
+    refined = priced("aws:ebs/snapshot:Snapshot", {"volumeId": "vol-1", "volumeSize": 100}, "eu-west-1",
+                     {"storage_gb": 30})
+    assert refined.monthly == pytest.approx(30 * gb)
+    from pulumicost_policy.inputs.sentinels import UNKNOWN
+    planned = priced("aws:ebs/snapshot:Snapshot", {"volumeId": UNKNOWN, "volumeSize": UNKNOWN}, "eu-west-1",
+                     {"storage_gb": 12})
+    assert planned.monthly == pytest.approx(12 * gb)

@@ -10,7 +10,7 @@ from dataclasses import replace
 from .model import CostComponent, Mapped, Unpriced, hourly, monthly, running, times, usage_based
 from .regions import normalise
 from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
-from .values import Props, PropertyProblem
+from .values import Props, PropertyProblem, UnknownProperty
 
 EBS_TYPES = ("gp2", "gp3", "io1", "io2", "st1", "sc1", "standard")
 GP3_BASELINE_IOPS = 3000.0
@@ -174,6 +174,20 @@ def ebs_volume(p: Props) -> Mapped | Unpriced:
         return Unpriced("size not set (a volume sized by its snapshot is not known from the plan)")
     iops, throughput = p.num("iops"), p.num("throughput")
     return Mapped(vtype, ebs_components("volume", vtype, size, iops, throughput))
+
+
+def ebs_snapshot(p: Props) -> Mapped:
+    """Snapshot storage per GB-month. A snapshot stores the volume's used blocks (later ones only the
+    changes): the volume's size, when the state knows it, is the figure unless `storage_gb` says less."""
+    try:
+        size = p.num("volumeSize")
+    except UnknownProperty:  # during preview the size is an output: the usage file can still give it
+        size = None
+    comp = usage_based("Snapshot storage", "ebs:Snapshot", "standard", "per_gb_month", "storage_gb")
+    if size is not None:
+        comp = replace(comp, label=f"Snapshot storage (up to the volume's {size:g} GB; storage_gb to refine)",
+                       usage_defaults=(("storage_gb", size),))
+    return Mapped("standard", [comp])
 
 
 def rds_instance(p: Props) -> Mapped | Unpriced:
@@ -419,6 +433,9 @@ TYPES = (
                     "ebs:Volume standard-io"),
                (STANDARD_IO,), "storage, provisioned IOPS (io2 in its three tiers) and throughput, magnetic I/O "
                "requests (by usage)"),
+    PricedType(("aws:ebs/snapshot:Snapshot", "aws:ebs/snapshotCopy:SnapshotCopy"), "ebs:Snapshot", ebs_snapshot,
+               keys("ebs:Snapshot standard"), (STORAGE_GB,),
+               "storage per GB-month (the volume's size when the state has it, else by usage)"),
     PricedType(("aws:rds/instance:Instance",), "rds:Instance", rds_instance,
                keys("rds:Instance db.t3.micro:mysql:single-az", "rds:Storage gp2:single-az",
                     "rds:Storage io1-iops:single-az", "rds:Storage io1-iops:multi-az", "rds:Storage gp3-iops:single-az",

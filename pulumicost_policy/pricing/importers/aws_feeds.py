@@ -126,6 +126,7 @@ FEED_RULES: tuple[FeedRule, ...] = (
              r"Provisioned Throughput gp3 per GiBps mo", scale=1 / 1024),
     FeedRule("ebs:Volume", "standard-io", "per_1m_requests", "*/ebs/ebs.json",
              r"Provisioned EBS I O Requests standard Volumes per IOs", scale=1e6),
+    FeedRule("ebs:Snapshot", "standard", "per_gb_month", "*/ebs/ebs.json", r"Storage Snapshot Amazon S3 GB Mo"),
     *_rds("mysql"), *_rds("postgresql"), *_rds("mariadb"),
     # ElastiCache nodes: the engine comes from the feed's sets (Redis, Memcached, Valkey prices differ).
     FeedRule("elasticache:Node", "{Instance Type}:{engine}", "per_hour", "*/elasticache/elasticache.json", r".*",
