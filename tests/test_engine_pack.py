@@ -88,8 +88,8 @@ def test_free_resource_is_not_applicable(pack):
 
 
 def test_unsupported_type_says_so(pack):
-    [d] = cost_diags(pack.analyze("aws:sfn/stateMachine:StateMachine", "q", {}, provider=US_EAST))
-    assert "unpriced: type aws:sfn/stateMachine:StateMachine is not supported yet" in d.message
+    [d] = cost_diags(pack.analyze("aws:mq/broker:Broker", "q", {}, provider=US_EAST))
+    assert "unpriced: type aws:mq/broker:Broker is not supported yet" in d.message
 
 
 def test_malformed_property_is_a_diagnostic_not_an_rpc_error(pack):

@@ -428,3 +428,17 @@ def test_infracosts_assumed_root_size_is_one_type_default_away():
     plain = Pricer.from_specs().estimate(resource).monthly
     sized = Pricer.from_specs(usage=usage).estimate(resource).monthly
     assert sized - plain == pytest.approx(8 * _rate("ebs:Volume", "gp2", "us-east-1"))
+
+
+@pytest.mark.parametrize("token, says", [
+    ("aws:cloudwatch/dashboard:Dashboard", "not in the price book"),
+    ("aws:ecr/repository:Repository", "not in the price book"),
+    ("gcp:compute/forwardingRule:ForwardingRule", "not in the price book"),
+    ("gcp:cloudrunv2/service:Service", "not in the price book"),
+    ("gcp:compute/instanceGroupManager:InstanceGroupManager", "not priced yet"),
+])
+def test_billable_types_without_prices_say_so(token, says):
+    """Common billable types our data has no prices for are registered (so no free pattern can hide them)
+    and unpriced with that reason, not 'not supported yet'."""
+    desc = d(token, {})
+    assert isinstance(desc, Unpriced) and says in desc.reason and token in MAPPERS

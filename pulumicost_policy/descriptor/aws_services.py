@@ -8,20 +8,12 @@ from __future__ import annotations
 
 from .model import CostComponent, Free, Mapped, Unpriced, monthly, running, usage_based
 from .resolve import RESOLVED_TASK
-from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, no_data
 from .values import Props
 
 INF = float("inf")
 AURORA_ENGINES = ("aurora", "aurora-mysql", "aurora-postgresql")
 GLUE_DEFAULT_DPUS = 10.0  # what AWS allocates to a Spark job given neither maxCapacity nor workers
-
-
-def no_data(what: str):
-    """A mapper for a billable type the price book has no prices for: unpriced, saying so."""
-    def mapper(p: Props) -> Unpriced:
-        return Unpriced(f"{what} prices are not in the price book (no public price feed for them in its sources)")
-    mapper.__doc__ = f"{what}: billable, not in the price book."
-    return mapper
 
 
 def rds_cluster(p: Props) -> Mapped | Unpriced:
@@ -393,6 +385,23 @@ TYPES = (
     PricedType(("aws:apigateway/restApi:RestApi",), "apigateway:RestApi", rest_api,
                keys(*(f"apigateway:Rest requests-tier{i}" for i in range(1, 5))), (REQUESTS,),
                "tiered requests (by usage)"),
+    # Billable types common in programs whose prices our data lacks: unpriced, saying so.
+    *(PricedType((token,), price_type, no_data(what), (), (), "unpriced (not in our data)")
+      for token, price_type, what in (
+          ("aws:cloudwatch/dashboard:Dashboard", "cloudwatch:Dashboard", "CloudWatch dashboard"),
+          ("aws:ecr/repository:Repository", "ecr:Repository", "ECR storage"),
+          ("aws:rds/proxy:Proxy", "rds:Proxy", "RDS Proxy"),
+          ("aws:route53/healthCheck:HealthCheck", "route53:HealthCheck", "Route 53 health check"),
+          ("aws:sfn/stateMachine:StateMachine", "sfn:StateMachine", "Step Functions"),
+          ("aws:cloudfront/function:Function", "cloudfront:Function", "CloudFront Functions"),
+          ("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "servicediscovery:Namespace",
+           "Cloud Map namespace (a Route 53 hosted zone)"),
+          ("aws:servicediscovery/publicDnsNamespace:PublicDnsNamespace", "servicediscovery:Namespace",
+           "Cloud Map namespace (a Route 53 hosted zone)"),
+          ("aws:cognito/userPool:UserPool", "cognito:UserPool", "Cognito monthly active user"),
+          ("aws:ec2/ami:Ami", "ec2:Ami", "AMI snapshot storage"),
+          ("aws:backup/vault:Vault", "backup:Vault", "AWS Backup storage"),
+      )),
     PricedType(("aws:apigateway/stage:Stage",), "apigateway:Stage", rest_api_stage, (), (),
                "free, or unpriced with a cache cluster (no cache prices in our data)"),
     PricedType(("aws:apigatewayv2/api:Api",), "apigatewayv2:Api", http_api,

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .aws_services import no_data
 from .model import CostComponent, Mapped, Unpriced, monthly, running, usage_based
-from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, no_data
 from .values import Props
 
 OS_DISK_DEFAULT_GB = 30.0  # Azure Linux marketplace images' OS disk size, when none is given

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .aws_services import no_data
 from .model import CostComponent, Free, Mapped, Unpriced, monthly, running, times, usage_based
-from .registry import MONTHLY_HRS, PricedType, UsageKey, keys
+from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, no_data
 from .values import Props
 
 DISK_TYPES = ("pd-standard", "pd-balanced", "pd-ssd", "pd-extreme")
@@ -107,6 +106,12 @@ def router_nat(p: Props) -> Mapped:
     ])
 
 
+def instance_group(p: Props) -> Unpriced:
+    """A managed instance group's VMs are billed as VMs; they are not in the stack, and the group's
+    template is not resolved yet: unpriced, saying so (never free)."""
+    return Unpriced("a managed instance group's VMs (target size x its template's machine type) are not priced yet")
+
+
 def vpn_tunnel(p: Props) -> Mapped:
     """A Cloud VPN tunnel (classic or HA) by the hour; its gateways are free (billed by tunnels)."""
     return Mapped("tunnel", [running("VPN tunnel", "compute:VpnTunnel", "tunnel")])
@@ -164,4 +169,19 @@ TYPES = (
                f"unpriced ({UNPRICED})"),
     PricedType(("gcp:dns/managedZone:ManagedZone",), "dns:ManagedZone", no_data("Cloud DNS"), (), (),
                f"unpriced ({UNPRICED})"),
+    *(PricedType(tokens, price_type, no_data(what), (), (), f"unpriced ({UNPRICED})") for tokens, price_type, what in (
+        (("gcp:compute/forwardingRule:ForwardingRule", "gcp:compute/globalForwardingRule:GlobalForwardingRule"),
+         "compute:ForwardingRule", "Cloud Load Balancing forwarding rule"),
+        (("gcp:cloudrun/service:Service", "gcp:cloudrunv2/service:Service"), "run:Service", "Cloud Run"),
+        (("gcp:cloudfunctions/function:Function", "gcp:cloudfunctionsv2/function:Function"), "functions:Function",
+         "Cloud Functions"),
+        (("gcp:pubsub/topic:Topic", "gcp:pubsub/subscription:Subscription"), "pubsub:Topic", "Pub/Sub"),
+        (("gcp:secretmanager/secret:Secret",), "secretmanager:Secret", "Secret Manager"),
+        (("gcp:kms/cryptoKey:CryptoKey",), "kms:CryptoKey", "Cloud KMS key"),
+        (("gcp:artifactregistry/repository:Repository",), "artifactregistry:Repository", "Artifact Registry"),
+        (("gcp:bigquery/table:Table",), "bigquery:Table", "BigQuery storage"),
+    )),
+    PricedType(("gcp:compute/instanceGroupManager:InstanceGroupManager",
+                "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager"), "compute:InstanceGroupManager",
+               instance_group, (), (), "unpriced: its VMs (target size x the template's machine type) not modelled yet"),
 )

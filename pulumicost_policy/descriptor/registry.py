@@ -60,6 +60,15 @@ def keys(*pairs: str, example: Iterable[str] = ()) -> tuple[PriceKey, ...]:
 MONTHLY_HRS = UsageKey("monthly_hrs", "hours", "hours the resource runs per month", 730.0)
 
 
+def no_data(what: str) -> Mapper:
+    """A mapper for a billable type the price book has no prices for: unpriced, saying so (and, being
+    registered, a type no free pattern may cover)."""
+    def mapper(p: Props) -> Unpriced:
+        return Unpriced(f"{what} prices are not in the price book (no public price feed for them in its sources)")
+    mapper.__doc__ = f"{what}: billable, not in the price book."
+    return mapper
+
+
 def mappers(types: Iterable[PricedType]) -> dict[str, tuple[str, Mapper]]:
     """token -> (price resource_type, mapper), the catalog's dispatch table."""
     out: dict[str, tuple[str, Mapper]] = {}
