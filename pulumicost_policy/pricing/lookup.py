@@ -28,7 +28,8 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
     kept: list[CostComponent] = []
     for comp in desc.components:
         spec = book.get(desc.provider, comp.price_type, comp.sku, desc.region_of(comp))
-        if spec is None and not component_quantity(comp, usage):
+        counted = bool(component_quantity(comp, usage))
+        if spec is None and not counted:
             continue  # a line with no quantity (usage not given, an empty tier) and no price adds nothing
         if spec is None:
             return Unpriced(_missing_reason(book, desc, comp))
@@ -36,7 +37,7 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
             return Unpriced(f"price book bills {comp.price_type} {comp.sku} {spec.billing_mode}, "
                             f"expected {comp.billing_mode}; fix the spec")
         rates.append(Rate(spec.rate_per_unit, spec.currency, spec.billing_mode))
-        (dates if component_quantity(comp, usage) else shown).add(spec.effective_date)
+        (dates if counted else shown).add(spec.effective_date)
         kept.append(comp)
     if not kept:
         return Unpriced(_missing_reason(book, desc, desc.components[0]))
