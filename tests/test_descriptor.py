@@ -2,7 +2,7 @@
 import pytest
 
 from pulumicost_policy.descriptor import Free, ResourceDescriptor, ResourceInput, Unpriced, describe
-from pulumicost_policy.descriptor.azure import disk_tier
+from pulumicost_policy.descriptor.azure.compute import disk_tier
 from pulumicost_policy.inputs.sentinels import UNKNOWN
 
 AWS = {"region": "us-east-1"}

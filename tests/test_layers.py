@@ -110,3 +110,21 @@ def test_readme_architecture_maps_the_layers():
             if len(cells) > 3 and cells[1].strip().isdigit()}
     for unit, layer in LAYERS.items():
         assert f"`{unit}" in rows.get(layer, ""), f"README architecture: {unit} not in the layer {layer} row"
+
+
+def test_descriptor_families_import_only_the_descriptor_base():
+    """Inside the descriptor the per-cloud family modules (descriptor/aws/, azure/, gcp/) sit below
+    the catalog: they import the base modules (model, registry, values, regions, resolve) and their
+    own cloud's modules, never the catalog, the free list, the usage example or another cloud."""
+    base = {f"{ROOT_NAME}.descriptor.{name}" for name in ("model", "registry", "values", "regions", "resolve")}
+    clouds = ("aws", "azure", "gcp")
+    wrong = []
+    for cloud in clouds:
+        own = f"{ROOT_NAME}.descriptor.{cloud}"
+        for path in sorted((PACKAGE / "descriptor" / cloud).glob("*.py")):
+            for line, target in _imports(path):
+                inside = target == own or target.startswith(own + ".")
+                if not inside and not any(target == b or target.startswith(b + ".") for b in base):
+                    wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line} imports {target}")
+    assert wrong == []
+    assert all((PACKAGE / "descriptor" / cloud / "__init__.py").exists() for cloud in clouds)

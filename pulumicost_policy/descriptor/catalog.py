@@ -1,7 +1,7 @@
 """Type token -> descriptor: the one entry point from a Pulumi resource to something priceable."""
 from __future__ import annotations
 
-from . import aws, aws_network, aws_services, azure, gcp
+from . import aws, azure, gcp
 from .free import free_reason
 from ..inputs.resource import ResourceInput
 from .model import Component, Description, Free, Mapped, ResourceDescriptor, Unpriced, provider_of
@@ -9,7 +9,7 @@ from .regions import Region, resolve_region
 from .registry import PricedType, mappers
 from .values import Props, PropertyProblem, UnknownProperty
 
-TYPES: tuple[PricedType, ...] = (*aws.TYPES, *aws_services.TYPES, *aws_network.TYPES, *azure.TYPES, *gcp.TYPES)
+TYPES: tuple[PricedType, ...] = (*aws.TYPES, *azure.TYPES, *gcp.TYPES)
 MAPPERS = mappers(TYPES)
 # Packages whose resources are provider (custom) resources; a token of another package with no
 # provider of its own is a component (awsx, eks, a program's own `pkg:module:Type`).

@@ -58,6 +58,7 @@ def keys(*pairs: str, example: Iterable[str] = ()) -> tuple[PriceKey, ...]:
 
 
 MONTHLY_HRS = UsageKey("monthly_hrs", "hours", "hours the resource runs per month", 730.0)
+STORAGE_GB = UsageKey("storage_gb", "GB", "average stored data")
 
 
 def no_data(what: str) -> Mapper:

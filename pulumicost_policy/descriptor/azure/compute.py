@@ -1,5 +1,4 @@
-"""Azure (classic `azure` and `azure-native`): Linux VMs with their OS disk, managed disks, and the
-billable services the price book has no Azure prices for yet (unpriced, never free).
+"""Azure VMs (classic `azure` and `azure-native`) with their OS disk, and managed disks.
 
 Managed disks are billed per disk tier (S/E/P sizes), not per GB: a 100 GB Premium disk pays for a
 P10 (128 GiB). The tier is the smallest one that holds the requested size.
@@ -8,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from .model import CostComponent, Mapped, Unpriced, monthly, running, usage_based
-from .registry import MONTHLY_HRS, PricedType, UsageKey, keys, no_data
-from .values import Props
+from ..model import CostComponent, Mapped, Unpriced, monthly, running, usage_based
+from ..registry import MONTHLY_HRS, PricedType, UsageKey, keys
+from ..values import Props
 
 OS_DISK_DEFAULT_GB = 30.0  # Azure Linux marketplace images' OS disk size, when none is given
 
@@ -104,15 +103,6 @@ def native_disk(p: Props) -> Mapped | Unpriced:
 
 VM_KEYS = keys("vm:Linux Standard_B1s", "managed-disk Standard_LRS:S4", example=("vm:Linux Standard_B1s",))
 DISK_KEYS = keys("managed-disk Standard_LRS:S4", "managed-disk Premium_LRS:P10", "managed-disk StandardSSD_LRS:E6")
-NO_AZURE = "no Azure prices for it in the book (Azure data covers eastus VMs and managed disks only)"
-
-
-def _unpriced_service(tokens: tuple[str, ...], resource_type: str, what: str,
-                      usage: tuple[UsageKey, ...] = ()) -> PricedType:
-    return PricedType(tokens, resource_type, no_data(f"Azure {what}"), (), usage, f"unpriced ({NO_AZURE})")
-
-
-STORAGE = UsageKey("storage_gb", "GB", "average stored data")
 
 TYPES = (
     *(PricedType((token,), "compute:VirtualMachine", mapper, VM_KEYS,
@@ -126,24 +116,4 @@ TYPES = (
                "disk tier (S/E/P) month"),
     PricedType(("azure-native:compute:Disk",), "compute:ManagedDisk", native_disk, DISK_KEYS, (),
                "disk tier (S/E/P) month"),
-    _unpriced_service(("azure:storage/account:Account", "azure-native:storage:StorageAccount"), "storage:Account",
-                      "Storage", (STORAGE,)),
-    _unpriced_service(("azure:mssql/database:Database", "azure:sql/database:Database", "azure-native:sql:Database"),
-                      "sql:Database", "SQL Database"),
-    _unpriced_service(("azure:appservice/servicePlan:ServicePlan", "azure:appservice/plan:Plan",
-                       "azure-native:web:AppServicePlan"), "appservice:Plan", "App Service", (MONTHLY_HRS,)),
-    _unpriced_service(("azure:containerservice/kubernetesCluster:KubernetesCluster",
-                       "azure-native:containerservice:ManagedCluster"), "aks:Cluster", "AKS", (MONTHLY_HRS,)),
-    _unpriced_service(("azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool",
-                       "azure-native:containerservice:AgentPool"), "aks:NodePool", "AKS node pool", (MONTHLY_HRS,)),
-    _unpriced_service(("azure:postgresql/flexibleServer:FlexibleServer", "azure-native:dbforpostgresql:Server",
-                       "azure-native:dbforpostgresql:FlexibleServer"), "postgresql:FlexibleServer",
-                      "PostgreSQL flexible server", (MONTHLY_HRS, STORAGE)),
-    _unpriced_service(("azure:redis/cache:Cache", "azure-native:cache:Redis"), "redis:Cache", "Cache for Redis",
-                      (MONTHLY_HRS,)),
-    _unpriced_service(("azure:network/publicIp:PublicIp", "azure-native:network:PublicIPAddress"),
-                      "network:PublicIp", "public IP", (MONTHLY_HRS,)),
-    _unpriced_service(("azure:network/virtualNetworkGateway:VirtualNetworkGateway",
-                       "azure-native:network:VirtualNetworkGateway"), "network:VirtualNetworkGateway",
-                      "VPN gateway", (MONTHLY_HRS,)),
 )
