@@ -145,7 +145,7 @@ def test_report_file_matches_schema(engine, tmp_path):
     assert report["totals"]["monthly"] == pytest.approx(568.232)
     assert report["coverage"]["unpriced"] == 1 and report["stack"] == "dev"
     assert report["budgets"] == [{"scope": "stack", "total": pytest.approx(568.232), "budget": 500.0,
-                                  "currency": "USD", "over": True}]
+                                  "currency": "USD", "over": True, "unknown": 1, "verified": False}]
 
 
 def test_report_write_failure_is_a_diagnostic(engine, tmp_path):
@@ -191,4 +191,4 @@ def test_offline_report_validates(tmp_path):
     jsonschema.validate(report, json.loads((ROOT / "schemas" / "report.schema.json").read_text()))
     assert [p["resource"] for p in report["policies"]] == [f"aws:rds/instance:Instance: db-{i}" for i in (1, 2, 3)]
     assert report["budgets"] == [{"scope": "stack", "total": pytest.approx(sum(mixed_example_monthly().values())), "budget": 200.0,
-                                  "currency": "USD", "over": False}]
+                                  "currency": "USD", "over": False, "unknown": 0, "verified": True}]

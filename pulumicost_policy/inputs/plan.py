@@ -167,8 +167,36 @@ def parse_state(doc: Any, path: Path) -> Iterator[PlannedResource]:
                               custom=r.get("custom", True) is not False)
 
 
-def load(path: Path, kind: str) -> list[PlannedResource]:
+def omitted_sames(doc: Any) -> int:
+    """Unchanged resources a digest counts in `changeSummary` but does not list (`pulumi preview
+    --json` leaves out `same` steps unless given `--show-sames`): their cost is not in the plan."""
+    summary = doc.get("changeSummary") if isinstance(doc, Mapping) else None
+    counted = summary.get("same") if isinstance(summary, Mapping) else None
+    if isinstance(counted, bool) or not isinstance(counted, int) or counted <= 0:
+        return 0
+    listed = sum(1 for step in doc.get("steps") or [] if isinstance(step, Mapping) and step.get("op") == "same")
+    return max(0, counted - listed)
+
+
+@dataclass(frozen=True)
+class PlanFile:
+    """What a plan or state file holds: its resources, and how many it counts but leaves out."""
+
+    resources: list[PlannedResource]
+    omitted: int = 0
+
+
+def load(path: Path, kind: str) -> PlanFile:
     """`kind` is "preview" (digest) or "state" (stack export)."""
     if kind == "preview":
-        return list(parse_digest(read_json(path, "a `pulumi preview --json` digest", events=True), path))
-    return list(parse_state(read_json(path, "a `pulumi stack export` file"), path))
+        doc = read_json(path, "a `pulumi preview --json` digest", events=True)
+        return PlanFile(list(parse_digest(doc, path)), omitted_sames(doc))
+    return PlanFile(list(parse_state(read_json(path, "a `pulumi stack export` file"), path)))
+
+
+def with_unchanged(planned: PlanFile, state: PlanFile) -> PlanFile:
+    """A partial digest completed by the current state: every resource of the state the plan does
+    not list is kept as it is (`same`), so the total is the whole stack's."""
+    listed = {item.resource.urn for item in planned.resources}
+    sames = [item for item in state.resources if item.resource.urn not in listed]
+    return PlanFile(planned.resources + sames, 0)

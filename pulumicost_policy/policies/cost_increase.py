@@ -6,6 +6,7 @@ resources the plan keeps, updates, replaces or deletes. Without one the policy i
 """
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
@@ -14,6 +15,7 @@ from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..inputs import plan
 from .config import CURRENCY, MONEY, PERCENT
+from . import unknown as unknown_cost
 from .model import NOT_APPLICABLE, NOTE, STACK, CostPolicy, Finding, StackContext
 
 BASELINE = "baseline"
@@ -24,12 +26,13 @@ SCHEMA = {
     "baselineStateFile": {"type": "string", "description": "A `pulumi stack export` file of the current "
                                                            "stack: its costs are the baseline."},
     "currency": CURRENCY,
+    **unknown_cost.SCHEMA,
 }
 
 
 def baseline_from_state(pricer: Pricer, path: str) -> StackCost:
     """Price a stack export file; raises plan.PlanError with a clear message when it is unusable."""
-    planned = plan.load(Path(path), "state")
+    planned = plan.load(Path(path), "state").resources
     return rollup(pricer.estimate(p.resource) for p in planned)
 
 
@@ -52,6 +55,13 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
     before, after = baseline.totals.get(currency, 0.0), current.totals.get(currency, 0.0)
     rise = after - before
     out = []
+    # Fail closed: unknown cost on either side may hide a rise (a resource unpriced now, or one
+    # whose old cost is unknown and that may have been cheap).
+    unknown_now, unknown_before = unknown_cost.unknown_in(current, config), unknown_cost.unknown_in(baseline, config)
+    if not math.isfinite(rise):
+        out.append(Finding(f"the monthly cost change is not a finite number ({money(before, currency)} -> "
+                           f"{money(after, currency)}); it cannot be held to a limit"))
+        return noted + out
     if "maxIncrease" in config and rise > config["maxIncrease"]:
         out.append(Finding(f"monthly cost rises by {money(rise, currency)} {currency} ({money(before, currency)} -> {money(after, currency)}), "
                            f"more than the {money(config['maxIncrease'], currency)} allowed"))
@@ -61,6 +71,11 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
             shown = "from nothing" if before == 0 else f"{pct:.1f}%"
             out.append(Finding(f"monthly cost rises by {shown} ({money(before, currency)} -> {money(after, currency)} {currency}), "
                                f"more than the {config['maxIncreasePercent']:g}% allowed"))
+    if not out and (unknown_now or unknown_before):
+        sides = [f"now {unknown_now.describe(after, currency)}" if unknown_now else "",
+                 f"before {unknown_before.describe(before, currency)}" if unknown_before else ""]
+        out.append(Finding(f"cannot verify the cost increase limit: {'; '.join(s for s in sides if s)}. Price them, "
+                           f"or accept their cost with `{unknown_cost.KEY}` in the policy config"))
     return noted + out
 
 

@@ -40,9 +40,7 @@ def summary_message(stack: StackCost) -> str:
                  + f" ({counts})"]
         if stack.mixed_currencies:
             lines.append("Costs are in several currencies and are not summed together.")
-    if cov[UNPRICED]:
-        lines.append(f"Partial: the total leaves out {cov[UNPRICED]} unpriced resource"
-                     f"{'s' if cov[UNPRICED] != 1 else ''} (below).")
+    lines += partial_lines(stack)
     for currency, providers in stack.by_provider.items():
         lines.append("By provider: " + ", ".join(f"{p} {money(v, currency)} {currency}" for p, v in providers.items()))
     for currency, types in stack.by_type.items():
@@ -60,6 +58,24 @@ def summary_message(stack: StackCost) -> str:
     if stale:
         lines.append(stale)
     return "\n".join(lines)
+
+
+def partial_lines(stack: StackCost) -> list[str]:
+    """What a total leaves out: it is a known amount, never the stack's cost, when these exist."""
+    lines = []
+    unpriced = stack.coverage.get(UNPRICED, 0)
+    if unpriced:
+        lines.append(f"Partial: the total leaves out {plural(unpriced, 'unpriced resource')} (below).")
+    if stack.omitted:
+        lines.append(f"Partial: {plural(stack.omitted, 'unchanged resource')} {'is' if stack.omitted == 1 else 'are'} "
+                     "not in the plan (run `pulumi preview --json --show-sames`, or pass the current state with "
+                     "--pulumi-state); their cost is not in the total.")
+    return lines
+
+
+def plural(n: int, noun: str) -> str:
+    """`1 resource`, `2 resources`."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def change_message(past: StackCost, current: StackCost, diff: Optional[float]) -> str:

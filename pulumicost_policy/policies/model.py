@@ -15,10 +15,12 @@ from typing import Any, Callable, Mapping, Optional, Sequence
 import jsonschema
 
 from ..pricing.finite import non_finite_paths
+from ..suggest import did_you_mean
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost
 
 RESOURCE, STACK = "resource", "stack"
+LEVEL_KEY = "enforcementLevel"  # the engine's key in each policy's config, not a property
 
 # What a finding is. A violation is reported at the policy's enforcement level; a note is data for
 # the stack summary and the report (a budget verdict within budget, a warning below the budget);
@@ -127,11 +129,20 @@ def _errors(policy: CostPolicy, config: Mapping[str, Any]) -> list[str]:
     bad = non_finite_paths(dict(config or {}))
     if bad:  # NaN passes every `minimum`; 10**400 overflows float(): refused before the schema
         return [f"{where}: should be a finite number" for where in bad]
-    out = []
+    out = [_unknown_key(policy, key) for key in sorted(map(str, config or {}))
+           if key not in policy.schema and key != LEVEL_KEY]
     for err in sorted(_validator(policy).iter_errors(dict(config)), key=lambda e: list(e.path)):
         where = ".".join(str(p) for p in err.path) or "config"
         out.append(f"{where}: {_short(err)}")
     return out
+
+
+def _unknown_key(policy: CostPolicy, key: str) -> str:
+    """A misspelled key must not pass silently (`montlyBudget` would leave the budget unset)."""
+    valid = sorted(policy.schema)
+    hint = did_you_mean(key, valid)
+    return (f"{key}: unknown key{hint}; valid keys: {', '.join(valid) or 'none'}" if valid
+            else f"{key}: unknown key; {policy.name} takes no settings besides enforcementLevel")
 
 
 def _short(err: jsonschema.ValidationError) -> str:

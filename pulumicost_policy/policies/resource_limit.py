@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from ..money import money
-from ..pricing.estimate import PRICED, CostEstimate
+from ..pricing.estimate import PRICED, UNPRICED, CostEstimate
 from .config import CURRENCY, MONEY, MONEY_MAP
+from . import unknown as unknown_cost
 from .model import RESOURCE, CostPolicy, Finding
 
 SCHEMA = {
@@ -14,12 +15,20 @@ SCHEMA = {
     "limitsByType": {**MONEY_MAP, "description": "Largest monthly cost per type token (overrides "
                                                  "maxMonthlyCost for that type)."},
     "currency": CURRENCY,
+    **unknown_cost.SCHEMA,
 }
 
 
 def check(est: CostEstimate, config: Mapping[str, Any]) -> list[Finding]:
     limit = (config.get("limitsByType") or {}).get(est.type, config.get("maxMonthlyCost"))
-    if limit is None or est.status != PRICED or est.monthly is None:
+    if limit is None:
+        return []
+    if est.status == UNPRICED and not est.component and not unknown_cost.accepted(est, config[unknown_cost.KEY]):
+        # Fail closed: a resource without a known cost may be over the limit.
+        return [Finding(f"{est.name}: cannot verify the limit of {money(float(limit), config['currency'])} "
+                        f"{config['currency']}: no price ({est.reason}). Price it, or accept its cost with "
+                        f"`{unknown_cost.KEY}` in the policy config", urn=est.urn)]
+    if est.status != PRICED or est.monthly is None:
         return []
     if est.currency != config["currency"]:
         return [Finding(f"{est.name}: priced in {est.currency}, the limit is in {config['currency']}; "

@@ -25,6 +25,14 @@ class StackCost:
     by_type: dict[str, dict[str, float]] = field(default_factory=dict)          # currency -> type -> monthly
     coverage: dict[str, int] = field(default_factory=dict)
     unpriced_types: dict[str, int] = field(default_factory=dict)
+    # Resources the input leaves out (a digest without its unchanged resources): their cost is
+    # unknown, so every total is partial and a budget cannot be verified on it.
+    omitted: int = 0
+
+    @property
+    def unknown_count(self) -> int:
+        """Resources without a known cost: unpriced ones and left-out ones."""
+        return self.coverage.get(UNPRICED, 0) + self.omitted
 
     @property
     def mixed_currencies(self) -> bool:
@@ -47,7 +55,7 @@ class StackCost:
         return sorted(priced, key=lambda e: (-(e.monthly or 0.0), e.urn))[:n]
 
 
-def rollup(estimates: Iterable[CostEstimate]) -> StackCost:
+def rollup(estimates: Iterable[CostEstimate], omitted: int = 0) -> StackCost:
     by_urn: dict[str, CostEstimate] = {}
     for est in estimates:
         by_urn[est.urn] = est
@@ -73,4 +81,5 @@ def rollup(estimates: Iterable[CostEstimate]) -> StackCost:
         by_type={c: {t: total(v) for t, v in sorted(d.items())} for c, d in types.items()},
         coverage=coverage,
         unpriced_types=dict(sorted(unpriced.items())),
+        omitted=omitted,
     )

@@ -49,9 +49,10 @@ PROG = "python -m pulumicost_policy.projected"
 def parse_args(argv: Optional[list[str]], prog: str = PROG) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog=prog, allow_abbrev=False,
                                 description="Projected monthly cost of a Pulumi plan or stack, offline.")
-    src = p.add_mutually_exclusive_group(required=True)
-    src.add_argument("--pulumi-json", type=Path, metavar="PLAN.json", help="a `pulumi preview --json` digest")
-    src.add_argument("--pulumi-state", type=Path, metavar="STATE.json", help="a `pulumi stack export` file")
+    p.add_argument("--pulumi-json", type=Path, metavar="PLAN.json", help="a `pulumi preview --json` digest")
+    p.add_argument("--pulumi-state", type=Path, metavar="STATE.json",
+                   help="a `pulumi stack export` file; beside --pulumi-json, the current stack, whose resources "
+                        "the plan does not list (unchanged ones, without --show-sames) are priced as they are")
     p.add_argument("--compare-to", type=Path, metavar="OLD.json",
                    help="show the change against OLD: a `pulumi stack export` file or an earlier JSON report "
                         "(--output json); a digest carries its own old state")
@@ -95,7 +96,20 @@ def baseline_file(config: gate.Config, pricer: Pricer) -> Optional[StackCost]:
     return baseline
 
 
-def project(planned: list[plan.PlannedResource], pricer: Pricer, digest: bool) -> Projection:
+def load_input(args: argparse.Namespace) -> plan.PlanFile:
+    """The plan, the state, or a plan completed by the state (its unchanged resources)."""
+    if args.pulumi_json is None and args.pulumi_state is None:
+        raise plan.PlanError("give --pulumi-json PLAN.json (a `pulumi preview --json` digest) and/or "
+                             "--pulumi-state STATE.json (a `pulumi stack export` file)")
+    if args.pulumi_json is None:
+        return plan.load(args.pulumi_state, "state")
+    planned = plan.load(args.pulumi_json, "preview")
+    if args.pulumi_state is not None:
+        planned = plan.with_unchanged(planned, plan.load(args.pulumi_state, "state"))
+    return planned
+
+
+def project(planned: list[plan.PlannedResource], pricer: Pricer, digest: bool, omitted: int = 0) -> Projection:
     """Each resource priced as it will be; from a digest also as it is now (old states), so the
     change per resource and the past total are known."""
     rows, savings = [], []
@@ -107,7 +121,7 @@ def project(planned: list[plan.PlannedResource], pricer: Pricer, digest: bool) -
             continue
         before = est if item.op == "same" else next(olds) if item.old is not None else None
         rows.append(Row(item.op, est, before if digest else None))
-    return Projection(rows, savings, compared=digest)
+    return Projection(rows, savings, compared=digest, omitted=omitted)
 
 
 def old_estimates(path: Path, pricer: Pricer) -> dict[str, CostEstimate]:
@@ -131,7 +145,8 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
         if args.no_cache:
             os.environ[NO_CACHE_ENV] = "1"  # read by the plugin host when it opens the answer cache
         pricer = open_sources(usage, args.specs).pricer
-        planned = plan.load(args.pulumi_json or args.pulumi_state, "preview" if args.pulumi_json else "state")
+        loaded = load_input(args)
+        planned = loaded.resources
         check_usage_file(args.usage, [item.resource for item in planned])
         baseline = baseline_file(config, pricer)
         old = old_estimates(args.compare_to, pricer) if args.compare_to else None
@@ -139,7 +154,7 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
     tune_for_batch()
-    projection = project(planned, pricer, digest=bool(args.pulumi_json))
+    projection = project(planned, pricer, digest=bool(args.pulumi_json), omitted=loaded.omitted)
     if old is not None:
         projection = compared_to(projection, old)
     if baseline is None and projection.compared:

@@ -54,11 +54,12 @@ class Projection:
     rows: list[Row]
     savings: list[Row]
     compared: bool = False
+    omitted: int = 0   # resources the input counts but does not list (a digest without its sames)
 
     @cached_property
     def stack(self) -> StackCost:
         """Rolled up once: the gate, the budgets, the report and the table all read it."""
-        return rollup(r.estimate for r in self.rows)
+        return rollup((r.estimate for r in self.rows), self.omitted)
 
     @cached_property
     def saved(self) -> StackCost:
@@ -84,7 +85,7 @@ def compared_to(projection: Projection, old: Mapping[str, CostEstimate]) -> Proj
         rows.append(Row(op, row.estimate, before))
     kept = {row.estimate.urn for row in projection.rows + projection.savings}
     savings = [Row("delete", est) for urn, est in old.items() if urn not in kept]
-    return Projection(rows, projection.savings + savings, compared=True)
+    return Projection(rows, projection.savings + savings, compared=True, omitted=projection.omitted)
 
 
 def _round(value: Optional[float], places: int = 6) -> Optional[float]:
@@ -122,6 +123,9 @@ def totals_block(stack: StackCost) -> dict[str, Any]:
         "by_type": {c: {k: _round(v) for k, v in d.items()} for c, d in stack.by_type.items()},
         "mixed_currencies": stack.mixed_currencies,
         "not_finite": sorted(c for c, v in stack.totals.items() if not math.isfinite(v)),
+        "partial": stack.unknown_count > 0,
+        "unpriced": stack.coverage.get("unpriced", 0),
+        "omitted": stack.omitted,
     }
 
 
