@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import Optional
 
 import grpc
+from google.protobuf.message import DecodeError
 
 from ..descriptor import CostComponent, ResourceDescriptor
 from ..pricing.arithmetic import Rate, assemble, component_quantity
@@ -112,7 +113,10 @@ class PluginSource:
         if cache is not None:
             hit = cache.get(key)
             if hit is not None:
-                return pb.GetProjectedCostResponse.FromString(hit)
+                try:
+                    return pb.GetProjectedCostResponse.FromString(hit)
+                except DecodeError:  # a garbled entry is a miss: the plugin is asked again (and re-cached)
+                    self.host.note(f"a cached answer of {self.client.label} was unreadable; asked again")
         try:
             answer = self.client.call("GetProjectedCost", pb.GetProjectedCostRequest(resource=resource))
         except PluginDown as err:

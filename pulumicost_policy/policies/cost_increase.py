@@ -74,8 +74,8 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
     if not out and (unknown_now or unknown_before):
         sides = [f"now {unknown_now.describe(after, currency)}" if unknown_now else "",
                  f"before {unknown_before.describe(before, currency)}" if unknown_before else ""]
-        out.append(Finding(f"cannot verify the cost increase limit: {'; '.join(s for s in sides if s)}. Price them, "
-                           f"or accept their cost with `{unknown_cost.KEY}` in the policy config"))
+        advice = (unknown_now or unknown_before).advice()
+        out.append(Finding(f"cannot verify the cost increase limit: {'; '.join(s for s in sides if s)}. {advice}"))
     return noted + out
 
 

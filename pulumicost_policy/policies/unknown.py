@@ -50,6 +50,17 @@ class Unknown:
         return f"{', '.join(parts)}; {money(known, currency)} {currency} known"
 
 
+    def advice(self) -> str:
+        """What makes the verdict verifiable."""
+        steps = []
+        if self.resources:
+            steps.append("price the resources (each reason says how)")
+        if self.omitted:
+            steps.append("give the whole stack (`pulumi preview --json --show-sames`, or the current state "
+                         "with --pulumi-state)")
+        return f"{' and '.join(steps).capitalize()}, or accept the unknown cost with `{KEY}` in the policy config"
+
+
 def accepted(est: CostEstimate, accept: Sequence[str]) -> bool:
     return any(fnmatchcase(est.type, pattern) for pattern in accept)
 
@@ -72,5 +83,4 @@ def unpriced(estimates: Iterable[CostEstimate], accept: Sequence[str] = (),
 
 def cannot_verify(scope: str, what: str, unknown: Unknown, known: float, currency: str) -> str:
     """The message of a verdict that depends on unknown cost."""
-    return (f"{scope}: cannot verify {what}: {unknown.describe(known, currency)}. Price them (the reasons say how), "
-            f"or accept their cost with `{KEY}` in the policy config")
+    return f"{scope}: cannot verify {what}: {unknown.describe(known, currency)}. {unknown.advice()}"

@@ -23,7 +23,7 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
             if e.status == UNPRICED and not any(fnmatchcase(e.type, pattern) for pattern in ignore)]
 
 
-POLICY = CostPolicy("unpriced-resources", "Every resource has a known cost.", STACK, SCHEMA, check,
+POLICY = CostPolicy("unpriced-resources", "Flags resources without a known cost.", STACK, SCHEMA, check,
                     severity="medium",
                     remediation="Each message says why: set the region or size it names, add a usage file for "
                                 "usage-billed resources, install a cost plugin that prices the type, or list the "

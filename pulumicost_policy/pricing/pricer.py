@@ -6,6 +6,7 @@ Identical descriptors (with identical usage) are priced once per run.
 """
 from __future__ import annotations
 
+import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -41,7 +42,14 @@ class PriceBookSource:
         self.book = book
 
     def price(self, desc: ResourceDescriptor, usage: dict[str, float]) -> Pricing | Unpriced:
-        return price_from_book(self.book, desc, usage)
+        try:
+            return price_from_book(self.book, desc, usage)
+        except sqlite3.DatabaseError as err:
+            # A damaged store (a user's `prices update` copy, or the bundled book) prices nothing:
+            # unpriced with the way to repair it, which a mandatory gate treats as unknown cost.
+            return Unpriced(f"a price store is damaged ({type(err).__name__}: {str(err)[:80]}): run "
+                            "`pulumicost prices update` to replace your prices (or remove "
+                            "$PULUMICOST_HOME/prices/ to use the bundled book); reinstall the pack if it persists")
 
 
 class Pricer:
