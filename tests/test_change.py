@@ -172,3 +172,44 @@ def test_the_pack_shows_the_change_when_a_baseline_is_configured(tmp_path):
     rows = {r["name"]: r for r in report["resources"] + report["savings"]["resources"]}
     assert rows["web"]["monthly_change"] == pytest.approx(m5l - micro)
     assert rows["gone"]["op"] == "delete" and report["diff_monthly"] == pytest.approx(m5l - 2 * micro)
+
+
+REAL = ROOT.parent / "shared" / "realdata"
+needs_realdata = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/realdata is not here")
+
+
+@needs_realdata
+@pytest.mark.parametrize("output", ["table", "markdown", "infracost-json", "json"])
+def test_a_userdata_replacement_claims_no_saving_in_any_output(output):
+    """Issue #22: only userData changed; the new side cannot know the root volume or the public
+    IPv4 during preview. It used to read $12.52 -> $8.47 (-$4.05) everywhere."""
+    out = run("--pulumi-json", REAL / "pp-events-webserver-userdata.json", "--output", output,
+              env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
+    assert out.returncode == 0, out.stderr
+    assert not re.search(r"-\$\d", out.stdout), "a saving is claimed"
+    if output == "infracost-json":
+        doc = json.loads(out.stdout)
+        assert float(doc["diffTotalMonthlyCost"]) == 0
+
+
+def test_a_line_unknown_on_one_side_makes_the_change_unknown(tmp_path):
+    """A replacement with a new AMI: the new root volume's size is unknown (it comes from the AMI),
+    the old one's is known; the difference would claim a saving, so it is `?` (null)."""
+    doc = json.loads((EXAMPLES / "ten-t3-micro.json").read_text())
+    step = next(s for s in doc["steps"] if s["urn"].endswith("::web-1"))
+    old = copy.deepcopy(step["newState"])
+    old["outputs"] = {**old.get("outputs", {}), "rootBlockDevice": {"volumeSize": 30, "volumeType": "gp3"}}
+    step["newState"]["inputs"]["ami"] = "ami-0new"
+    step.update(op="replace", oldState=old)
+    path = tmp_path / "replace.json"
+    path.write_text(json.dumps(doc))
+    report = json.loads(run("--pulumi-json", path, "--output", "json").stdout)
+    [web1] = [r for r in report["resources"] if r["name"] == "web-1"]
+    assert web1["past_monthly"] > web1["monthly"] and web1["monthly_change"] is None
+    assert report["diff_monthly"] is None  # nor in the total
+    # Same AMI: the old volume is carried over and the change is known (none).
+    step["newState"]["inputs"]["ami"] = old["inputs"]["ami"]
+    path.write_text(json.dumps(doc))
+    report = json.loads(run("--pulumi-json", path, "--output", "json").stdout)
+    [web1] = [r for r in report["resources"] if r["name"] == "web-1"]
+    assert web1["monthly_change"] == 0 and web1["monthly"] == pytest.approx(web1["past_monthly"])

@@ -20,6 +20,17 @@ SAVING_OPS = ("delete",)
 CHANGED_OPS = ("update", "replace", "create-replacement")  # costed from the new state, with the old one kept
 
 
+# What a replacement cannot know during preview but keeps from the resource it replaces: a property
+# the provider computes (from the AMI, the subnet), carried from the old state when the new inputs
+# leave it out and every input that decides it is unchanged. Otherwise the new side says unknown.
+CARRIED_ON_REPLACE: Mapping[str, Mapping[str, tuple[str, ...]]] = {
+    "aws:ec2/instance:Instance": {
+        "rootBlockDevice": ("ami", "rootBlockDevice"),
+        "associatePublicIpAddress": ("subnetId", "associatePublicIpAddress"),
+    },
+}
+
+
 class PlanError(Exception):
     """The file is not a plan/state we can read; the message names it and says what was expected."""
 
@@ -90,6 +101,21 @@ def _input(state: Mapping[str, Any], urn: str, providers: Mapping[str, dict], co
     return ResourceInput(urn, str(state.get("type", "")), _name(urn), _props(state), prov, config, custom)
 
 
+def _carried(new: Mapping[str, Any], old: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The new state of a replacement with what it keeps from the old one (CARRIED_ON_REPLACE)."""
+    rules = CARRIED_ON_REPLACE.get(str(new.get("type", "")), {})
+    new_props, old_props = _props(new), _props(old)
+    old_inputs = old.get("inputs") if isinstance(old.get("inputs"), Mapping) else {}
+    new_inputs = new.get("inputs") if isinstance(new.get("inputs"), Mapping) else {}
+    carried = {key: old_props[key] for key, deciding in rules.items()
+               if key not in new_props and key in old_props
+               and all(new_inputs.get(d) == old_inputs.get(d) for d in deciding)}
+    if not carried:
+        return new
+    outputs = new.get("outputs") if isinstance(new.get("outputs"), Mapping) else {}
+    return {**new, "outputs": {**outputs, **carried}}
+
+
 def parse_digest(doc: Any, path: Path) -> Iterator[PlannedResource]:
     if not isinstance(doc, Mapping):
         raise PlanError(f"{path}: expected a `pulumi preview --json` object, got {type(doc).__name__}")
@@ -126,6 +152,8 @@ def parse_digest(doc: Any, path: Path) -> Iterator[PlannedResource]:
                 # A preview's update knows only the new inputs; what the resource already is (its
                 # ARN, hence its region) is in the old outputs, which an update keeps.
                 state = {**state, "outputs": old.get("outputs")}
+            elif op in ("replace", "create-replacement") and isinstance(old, Mapping):
+                state = _carried(state, old)
             seen.add(urn)
             yield PlannedResource(op, _input(state, urn, providers, config, step.get("provider")),
                                   _input(old, urn, providers, config, step.get("provider"))

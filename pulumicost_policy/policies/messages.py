@@ -81,7 +81,9 @@ def plural(n: int, noun: str) -> str:
 def change_message(past: StackCost, current: StackCost, diff: Optional[float]) -> str:
     """`Monthly cost change: $60.74 -> $280.32 USD (+$219.58)`: past, current and diff totals."""
     if diff is None:
-        return "Monthly cost change: not computable (mixed currencies)"
+        why = "mixed currencies" if len(set(past.totals) | set(current.totals)) > 1 else \
+            "a resource's change depends on a cost line known on one side only"
+        return f"Monthly cost change: not computable ({why})"
     currency = current.currency or past.currency or "USD"  # nothing priced on either side: $0 -> $0
     return (f"Monthly cost change: {money(past.totals.get(currency, 0.0), currency)} -> "
             f"{money(current.totals.get(currency, 0.0), currency)} {currency} ({signed(diff, currency)})")

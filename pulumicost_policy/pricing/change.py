@@ -28,7 +28,27 @@ def resource_change(before: Optional[CostEstimate], after: Optional[CostEstimate
     (was, was_cur), (now, now_cur) = known_monthly(before), known_monthly(after)
     if was is None or now is None or (was_cur and now_cur and was_cur != now_cur):
         return None
+    if before is not None and after is not None and _known_on_one_side(before, after):
+        # A line known on one side and unknown on the other (a root volume whose size comes from
+        # the AMI): its cost is in one total and not the other, so the difference would claim a
+        # saving or a rise that may not exist.
+        return None
     return now - was
+
+
+def _lines(est: CostEstimate) -> dict[str, bool]:
+    """Each cost line by what it bills ("root volume storage", whatever the detail in brackets):
+    is its amount known?"""
+    out: dict[str, bool] = {}
+    for c in est.components:
+        key = c.label.split(" (", 1)[0]
+        out[key] = out.get(key, True) and c.monthly is not None
+    return out
+
+
+def _known_on_one_side(before: CostEstimate, after: CostEstimate) -> bool:
+    was, now = _lines(before), _lines(after)
+    return any(was[key] != now[key] for key in was.keys() & now.keys())
 
 
 def total_change(past: StackCost, current: StackCost) -> Optional[float]:

@@ -15,7 +15,7 @@ import jsonschema
 
 from ..paths import SCHEMAS_DIR
 from ..pricing.change import resource_change, total_change
-from ..pricing.estimate import HOURS_PER_MONTH, CostEstimate
+from ..pricing.estimate import HOURS_PER_MONTH, PRICED, CostEstimate
 from ..pricing.finite import as_finite
 from ..pricing.rollup import StackCost, rollup
 
@@ -72,7 +72,12 @@ class Projection:
 
     @property
     def diff(self) -> Optional[float]:
-        return total_change(self.past, self.stack) if self.compared else None
+        """The change of the total, or None when it is not one amount: mixed currencies, or a resource
+        on both sides whose change is unknown (a line known on one side only would claim a change)."""
+        if not self.compared or any(r.before is not None and r.op != "delete" and r.change is None
+                                    and r.before.status == r.estimate.status == PRICED for r in self.rows):
+            return None
+        return total_change(self.past, self.stack)
 
 
 def compared_to(projection: Projection, old: Mapping[str, CostEstimate]) -> Projection:
