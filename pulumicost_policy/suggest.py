@@ -9,10 +9,18 @@ import difflib
 from typing import Iterable
 
 CUTOFF = 0.75
+LONGEST = 64  # longer values are no typo of a key, SKU or region: shown cut, never compared
+
+
+def shown(value: str) -> str:
+    """A user's value as a message shows it: whole when short, cut with an ellipsis when long."""
+    return value if len(value) <= LONGEST else value[:LONGEST] + "…"
 
 
 def close_matches(word: str, choices: Iterable[str], n: int = 3, cutoff: float = CUTOFF) -> list[str]:
     """The choices most like `word`, best first (case-insensitive), at most `n`."""
+    if len(word) > LONGEST:
+        return []
     by_lower: dict[str, str] = {}
     for choice in choices:
         by_lower.setdefault(choice.lower(), choice)

@@ -228,3 +228,20 @@ def test_an_overflowing_count_fails_mandatory_gates(engine, tmp_path, where):
                                       "inputs": {"region": "us-east-1"}}})
         found = set(offline_verdicts(tmp_path, {"steps": steps}, config))
     assert ("stack-budget", "mandatory") in found and ("resource-cost-limit", "mandatory") in found
+
+
+def test_messages_show_what_the_user_typed_and_the_closest_known_value(engine):
+    """Values not marked secret are shown, with where they came from and the closest known values;
+    a value the engine marks secret is never shown (the pack keeps the engine's secret marks)."""
+    from pulumicost_policy.testing.harness import secret
+    engine.configure({"cost-estimate": {"reportEach": "all"}})
+    [typo] = [d.message for d in engine.analyze("aws:ec2/instance:Instance", "web", {"instanceType": "t3.mirco"},
+                                                provider={"region": "us-east-1"}) if d.policy == "cost-estimate"]
+    assert "t3.mirco is not in the price book (did you mean t3.micro" in typo
+    [region] = [d.message for d in engine.analyze("aws:ec2/instance:Instance", "web", {"instanceType": "t3.micro"},
+                                                  provider={"region": "eu-west-l"}) if d.policy == "cost-estimate"]
+    assert "region eu-west-l (from the provider)" in region and "eu-west-1" in region
+    [hidden] = [d.message for d in engine.analyze("aws:ec2/instance:Instance", "web",
+                                                  {"instanceType": secret("t3.mirco-hunter2")},
+                                                  provider={"region": "us-east-1"}) if d.policy == "cost-estimate"]
+    assert "instanceType is a secret" in hidden and "hunter2" not in hidden

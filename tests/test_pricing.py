@@ -107,11 +107,15 @@ def test_unpriced_reasons():
     assert lb.status == UNPRICED and lb.monthly is None and "eu-west-1" in lb.reason and "us-east-1" in lb.reason
     west = est(pricer, "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", {"size": "Standard_B1s",
                                                                                 "location": "West US 2"}, provider=None)
-    # westus2 has no price in the bundled book, so it is not echoed (a value the book does not know
-    # might be a secret); the fix is named
-    assert west.status == UNPRICED and "westus2" not in west.reason and "prices update --azure" in west.reason
+    # Values not marked secret are shown as given (issue #22: "for region its region" hid a real
+    # region); the fix is named
+    assert west.status == UNPRICED and "region westus2" in west.reason and "prices update --azure" in west.reason
     odd = est(pricer, "aws:ec2/instance:Instance", {"instanceType": "zz.nothing"})
-    assert odd.status == UNPRICED and "zz.nothing" not in odd.reason
+    assert odd.status == UNPRICED and "ec2:Instance SKU zz.nothing is not in the price book" in odd.reason
+    typo = est(pricer, "aws:ec2/instance:Instance", {"instanceType": "t3.mirco"})
+    assert "t3.mirco is not in the price book (did you mean t3.micro" in typo.reason
+    secret = est(pricer, "aws:ec2/instance:Instance", {"instanceType": "[secret]"})
+    assert secret.status == UNPRICED and "is a secret" in secret.reason
 
 
 def test_identical_descriptors_priced_once():

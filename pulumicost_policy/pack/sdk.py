@@ -15,11 +15,13 @@ from pulumi_policy import (EnforcementLevel, Policy, PolicyConfigSchema, Resourc
                            ResourceValidationPolicy, Severity, StackValidationArgs, StackValidationPolicy)
 
 from ..policies import NOT_APPLICABLE, POLICIES, RESOURCE, VIOLATION, CostPolicy, Finding, StackContext
+from .secrets import keep_secret_marks
 from .state import PackState
 
 
 def build_policies(state: PackState) -> list[Policy]:
     """One SDK policy per entry of POLICIES, in that order (stack policies run in it)."""
+    keep_secret_marks()
     state.stack_order = [p.name for p in POLICIES if p.kind != RESOURCE]
     state.resource_order = [p.name for p in POLICIES if p.kind == RESOURCE]
     return [_wrap(policy, state) for policy in POLICIES]

@@ -1,7 +1,7 @@
 """Pricing a descriptor from the price book: every component looked up exactly, or the honest reason.
 
-Reasons may name only what the book knows (a SKU it prices somewhere, regions it covers): any other
-property value might be a secret, since the engine strips secret markers before a policy sees it.
+Reasons show the values as given (a secret never gets here: the descriptor refuses it) with the
+closest ones the book knows, so a typo reads "t3.mirco ... (did you mean t3.micro?)".
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import replace
 from ..descriptor import CostComponent, ResourceDescriptor, Unpriced
 from .arithmetic import Rate, assemble, component_quantity
 from .estimate import Pricing
+from ..suggest import did_you_mean, shown
 from .pricebook import PriceBook
 
 
@@ -47,23 +48,31 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
 
 
 def _update_hint(desc: ResourceDescriptor) -> str:
-    """The bundled book has Azure in eastus only: the fix for any other region is one command."""
-    return "; run `python -m pulumicost_policy.prices update --azure` for every region" if desc.provider == "azure" else ""
+    """The bundled book has Azure in a few regions only: the fix for any other region is one command."""
+    return "; `pulumicost prices update --azure` fetches every region" if desc.provider == "azure" else ""
+
+
+def _listed(values: set[str], n: int = 8) -> str:
+    shown = sorted(values)
+    return ", ".join(shown[:n]) + (f" and {len(shown) - n} more" if len(shown) > n else "")
 
 
 def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostComponent) -> str:
-    # Only what the book knows is echoed: a SKU it prices somewhere, a region it has prices in.
-    # Labels are built from property values, so they never appear here.
-    where = desc.region_of(comp)
-    region = where if book.knows_region(desc.provider, where) else "its region (not one the price book knows)"
+    """Why a line has no price, with the values as given and the closest ones the book knows.
+    Values reach here only when no secret mark was on them (a secret is refused by the
+    descriptor: "... is a secret"), so they are shown: a typo must be visible to be fixed."""
+    where, sku = desc.region_of(comp), shown(comp.sku)
+    origin = f" (from {desc.region_from})" if desc.region_from and where == desc.region else ""
+    covered = book.regions_covered(desc.provider, comp.price_type)
+    if not book.knows_region(desc.provider, where):
+        return (f"region {shown(where)}{origin} is not one the price book has {desc.provider} prices in"
+                f"{did_you_mean(where, covered)}{_update_hint(desc)}")
     known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
     if known_regions:
-        shown = sorted(known_regions)
-        listed = ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
-        return (f"no price for {comp.price_type} {comp.sku} in {region} "
-                f"(the price book has it in {listed}{_update_hint(desc)})")
-    covered = book.regions_covered(desc.provider, comp.price_type)
+        return (f"no price for {comp.price_type} {sku} in {where}{origin} "
+                f"(the price book has it in {_listed(known_regions)}{_update_hint(desc)})")
     if covered and where not in covered:
-        return (f"no {comp.price_type} prices for region {region} "
-                f"(the price book covers {len(covered)} other regions{_update_hint(desc)})")
-    return f"a {comp.price_type} SKU the price book does not know (value not shown: it may be a secret)"
+        return (f"no {comp.price_type} prices for region {where}{origin} "
+                f"(the price book has them in {_listed(covered)}{_update_hint(desc)})")
+    return (f"{comp.price_type} SKU {sku} is not in the price book"
+            f"{did_you_mean(comp.sku, book.skus_for(desc.provider, comp.price_type))}")

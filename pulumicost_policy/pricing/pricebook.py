@@ -114,6 +114,14 @@ class PriceBook:
             regions |= store.regions_covered(provider, resource_type)
         return regions
 
+    def skus_for(self, provider: str, resource_type: str) -> set[str]:
+        """Every SKU the book prices for a type (asked only to suggest the closest to a missing one)."""
+        skus = {spec.sku for spec in self._by_key.values()
+                if spec.provider == provider and spec.resource_type == resource_type}
+        for store in (*self._user, *self._stores):
+            skus |= store.skus_for(provider, resource_type)
+        return skus
+
     @classmethod
     def load(cls, directory: Path = DEFAULT_SPECS_DIR, user_dir: Optional[Path] = None) -> "PriceBook":
         """The book in `directory` (*.yaml and *.sqlite), behind the stores in `user_dir` if given."""

@@ -131,6 +131,9 @@ class PriceStore:
     def regions_covered(self, provider: str, resource_type: str) -> set[str]:
         return self._regions(provider, resource_type, "SELECT DISTINCT region FROM prices WHERE type_id = ?")
 
+    def skus_for(self, provider: str, resource_type: str) -> set[str]:
+        return self._regions(provider, resource_type, "SELECT DISTINCT sku FROM prices WHERE type_id = ?")
+
     def _regions(self, provider: str, resource_type: str, sql: str, *args: str) -> set[str]:
         """Only asked when a price is missing (to explain why), so cached per question."""
         tid = self._types.get((provider, resource_type))

@@ -98,14 +98,14 @@ def test_secrets_never_leave_the_pack(root, tmp_path):
             ("b", {"instanceType": secret("SECRET-sku-3")}, ()),
             ("c", {"instanceType": "t3.micro", "password": "SECRET-aso-4", "tags": {"pw": "SECRET-aso-tag-5"}},
              ("password", "tags")),
-            ("d", {"instanceType": "SECRET-unknown-sku-6"}, ()),
+            ("d", {"instanceType": "m9.unheardof"}, ()),  # not marked secret: shown (a typo must be seen)
         ]
         diags = []
         for name, props, secret_outputs in resources:
             diags += pack.analyze(EC2, name, props, provider=US_EAST, secret_outputs=secret_outputs)
         diags += pack.analyze_stack([{"type": EC2, "name": n, "props": p, "provider": US_EAST} for n, p, _ in resources])
         shown = "\n".join(d.message for d in diags) + report.read_text() + pack.stderr()
-        assert "$7.59" in shown and "SECRET-" not in shown
+        assert "$7.59" in shown and "SECRET-" not in shown and "m9.unheardof is not in the price book" in shown
         # Plugins get what pricing needs (type, SKU, region), never tags or outputs marked secret.
         sent = log.read_text()
         assert "aws:ec2/instance:Instance t3.micro us-east-1" in sent  # the real descriptor: the type token
