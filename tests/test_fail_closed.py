@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pulumicost_policy.pricing.pricebook import PriceBook
 from pulumicost_policy.testing.harness import EnginePack
 from seed_data import mixed_example_monthly
 
@@ -245,3 +246,16 @@ def test_messages_show_what_the_user_typed_and_the_closest_known_value(engine):
                                                   {"instanceType": secret("t3.mirco-hunter2")},
                                                   provider={"region": "us-east-1"}) if d.policy == "cost-estimate"]
     assert "instanceType is a secret" in hidden and "hunter2" not in hidden
+
+
+def test_headlines_do_not_claim_what_did_not_happen(tmp_path):
+    """No policy ran: not "all passed"; a delete's saving is an amount saved, not a negative one."""
+    out = run("--pulumi-json", MIXED, "--policy-pack-config", gate(tmp_path, {"all": "disabled"}))
+    assert out.returncode == 0 and "no policy ran" in out.stdout and "✅" not in out.stdout
+    doc = json.loads((ROOT / "examples" / "ten-t3-micro.json").read_text())
+    step = next(s for s in doc["steps"] if s["urn"].endswith("::web-1"))
+    step.update(op="delete", oldState=step.pop("newState"))
+    deleted = run("--pulumi-json", write(tmp_path, "delete.json", doc))
+    line = next(x for x in deleted.stdout.splitlines() if x.startswith("Savings from deletes"))
+    rate = PriceBook.load().get("aws", "ec2:Instance", "t3.micro", "us-east-1").rate_per_unit
+    assert f"${rate * 730:,.2f}" in line and "-$" not in line

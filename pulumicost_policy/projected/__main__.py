@@ -168,7 +168,8 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
     out = io.StringIO() if args.out_file else sys.stdout
     if args.output == "table":
         render.table(projection, out, args.show_free)
-        gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", out)
+        gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", out,
+                            ran=len(found))
     elif args.output == "json":
         out.write(json.dumps(report, indent=2, allow_nan=False) + "\n")
     elif args.output == "ndjson":

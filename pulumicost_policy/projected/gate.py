@@ -67,8 +67,12 @@ def violations(projection: Projection, config: Config, found: dict[str, list[Fin
     return out
 
 
-def print_policies(found: list[Violation], pack_label: str, stack_label: str, out) -> None:
-    """Pulumi's display: one pack line, then `- [level]  policy  (type: name)` and the message."""
+def print_policies(found: list[Violation], pack_label: str, stack_label: str, out, ran: int = 1) -> None:
+    """Pulumi's display: one pack line, then `- [level]  policy  (type: name)` and the message.
+    `ran`: how many policies ran; none is not "all passed"."""
+    if not ran:
+        out.write(f"Policies:\n    ➖ {pack_label}: no policy ran (every gate policy is disabled)\n")
+        return
     if not found:
         out.write(f"Policies:\n    ✅ {pack_label}\n")
         return

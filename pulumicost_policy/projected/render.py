@@ -89,7 +89,8 @@ def table(projection: Projection, out: IO[str], show_free: bool = False) -> None
         console.print(plain(change_message(projection.past, projection.stack, projection.diff)))
     saved = projection.saved
     if saved.totals:
-        console.print("Savings from deletes: " + ", ".join(f"{money(-v, c)} {c}/month" for c, v in saved.totals.items()))
+        # A saving is an amount saved: positive ("Savings from deletes: $7.59"), not "-$7.59".
+        console.print("Savings from deletes: " + ", ".join(f"{money(v, c)} {c}/month" for c, v in saved.totals.items()))
 
 
 def short_type(token: str) -> str:
