@@ -72,7 +72,7 @@ def installed(tmp_path_factory) -> Installed:
 
 def in_process_total(plan_file: Path, usage_file: Path | None) -> float:
     """The plan priced here, from the repository's price book: what the install must print."""
-    planned = plan.load(plan_file, "preview").resources
+    planned = plan.load(plan_file, "preview")
     pricer = Pricer.from_specs(usage=Usage.load(usage_file))
     stack = rollup(pricer.estimate_many([p.resource for p in planned if p.op not in plan.SAVING_OPS]))
     return stack.totals["USD"]

@@ -69,7 +69,8 @@ def test_summary_runs_after_the_policies_it_reports():
 def test_reconcile_once_for_every_runner():
     config = reconcile({"all": "mandatory", "stack-budget": {"monthlyBudget": 5}, "cost-increase": "disabled"},
                        POLICIES)
-    assert config["stack-budget"] == ("mandatory", {"currency": "USD", "warnAtPercent": 80, "monthlyBudget": 5})
+    assert config["stack-budget"] == ("mandatory", {"currency": "USD", "warnAtPercent": 80, "acceptUnknownCost": [],
+                                                    "monthlyBudget": 5})
     assert config["cost-increase"][0] == "disabled" and config["unpriced-resources"][1] == {"ignoreTypes": []}
     with pytest.raises(ConfigError, match="unknown policy no-such-policy"):
         reconcile({"no-such-policy": "advisory"}, POLICIES)

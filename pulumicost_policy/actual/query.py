@@ -93,7 +93,7 @@ def _plain_tags(props: Mapping) -> dict[str, str]:
 
 def targets_from_state(path: Path, filters: Filters) -> list[Target]:
     found = []
-    for item in plan.load(path, "state").resources:
+    for item in plan.load(path, "state"):
         res = item.resource
         if not item.custom or res.type.startswith("pulumi:"):
             continue

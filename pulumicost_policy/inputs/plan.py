@@ -214,8 +214,13 @@ class PlanFile:
     omitted: int = 0
 
 
-def load(path: Path, kind: str) -> PlanFile:
-    """`kind` is "preview" (digest) or "state" (stack export)."""
+def load(path: Path, kind: str) -> list[PlannedResource]:
+    """The resources of a plan ("preview") or state ("state"): the library's `load_resources`."""
+    return load_plan(path, kind).resources
+
+
+def load_plan(path: Path, kind: str) -> PlanFile:
+    """`kind` is "preview" (digest) or "state" (stack export); with what a digest leaves out."""
     if kind == "preview":
         doc = read_json(path, "a `pulumi preview --json` digest", events=True)
         return PlanFile(list(parse_digest(doc, path)), omitted_sames(doc))

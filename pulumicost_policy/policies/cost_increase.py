@@ -32,7 +32,7 @@ SCHEMA = {
 
 def baseline_from_state(pricer: Pricer, path: str) -> StackCost:
     """Price a stack export file; raises plan.PlanError with a clear message when it is unusable."""
-    planned = plan.load(Path(path), "state").resources
+    planned = plan.load(Path(path), "state")
     return rollup(pricer.estimate(p.resource) for p in planned)
 
 

@@ -102,10 +102,10 @@ def load_input(args: argparse.Namespace) -> plan.PlanFile:
         raise plan.PlanError("give --pulumi-json PLAN.json (a `pulumi preview --json` digest) and/or "
                              "--pulumi-state STATE.json (a `pulumi stack export` file)")
     if args.pulumi_json is None:
-        return plan.load(args.pulumi_state, "state")
-    planned = plan.load(args.pulumi_json, "preview")
+        return plan.load_plan(args.pulumi_state, "state")
+    planned = plan.load_plan(args.pulumi_json, "preview")
     if args.pulumi_state is not None:
-        planned = plan.with_unchanged(planned, plan.load(args.pulumi_state, "state"))
+        planned = plan.with_unchanged(planned, plan.load_plan(args.pulumi_state, "state"))
     return planned
 
 
