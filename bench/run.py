@@ -28,6 +28,7 @@ sys.path[:0] = [str(ROOT)]
 from pulumicost_policy.testing.harness import EnginePack  # noqa: E402
 
 from bench.nullpack import write_null_pack  # noqa: E402
+from bench.offer import prices_update  # noqa: E402
 from bench.stacks import UNKNOWN, preview_digest, synthetic  # noqa: E402
 from pulumicost_policy.actual.aggregate import GROUP_BYS, CostRecord, group  # noqa: E402
 from pulumicost_policy.descriptor import ResourceDescriptor, ResourceInput, describe  # noqa: E402
@@ -186,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--sizes", default="100,1000,10000,100000")
     parser.add_argument("--quick", action="store_true", help="smallest size only, few repeats (used by the tests)")
+    parser.add_argument("--offer-mb", type=int, help="size of the generated AmazonEC2 offer file for `prices update` "
+                        "(default 320; 30 with --quick)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args(argv)
     sizes = [100] if args.quick else [int(s) for s in args.sizes.split(",")]
@@ -215,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         step("plugin path", lambda: results.__setitem__("plugin", plugin_path(synthetic(min(max(sizes), 10000)), home)))
         agg_n = 10_000 if args.quick else 1_000_000
         step("aggregation", lambda: results.__setitem__("aggregation", {"records": agg_n, "per_s": aggregation(agg_n)}))
+        offer_mb = args.offer_mb or (30 if args.quick else 320)
+        step(f"prices update ({offer_mb} MB offer file)",
+             lambda: results.__setitem__("prices_update", prices_update(work, offer_mb, ROOT)))
     args.out.write_text(json.dumps(results, indent=2) + "\n")
     print_table(results)
     return 0
@@ -258,6 +264,9 @@ def print_table(r: dict[str, Any]) -> None:
               f"{p['rpcs']:,} RPCs", f"<= {p['rpc_bound']} (1 per distinct component)")
     for by, rate in r["aggregation"]["per_s"].items():
         t.add_row(f"aggregate {r['aggregation']['records']:,} records by {by}", f"{rate:,.0f} rec/s", ">= 1,000,000/s")
+    u = r["prices_update"]
+    t.add_row(f"prices update, {u['offer_mb']:.0f} MB AmazonEC2-shaped offer file ({u['products']:,} products) "
+              "from 127.0.0.1", f"{u['seconds']:.1f} s, {u['peak_rss_mb']:.0f} MB RSS", "< 500 MB RSS")
     Console(width=130).print(t)
 
 

@@ -23,5 +23,7 @@ def test_benchmark_quick_run(tmp_path):
     plugin = results["plugin"]
     assert plugin["priced_by_plugin"] > 0 and 0 < plugin["rpcs"] <= plugin["rpc_bound"]  # the cache collapses repeats
     assert set(results["aggregation"]["per_s"]) == {"resource", "type", "provider", "daily", "monthly"}
+    update = results["prices_update"]
+    assert update["offer_mb"] >= 30 and update["prices"] > 0 and 0 < update["peak_rss_mb"] < 500
     assert "pulumicost-policy benchmark" in out.stdout and "AnalyzeStack 100 resources" in out.stdout
     assert "ours / null pack" in out.stdout

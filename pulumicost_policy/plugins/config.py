@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..pricing.yamlfile import load_yaml
-from .discovery import unsafe_reason
+from ..trust import unsafe_reason
 
 DEFAULT_PRIORITY = 100
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -22,6 +21,7 @@ from typing import Any, Optional
 import semver
 
 from ..paths import home_dir
+from ..trust import unsafe_reason
 
 HOME_ENV = "PULUMICOST_HOME"
 MANIFEST = "plugin.manifest.json"
@@ -96,24 +96,6 @@ def parse_version(text: str) -> Optional[semver.Version]:
         return semver.Version.parse(text[1:] if text.startswith("v") else text)
     except ValueError:
         return None
-
-
-def unsafe_reason(path: Path) -> Optional[str]:
-    """Why trusting `path` (a plugin, its directories, the plugin root, config.yaml) would let
-    someone else choose what we run, or None.
-
-    Root-owned paths are accepted (system-wide installs); anything else must be ours, and no one
-    else may write to it.
-    """
-    try:
-        st = path.stat()
-    except OSError as err:
-        return f"{path}: cannot stat ({err.strerror})"
-    if st.st_uid not in (os.getuid(), 0):
-        return f"{path} is owned by another user (uid {st.st_uid}); run: chown {os.getuid()} {path}"
-    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return f"{path} is writable by other users; run: chmod go-w {path}"
-    return None
 
 
 def inspect(directory: Path, name: str) -> tuple[list[PluginSpec], list[str]]:

@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 from ..paths import IMPORT_ROOT, SHIPPED_PLUGINS_DIR
-from .discovery import BINARY_PREFIX, MANIFEST, PluginSpec, inspect, parse_version, unsafe_reason
+from ..trust import unsafe_reason
+from .discovery import BINARY_PREFIX, MANIFEST, PluginSpec, inspect, parse_version
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 LAUNCHER = """#!/bin/sh

@@ -8,14 +8,16 @@ Exit codes: 0 done, 1 a cloud was not updated (its old prices kept; the reason i
 from __future__ import annotations
 
 import argparse
+import os
+import sqlite3
 import sys
 from typing import Optional
 
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
-from ..pricing.store import PriceStore
+from ..pricing.store import PriceStore, open_user_store
 from ..paths import user_prices_dir
 from .http import progress_bar
-from .update import AWS_SERVICES, update
+from .update import AWS_SERVICES, UpdateBusy, update
 
 CLOUDS = ("aws", "gcp", "azure")
 
@@ -40,19 +42,28 @@ def parse_args(argv: Optional[list[str]], prog: str = PROG) -> argparse.Namespac
 
 
 def status() -> int:
-    """One block per store: the user's (if any) first, as they are consulted first."""
-    stores = sorted(user_prices_dir().glob("*.sqlite")) + sorted(DEFAULT_SPECS_DIR.glob("*.sqlite"))
-    if not any(p.parent == user_prices_dir() for p in stores):
-        print(f"No user prices installed in {user_prices_dir()}; run `python -m pulumicost_policy.prices update`.")
+    """One block per store: the user's (if any) first, as they are consulted first. A store that is
+    refused or damaged is reported with what repairs it; status itself never fails on one."""
+    user_dir = user_prices_dir()
+    stores = sorted(user_dir.glob("*.sqlite")) + sorted(DEFAULT_SPECS_DIR.glob("*.sqlite"))
+    if not any(p.parent == user_dir for p in stores):
+        print(f"No user prices installed in {user_dir}; run `{PROG} update`.")
     for path in stores:
+        kind = "user" if path.parent == user_dir else "bundled"
         try:
-            store = PriceStore(path)
-        except PriceBookError as err:
-            print(f"{path}: unreadable ({err})")
+            store = open_user_store(path) if kind == "user" else PriceStore(path)
+            damage = store.check()
+            if damage is None:
+                count, dates = len(store), store.dates()
+        except (PriceBookError, sqlite3.Error) as err:
+            damage = str(err)
+        if damage is not None:
+            fix = f"run `{PROG} update --{path.stem}` to replace it, or delete it" if kind == "user" and \
+                path.stem in CLOUDS else "delete it" if kind == "user" else "reinstall the pack"
+            print(f"{path} ({kind}): unusable ({damage}); {fix}")
             continue
-        kind = "user" if path.parent == user_prices_dir() else "bundled"
-        print(f"{path} ({kind}): {len(store)} prices")
-        for source, date in sorted(store.dates().items(), key=lambda kv: (kv[1], kv[0])):
+        print(f"{path} ({kind}): {count} prices")
+        for source, date in sorted(dates.items(), key=lambda kv: (kv[1], kv[0])):
             print(f"  {date}  {source}")
     return 0
 
@@ -64,8 +75,16 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
         print("error: no home directory for the user price stores; set PULUMICOST_HOME to a directory",
               file=sys.stderr)
         return 2
-    if args.command == "status":
-        return status()
+    try:
+        if args.command == "status":
+            return status()
+        return _update(args)
+    except BrokenPipeError:  # `prices status | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _update(args: argparse.Namespace) -> int:
     unknown = (args.services or set()) - set(AWS_SERVICES)
     if unknown:
         print(f"error: --services: unknown {', '.join(sorted(unknown))}; choose from {', '.join(AWS_SERVICES)}",
@@ -73,12 +92,20 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
         return 2
     clouds = [c for c in CLOUDS if getattr(args, c)] or list(CLOUDS)
     bar = progress_bar()
-    if bar is None:
-        ok = update(clouds, user_prices_dir(), args.regions, args.services, report=lambda s: print(s, file=sys.stderr))
-    else:
-        with bar:
-            ok = update(clouds, user_prices_dir(), args.regions, args.services, progress=bar,
-                        report=lambda s: bar.console.print(s))
+    try:
+        if bar is None:
+            ok = update(clouds, user_prices_dir(), args.regions, args.services,
+                        report=lambda s: print(s, file=sys.stderr, flush=True))
+        else:
+            with bar:  # server-chosen text (URLs, reasons) is printed as it is, never read as markup
+                ok = update(clouds, user_prices_dir(), args.regions, args.services, progress=bar,
+                            report=lambda s: bar.console.print(s, markup=False, highlight=False))
+    except UpdateBusy as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except ValueError as err:  # a limit in the environment that is not a positive number
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     return 0 if ok else 1
 
 

@@ -125,7 +125,7 @@ class PriceBook:
     @classmethod
     def load(cls, directory: Path = DEFAULT_SPECS_DIR, user_dir: Optional[Path] = None) -> "PriceBook":
         """The book in `directory` (*.yaml and *.sqlite), behind the stores in `user_dir` if given."""
-        from .store import PriceStore  # store imports this module's PriceSpec
+        from .store import PriceStore, open_user_store  # store imports this module's PriceSpec
 
         files = sorted(Path(directory).glob("*.yaml"))
         stores = [PriceStore(path) for path in sorted(Path(directory).glob("*.sqlite"))]
@@ -147,7 +147,7 @@ class PriceBook:
         users = []
         for path in sorted(Path(user_dir).glob("*.sqlite")) if user_dir else []:
             try:
-                users.append(PriceStore(path))
+                users.append(open_user_store(path))
             except PriceBookError as err:  # the user's copy is optional: the bundled book still prices
                 print(f"pulumicost: {err}; using the bundled prices", file=sys.stderr)
         return cls(specs, stores, users)

@@ -8,11 +8,14 @@ atomically (`prices update`). Sources and dates live in their own table so each 
 from __future__ import annotations
 
 import math
+import os
 import sqlite3
+import tempfile
 import threading
 from pathlib import Path
 from typing import Iterable, NamedTuple, Optional
 
+from ..trust import unsafe_reason
 from .pricebook import BILLING_UNITS, PriceBookError, PriceSpec
 
 STORE_SCHEMA = "pulumicost.pricestore/v1"
@@ -51,8 +54,22 @@ def write_store(path: Path, rows: Iterable[Row]) -> int:
     A key given twice with different rates is an importer bug (the answer would depend on order).
     """
     path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
+    # A temp name of our own beside the target (the rename is then atomic); never a fixed name two
+    # writers could share, and removed whatever goes wrong.
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        count = _write(tmp, rows)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would hide the bundled book from other readers
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write(tmp: Path, rows: Iterable[Row]) -> int:
     con = sqlite3.connect(tmp)
     try:
         con.executescript(_DDL)
@@ -83,7 +100,6 @@ def write_store(path: Path, rows: Iterable[Row]) -> int:
         con.execute("VACUUM")
     finally:
         con.close()
-    tmp.replace(path)
     return len(seen)
 
 
@@ -119,11 +135,20 @@ class PriceStore:
                 found = self._con.execute("SELECT billing_mode, rate, source_id FROM prices WHERE type_id = ? AND "
                                           "sku = ? AND region = ?", (tid, sku, region)).fetchone()
         spec = None
-        if found is not None:
+        if found is not None and _usable(found[0], found[1]) and found[2] in self._sources:
             source, date, currency = self._sources[found[2]]
             spec = PriceSpec(provider, resource_type, sku, region, found[0], found[1], currency, source, date)
         self._cache[key] = spec
         return spec
+
+    def check(self) -> Optional[str]:
+        """What is damaged in the file (SQLite's own integrity check), or None when it reads whole."""
+        try:
+            with self._lock:
+                problems = [p for (p,) in self._con.execute("PRAGMA quick_check(5)")]
+        except sqlite3.Error as err:
+            return str(err)
+        return None if problems == ["ok"] else "; ".join(problems)
 
     def regions_for(self, provider: str, resource_type: str, sku: str) -> set[str]:
         return self._regions(provider, resource_type, "SELECT region FROM prices WHERE type_id = ? AND sku = ?", sku)
@@ -163,7 +188,7 @@ class PriceStore:
         """Every price as a Row (for comparison and status), in key order."""
         return sorted(Row(p, t, s, r, m, rate, *self._sources[sid]) for p, t, s, r, m, rate, sid in self._con.execute(
             "SELECT t.provider, t.resource_type, p.sku, p.region, p.billing_mode, p.rate, p.source_id "
-            "FROM prices p JOIN types t ON t.id = p.type_id"))
+            "FROM prices p JOIN types t ON t.id = p.type_id") if _usable(m, rate) and sid in self._sources)
 
     def __len__(self) -> int:
         return self._con.execute("SELECT COUNT(*) FROM prices").fetchone()[0]
@@ -171,3 +196,20 @@ class PriceStore:
     def dates(self) -> dict[str, str]:
         """Source -> effective date, for `prices status` and freshness."""
         return {src: date for src, date, _ in self._sources.values()}
+
+
+def _usable(billing_mode: object, rate: object) -> bool:
+    """A row read back is checked as it was on write: a file edited or damaged since may hold a
+    negative, infinite or textual rate, which must make the price unknown, never a cost."""
+    return billing_mode in BILLING_UNITS and isinstance(rate, (int, float)) and not isinstance(rate, bool) \
+        and math.isfinite(rate) and rate >= 0
+
+
+def open_user_store(path: Path) -> PriceStore:
+    """A store from `prices update`, refused (PriceBookError) when another user could have chosen its
+    prices: the file or its directory owned by someone else or writable by others (the plugins' rule)."""
+    for part in (Path(path).parent, Path(path)):
+        reason = unsafe_reason(part)
+        if reason:
+            raise PriceBookError(f"refusing price store {path}: {reason}")
+    return PriceStore(path)

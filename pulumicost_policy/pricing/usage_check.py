@@ -20,10 +20,12 @@ from ..descriptor.catalog import TYPES
 from ..inputs.files import InputFileError, read_bytes
 from ..inputs.resource import ResourceInput
 from .usage import UsageFileError
+from .yamlfile import YamlSizeError, compose_capped
 
 _TYPE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]+:[A-Za-z0-9_./-]*:[A-Za-z0-9_]+$")
 _GLOB = re.compile(r"[*?\[]")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_PROBLEMS = 20  # a listing past this helps no one; the count says how many more
+MAX_SHOWN_CHARS = 120  # an entry or key name is quoted at most this long
 
 USAGE_KEYS: dict[str, tuple[str, ...]] = {}
 for _entry in TYPES:
@@ -33,11 +35,17 @@ ALL_KEYS = frozenset(k for keys in USAGE_KEYS.values() for k in keys)
 
 
 def _positions(path: Path) -> list[tuple[str, int, dict[str, int]]]:
-    """(entry key, its line, {quantity name: line}) for each resource_usage entry, 1-based lines."""
+    """(entry key, its line, {quantity name: line}) for each resource_usage entry, 1-based lines.
+
+    Only scalar keys are entries (Usage.load refuses the rest); aliases past the limit are refused here
+    too, as this check may run first."""
     try:
-        root = yaml.compose(read_bytes(path, "the usage file").decode("utf-8"), Loader=_Loader)
-    except (InputFileError, UnicodeDecodeError, yaml.YAMLError):
-        return []  # Usage.load has reported it already
+        loader, root = compose_capped(read_bytes(path, "the usage file").decode("utf-8"))
+        loader.dispose()
+    except YamlSizeError as err:
+        raise UsageFileError(f"{path}: {err}") from None
+    except (InputFileError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+        return []  # Usage.load reports it
     if not isinstance(root, yaml.MappingNode):
         return []
     out = []
@@ -45,10 +53,16 @@ def _positions(path: Path) -> list[tuple[str, int, dict[str, int]]]:
         if key.value != "resource_usage" or not isinstance(value, yaml.MappingNode):
             continue
         for entry, quantities in value.value:
-            names = {q.value: q.start_mark.line + 1 for q, _ in quantities.value} \
+            if not isinstance(entry, yaml.ScalarNode):
+                continue
+            names = {q.value: q.start_mark.line + 1 for q, _ in quantities.value if isinstance(q, yaml.ScalarNode)} \
                 if isinstance(quantities, yaml.MappingNode) else {}
-            out.append((str(entry.value), entry.start_mark.line + 1, names))
+            out.append((entry.value, entry.start_mark.line + 1, names))
     return out
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "..."
 
 
 def _urn_type(urn: str) -> str:
@@ -69,11 +83,12 @@ def check_usage_file(path: Optional[Path], resources: Iterable[ResourceInput] = 
     resources = list(resources)
     problems: list[str] = []
     for entry, line, names in _positions(Path(path)):
+        shown = _short(entry)
         if entry.startswith("urn:") and not _GLOB.search(entry):
             targets = {_urn_type(entry): entry}
         elif _TYPE_TOKEN.match(entry) and not entry.startswith("urn:") and not _GLOB.search(entry):
             if entry not in USAGE_KEYS:
-                problems.append(f"{path} line {line}: resource_usage[{entry!r}]: {entry} is not a priced type, "
+                problems.append(f"{path} line {line}: resource_usage[{shown!r}]: {shown} is not a priced type, "
                                 "so no usage key applies to it")
                 continue
             targets = {entry: f"type {entry}"}
@@ -81,7 +96,7 @@ def check_usage_file(path: Optional[Path], resources: Iterable[ResourceInput] = 
             targets = {r.type: f"resource {r.name} ({r.type})" for r in resources
                        if fnmatchcase(r.urn, entry) or fnmatchcase(r.name, entry)}
         for name, name_line in names.items():
-            where = f"{path} line {name_line}: resource_usage[{entry!r}].{name}"
+            where = f"{path} line {name_line}: resource_usage[{shown!r}].{_short(name)}"
             if name not in ALL_KEYS:
                 problems.append(f"{where} is not a usage key of any priced type"
                                 + "".join(f"; valid keys for {t}: {_valid(t)}" for t in targets))
@@ -89,4 +104,6 @@ def check_usage_file(path: Optional[Path], resources: Iterable[ResourceInput] = 
             problems += [f"{where} does not apply to {what}; valid keys: {_valid(token)}"
                          for token, what in targets.items() if token in USAGE_KEYS and name not in USAGE_KEYS[token]]
     if problems:
-        raise UsageFileError("; ".join(dict.fromkeys(problems)))
+        unique = list(dict.fromkeys(problems))
+        more = f"; and {len(unique) - MAX_PROBLEMS} more" if len(unique) > MAX_PROBLEMS else ""
+        raise UsageFileError("; ".join(unique[:MAX_PROBLEMS]) + more)

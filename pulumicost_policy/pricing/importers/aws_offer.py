@@ -12,12 +12,15 @@ instances and storage (AmazonRDS); cache nodes (AmazonElastiCache); the EKS cont
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gzip
 import json
+import math
 import sys
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import IO, Any, Iterable, Iterator, Optional
 
+import ijson
 import yaml
 
 from ..pricebook import SCHEMA
@@ -65,15 +68,33 @@ def check_offer(offer: Any, where: str) -> dict[str, Any]:
 
 def _on_demand_rate(offer: dict[str, Any], sku: str) -> Optional[tuple[float, str, str]]:
     """(USD rate, unit, description) of the open-ended tier of the SKU's on-demand term."""
+    return term_rate(offer["terms"]["OnDemand"].get(sku, {}), f"terms.OnDemand.{sku}")
+
+
+def term_rate(terms: Any, where: str) -> Optional[tuple[float, str, str]]:
+    """(USD rate, unit, description) of the open-ended tier of one SKU's on-demand terms; OfferError
+    naming `where` when a term is not shaped as the offer format says or a price is not a number >= 0."""
     best = None
-    for term in offer["terms"]["OnDemand"].get(sku, {}).values():
-        for dim in term.get("priceDimensions", {}).values():
-            usd = dim.get("pricePerUnit", {}).get("USD")
+    for term in _map(terms, where).values():
+        for dim in _map(_map(term, where).get("priceDimensions", {}), where).values():
+            usd = _map(_map(dim, where).get("pricePerUnit", {}), where).get("USD")
             if usd is None:
                 continue
+            try:
+                rate = float(usd) if isinstance(usd, (str, int, float)) and not isinstance(usd, bool) else math.nan
+            except ValueError:
+                rate = math.nan
+            if not math.isfinite(rate) or rate < 0:
+                raise OfferError(f"{where}: price {str(usd)[:40]!r} is not a number >= 0")
             if best is None or dim.get("endRange") == "Inf":
-                best = (float(usd), dim.get("unit", ""), dim.get("description", ""))
+                best = (rate, str(dim.get("unit", "")), str(dim.get("description", "")))
     return best
+
+
+def _map(node: Any, where: str) -> dict[str, Any]:
+    if not isinstance(node, dict):
+        raise OfferError(f"{where}: expected a map, found {type(node).__name__}")
+    return node
 
 
 def _classify(family: str, attrs: dict[str, str]) -> Optional[tuple[str, str, str]]:
@@ -138,24 +159,83 @@ def _classify_rds(family: str, attrs: dict[str, str]) -> Optional[tuple[str, str
 
 def extract(offer: dict[str, Any]) -> Iterator[dict[str, Any]]:
     """Spec entries (without the file-level defaults), sorted for stable diffs."""
-    rows: dict[tuple, dict[str, Any]] = {}
-    for sku, product in offer["products"].items():
-        attrs = product.get("attributes", {})
-        kind = _classify(product.get("productFamily", ""), attrs)
+    candidates = select(offer["products"].items(), "products")
+    rates = {sku: rate for sku in {s for skus in candidates.values() for s in skus}
+             if (rate := _on_demand_rate(offer, sku)) is not None}
+    return entries(candidates, rates)
+
+
+def select(products: Iterable[tuple[str, Any]], where: str) -> dict[tuple[str, str, str, str], list[str]]:
+    """(resource_type, sku, region, billing_mode) -> the offer SKUs that may price it, in file order.
+
+    Works on `products` as an iterator, so a streamed offer file is never held whole."""
+    out: dict[tuple[str, str, str, str], list[str]] = {}
+    for sku, product in products:
+        attrs = _map(_map(product, f"{where}.{sku}").get("attributes", {}), f"{where}.{sku}.attributes")
+        kind = _classify(str(product.get("productFamily", "")), attrs)
         region = attrs.get("regionCode") or LOCATIONS.get(attrs.get("location", ""))
-        if kind is None or region is None:
-            continue
-        rate = _on_demand_rate(offer, sku)
-        if rate is None:
-            continue
-        resource_type, spec_sku, mode = kind
-        key = (resource_type, spec_sku, region)
-        if key in rows:
-            continue  # the offer repeats some rows per operation code; the first wins, deterministically
-        rows[key] = {"provider": "aws", "resource_type": resource_type, "sku": spec_sku, "region": region,
-                     "billing_mode": mode, "rate_per_unit": rate[0], "description": rate[2]}
-    for key in sorted(rows):
-        yield rows[key]
+        if kind is not None and isinstance(region, str) and region:
+            out.setdefault((kind[0], kind[1], region, kind[2]), []).append(sku)
+    return out
+
+
+def entries(candidates: dict[tuple[str, str, str, str], list[str]],
+            rates: dict[str, tuple[float, str, str]]) -> Iterator[dict[str, Any]]:
+    """One entry per key: the first SKU in file order that has an on-demand rate (the offer repeats
+    some rows per operation code; the first wins, deterministically)."""
+    done: set[tuple[str, str, str]] = set()
+    for key in sorted(candidates, key=lambda k: (k[0], k[1], k[2])):
+        resource_type, spec_sku, region, mode = key
+        rate = next((rates[sku] for sku in candidates[key] if sku in rates), None)
+        if rate is not None and key[:3] not in done:
+            done.add(key[:3])
+            yield {"provider": "aws", "resource_type": resource_type, "sku": spec_sku, "region": region,
+                   "billing_mode": mode, "rate_per_unit": rate[0], "description": rate[2]}
+
+
+def stream_rows(path: Path, where: str, source_name: str) -> list[Row]:
+    """The rows of an offer file on disk, read as a stream (ijson): three passes over the file (the
+    header scalars, the products, the on-demand terms of the products we keep), so memory stays
+    bounded by what we keep, whatever the file's size. OfferError naming `where` when malformed."""
+    try:
+        with open(path, "rb") as fh:
+            header = _header(fh, where)
+        if header.get("products") not in ("start_map", None):
+            raise OfferError(f"{where}: expected an AWS Price List offer file with products and terms.OnDemand")
+        with open(path, "rb") as fh:
+            candidates = select(ijson.kvitems(fh, "products", use_float=True), f"{where}: products")
+        wanted = {sku for skus in candidates.values() for sku in skus}
+        rates = {}
+        with open(path, "rb") as fh:
+            for sku, terms in ijson.kvitems(fh, "terms.OnDemand", use_float=True):
+                if sku in wanted and (rate := term_rate(terms, f"{where}: terms.OnDemand.{sku}")) is not None:
+                    rates[sku] = rate
+    except ijson.JSONError as err:
+        raise OfferError(f"{where}: not complete JSON ({str(err)[:200]})") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise OfferError(f"{where}: cannot read the offer file ({err})") from None
+    source, published = _source(header, source_name)
+    return [Row("aws", e["resource_type"], e["sku"], e["region"], e["billing_mode"], e["rate_per_unit"], source,
+                published) for e in entries(candidates, rates)]
+
+
+def _header(fh: IO[bytes], where: str) -> dict[str, Any]:
+    """offerCode, version and publicationDate: the top-level strings that precede `products` in AWS's
+    files; and under "products", the event that opens its value ("start_map" in an offer file).
+    OfferError when the file is not a JSON object with products or terms."""
+    out: dict[str, Any] = {}
+    key = None
+    events = ijson.parse(fh)
+    for prefix, event, value in events:
+        if prefix == "" and event == "map_key":
+            if value in ("products", "terms"):
+                if value == "products":
+                    out["products"] = next(events)[1]
+                return out
+            key = value
+        elif prefix == key and event in ("string", "number"):
+            out[key] = value
+    raise OfferError(f"{where}: expected an AWS Price List offer file with products and terms.OnDemand")
 
 
 def offer_rows(offer: dict[str, Any], source_name: str) -> Iterator[Row]:
@@ -167,8 +247,14 @@ def offer_rows(offer: dict[str, Any], source_name: str) -> Iterator[Row]:
 
 
 def _source(offer: dict[str, Any], source_name: str) -> tuple[str, str]:
+    """The source text and the offer's publication date (OfferError when it is not a date)."""
+    published = str(offer.get("publicationDate", ""))[:10]
+    try:
+        published = dt.date.fromisoformat(published).isoformat()
+    except ValueError:
+        raise OfferError(f"{source_name}: publicationDate {published[:40]!r} is not a date") from None
     return (f"AWS Price List offer {offer.get('offerCode', '?')} version {offer.get('version', '?')} ({source_name})",
-            str(offer.get("publicationDate", ""))[:10])
+            published)
 
 
 def to_yaml(offer: dict[str, Any], source_name: str) -> str:
