@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..pricing.yamlfile import load_yaml
+from ..quoting import shell_word
 from .discovery import unsafe_reason
 
 DEFAULT_PRIORITY = 100
@@ -90,7 +91,8 @@ def load_config(path: Path) -> HostConfig:
     plugins = {str(name): _settings(path, str(name), body) for name, body in plugins_raw.items()}
     warnings = []
     if any(p.env for p in plugins.values()) and path.stat().st_mode & (stat.S_IRGRP | stat.S_IROTH):
-        warnings.append(f"{path} holds plugin credentials and other users can read it; run: chmod 600 {path}")
+        warnings.append(f"{shell_word(path)} holds plugin credentials and other users can read it; "
+                        f"run: chmod 600 {shell_word(path)}")
     return HostConfig(currency, plugins, tuple(warnings))
 
 
