@@ -69,7 +69,7 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
         return 2
     host = PluginHost([s for s in specs if args.name in (None, s.name)], config)
     if args.name and not host.clients:
-        print(f"error: no installed plugin named {args.name} under {root / 'plugins'}", file=sys.stderr)
+        print(f"error: no installed plugin named {shell_word(args.name)} under {shell_word(root / 'plugins')}", file=sys.stderr)
         return 2
     failed = 0
     for client in host.clients:
