@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+import struct
 import tarfile
 import zipfile
 import zlib
@@ -71,6 +72,9 @@ def unpack(archive: Path, into: Path, limits: Optional[ArchiveLimits] = None) ->
     limits = limits or ArchiveLimits.from_env()
     try:
         size = archive.stat().st_size
+        if size > limits.max_bytes:  # no release is larger packed than unpacked
+            raise ArchiveError(f"{archive}: {size / 1e6:,.0f} MB is more than the {limits.max_bytes / 1e6:,.0f} MB "
+                               f"an archive may expand to; refused before unpacking (set {MAX_MB_ENV} to raise the limit)")
         _walk(archive, size, limits, write_to=None)
         _walk(archive, size, limits, write_to=into)
     except (tarfile.TarError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, RuntimeError,
@@ -85,9 +89,13 @@ class _Budget:
         self.archive, self.archive_size, self.limits = archive, max(archive_size, 1), limits
         self.members = self.bytes = 0
 
-    def member(self, count: int = 1) -> None:
-        self.members += count
-        if self.members > self.limits.max_members:
+    def member(self) -> None:
+        self.members += 1
+        self.holds(self.members)
+
+    def holds(self, members: int) -> None:
+        """Refuse an archive that has (or says it has) more members than allowed."""
+        if members > self.limits.max_members:
             raise ArchiveError(f"{self.archive}: more than {self.limits.max_members:,} members; refused before "
                                f"unpacking (a release holds a few; set {MAX_MEMBERS_ENV} to raise the limit)")
 
@@ -126,10 +134,10 @@ _Member = tuple[PurePosixPath, bool, bool, Callable[[], IO[bytes]]]
 
 
 def _zip_members(archive: Path, budget: _Budget) -> Iterator[_Member]:
+    budget.holds(_zip_entry_count(archive))  # before ZipFile reads the whole central directory into memory
     with zipfile.ZipFile(archive) as zf:
-        infos = zf.infolist()
-        budget.member(len(infos))  # the central directory is read whole on open: refuse before any member
-        for info in infos:
+        for info in zf.infolist():
+            budget.member()
             rel = _safe_member(info.filename, archive)
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
@@ -146,6 +154,27 @@ def _tar_members(archive: Path, budget: _Budget) -> Iterator[_Member]:
             if not (member.isfile() or member.isdir()):
                 raise ArchiveError(f"{archive}: member {member.name!r} is not a regular file; refused")
             yield rel, member.isdir(), bool(member.mode & 0o111), lambda member=member: tf.extractfile(member)
+
+
+def _zip_entry_count(archive: Path) -> int:
+    """The member count the zip's end-of-central-directory record declares (its zip64 record's for a
+    large one), read from the last 64 KB; 0 when there is none (ZipFile then says what is wrong)."""
+    with open(archive, "rb") as fh:
+        fh.seek(0, os.SEEK_END)
+        start = max(0, fh.tell() - (1 << 16) - 22)  # the record, and a comment of at most 64 KB
+        fh.seek(start)
+        tail = fh.read()
+        end = tail.rfind(b"PK\x05\x06")
+        if end < 0 or len(tail) < end + 22:
+            return 0
+        count = struct.unpack_from("<H", tail, end + 10)[0]
+        locator = end - 20
+        if count == 0xFFFF and locator >= 0 and tail[locator:locator + 4] == b"PK\x06\x07":
+            fh.seek(struct.unpack_from("<Q", tail, locator + 8)[0])
+            record = fh.read(56)
+            if len(record) == 56 and record[:4] == b"PK\x06\x06":
+                count = struct.unpack_from("<Q", record, 32)[0]
+        return count
 
 
 def _safe_member(name: str, archive: Path) -> PurePosixPath:

@@ -108,6 +108,22 @@ def test_member_count_is_capped_and_refused_quickly(tmp):
     with pytest.raises(ArchiveError, match="many.zip: more than 50 members"):
         unpack(zipped, into, ArchiveLimits(max_members=50))
     assert list(into.iterdir()) == []
+    # a zip's count is read from its end record (zip64 past 65,535) before its directory is loaded
+    with zipfile.ZipFile(zipped, "w") as zf:
+        for i in range(70_000):
+            zf.writestr(f"f{i}", b"")
+    started = time.monotonic()
+    with pytest.raises(ArchiveError, match="many.zip: more than 10,000 members"):
+        unpack(zipped, into)
+    assert time.monotonic() - started < 0.5 and list(into.iterdir()) == []
+
+
+def test_an_archive_larger_than_the_cap_is_refused_unread(tmp):
+    archive = tmp / "finfocus-plugin-aws-public_0.1.8_linux_amd64.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(BINARY, os.urandom(3_000_000))
+    out = install_cli(archive, tmp / "root", **{MAX_MB_ENV: "2"})
+    assert out.returncode == 2 and f"error: {archive}: 3 MB is more than the 2 MB an archive may expand to" in out.stderr
 
 
 def test_limits_are_positive_numbers_or_refused(tmp):
