@@ -9,6 +9,10 @@ from functools import lru_cache
 from typing import Optional
 
 LOCALE = "en_US"
+# From here up an amount is shown in scientific notation (`$2.30e+298`): no real monthly bill comes
+# near a quadrillion, and a 300-digit figure would take a table's whole width, squeezing the names
+# and types beside it to nothing. The exponent marks it as a figure to check, not to read.
+SCIENTIFIC_FROM = 1e15
 
 
 @lru_cache(maxsize=64)
@@ -24,15 +28,26 @@ def warm(currency: str = "USD") -> None:
 
 
 def money(amount: float, currency: Optional[str] = "USD") -> str:
-    """`$1,234.56` / `-€7.59`: two decimals, thousands separators; no currency: a bare number."""
+    """`$1,234.56` / `-€7.59`: two decimals, thousands separators; no currency: a bare number.
+    From SCIENTIFIC_FROM up, three significant digits and the exponent: `$2.30e+298`."""
     sign = "-" if amount < 0 else ""
-    return f"{sign}{_symbol(currency) if currency else ''}{abs(amount):,.2f}"
+    return f"{sign}{_symbol(currency) if currency else ''}{_digits(abs(amount), ',.2f')}"
 
 
 def rate_text(rate: float, currency: Optional[str] = "USD") -> str:
     """Unit rates keep their significant digits ($0.0104, $0.0000166667)."""
-    digits = f"{rate:.10f}".rstrip("0").rstrip(".") if rate < 1 else f"{rate:,.4f}".rstrip("0").rstrip(".")
+    if rate < 1:
+        digits = f"{rate:.10f}".rstrip("0").rstrip(".")
+    elif rate < SCIENTIFIC_FROM:
+        digits = f"{rate:,.4f}".rstrip("0").rstrip(".")
+    else:
+        digits = _digits(rate, "")
     return (_symbol(currency) if currency else "") + digits
+
+
+def _digits(amount: float, spec: str) -> str:
+    """`amount` (>= 0) in `spec`, or, from SCIENTIFIC_FROM up, as `2.30e+298`."""
+    return format(amount, spec) if amount < SCIENTIFIC_FROM else format(amount, ".2e")
 
 
 def signed(amount: Optional[float], currency: Optional[str]) -> str:

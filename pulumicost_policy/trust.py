@@ -7,6 +7,8 @@ import stat
 from pathlib import Path
 from typing import Optional
 
+from .quoting import shell_word
+
 
 def unsafe_reason(path: Path) -> Optional[str]:
     """Why trusting `path` would let someone else choose what we run or what we bill, or None.
@@ -17,9 +19,9 @@ def unsafe_reason(path: Path) -> Optional[str]:
     try:
         st = path.stat()
     except OSError as err:
-        return f"{path}: cannot stat ({err.strerror})"
+        return f"{shell_word(path)}: cannot stat ({err.strerror})"
     if st.st_uid not in (os.getuid(), 0):
-        return f"{path} is owned by another user (uid {st.st_uid}); run: chown {os.getuid()} {path}"
+        return f"{shell_word(path)} is owned by another user (uid {st.st_uid}); run: chown {os.getuid()} {shell_word(path)}"
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return f"{path} is writable by other users; run: chmod go-w {path}"
+        return f"{shell_word(path)} is writable by other users; run: chmod go-w {shell_word(path)}"
     return None

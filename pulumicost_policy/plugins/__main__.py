@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
+from ..quoting import printable, shell_word
 from . import conformance
 from .client import PluginDown
 from .config import HostConfigError, config_path, load_config
@@ -45,9 +46,9 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
             source = shipped_or_path(args.directory)
             spec = (install_release if is_release(source) else install)(source, root)
         except (InstallError, OSError) as err:
-            print(f"error: {err}", file=sys.stderr)
+            print(f"error: {printable(err)}", file=sys.stderr)
             return 2
-        print(f"installed {spec.name} {spec.version}{f' for {spec.region}' if spec.region else ''} -> {spec.directory}")
+        print(f"installed {spec.name} {spec.version}{f' for {spec.region}' if spec.region else ''} -> {shell_word(spec.directory)}")
         return 0
     if args.command == "conformance":
         return conformance.run(args.path)
@@ -56,10 +57,10 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     if args.command == "list":
         if not specs:
-            print(f"no plugins installed under {root / 'plugins'}")
+            print(f"no plugins installed under {shell_word(root / 'plugins')}")
         for spec in specs:
             where = f"{','.join(spec.providers) or '(any provider)'}{f' in {spec.region}' if spec.region else ''}"
-            print(f"{spec.name:<20} {spec.version:<10} {where:<20} {spec.binary if spec.region else spec.directory}")
+            print(f"{spec.name:<20} {spec.version:<10} {where:<20} {shell_word(spec.binary if spec.region else spec.directory)}")
         return 0
     try:
         config = load_config(config_path(root))
@@ -68,7 +69,7 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
         return 2
     host = PluginHost([s for s in specs if args.name in (None, s.name)], config)
     if args.name and not host.clients:
-        print(f"error: no installed plugin named {args.name} under {root / 'plugins'}", file=sys.stderr)
+        print(f"error: no installed plugin named {shell_word(args.name)} under {shell_word(root / 'plugins')}", file=sys.stderr)
         return 2
     failed = 0
     for client in host.clients:

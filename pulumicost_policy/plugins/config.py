@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..pricing.yamlfile import load_yaml
+from ..quoting import printable, shell_word
 from ..trust import unsafe_reason
 
 DEFAULT_PRIORITY = 100
@@ -80,22 +81,23 @@ def load_config(path: Path) -> HostConfig:
     if raw is None:
         return HostConfig()
     if not isinstance(raw, dict):
-        raise HostConfigError(f"{path}: expected a mapping with 'currency' and 'plugins'")
+        raise HostConfigError(f"{shell_word(path)}: expected a mapping with 'currency' and 'plugins'")
     currency = raw.get("currency", "USD")
     if not (isinstance(currency, str) and len(currency) == 3 and currency.isalpha() and currency.isupper()):
-        raise HostConfigError(f"{path}: currency must be an ISO 4217 code like USD")
+        raise HostConfigError(f"{shell_word(path)}: currency must be an ISO 4217 code like USD")
     plugins_raw = raw.get("plugins") or {}
     if not isinstance(plugins_raw, dict):
-        raise HostConfigError(f"{path}: 'plugins' must map plugin names to settings")
+        raise HostConfigError(f"{shell_word(path)}: 'plugins' must map plugin names to settings")
     plugins = {str(name): _settings(path, str(name), body) for name, body in plugins_raw.items()}
     warnings = []
     if any(p.env for p in plugins.values()) and path.stat().st_mode & (stat.S_IRGRP | stat.S_IROTH):
-        warnings.append(f"{path} holds plugin credentials and other users can read it; run: chmod 600 {path}")
+        warnings.append(f"{shell_word(path)} holds plugin credentials and other users can read it; "
+                        f"run: chmod 600 {shell_word(path)}")
     return HostConfig(currency, plugins, tuple(warnings))
 
 
 def _settings(path: Path, name: str, body: Any) -> PluginSettings:
-    where = f"{path}: plugins.{name}"
+    where = f"{shell_word(path)}: plugins.{printable(name)}"
     if body is None:
         return PluginSettings()
     if not isinstance(body, dict):

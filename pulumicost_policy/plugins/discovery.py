@@ -21,6 +21,7 @@ from typing import Any, Optional
 import semver
 
 from ..paths import home_dir
+from ..quoting import shell_word
 from ..trust import unsafe_reason
 
 HOME_ENV = "PULUMICOST_HOME"
@@ -28,6 +29,9 @@ MANIFEST = "plugin.manifest.json"
 BINARY_PREFIX = "pulumicost-plugin-"
 FINFOCUS_PREFIX = "finfocus-plugin-"
 METADATA = "plugin.metadata.json"
+# Any plugin name we install or finfocus ships: a directory named otherwise is skipped, so a name
+# that reaches a message, a label or `plugins list` holds nothing a terminal or a shell acts on.
+PLUGIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 # The region suffix of a per-region release binary (`-us-east-1`, `-us-gov-west-1`, `-eu-central-2`).
 REGION_SUFFIX = r"(?:[a-z]{2}|us-gov)-[a-z]+-\d"
 
@@ -103,7 +107,7 @@ def inspect(directory: Path, name: str) -> tuple[list[PluginSpec], list[str]]:
     per-region release), and the reasons anything in it cannot be used."""
     version = parse_version(directory.name)
     if version is None:
-        return [], [f"{directory}: '{directory.name}' is not a semver version (e.g. 1.2.3); skipped"]
+        return [], [f"{shell_word(directory)}: {shell_word(directory.name)} is not a semver version (e.g. 1.2.3); skipped"]
     for path in (directory.parent, directory):
         reason = unsafe_reason(path)
         if reason:
@@ -116,12 +120,13 @@ def inspect(directory: Path, name: str) -> tuple[list[PluginSpec], list[str]]:
             if not isinstance(manifest, dict):
                 raise ValueError("not a JSON object")
         except (ValueError, OSError) as err:
-            return [], [f"{manifest_path}: unreadable manifest ({err}); fix or remove it"]
+            return [], [f"{shell_word(manifest_path)}: unreadable manifest ({err}); fix or remove it"]
         if manifest.get("name", name) != name:
-            return [], [f"{manifest_path}: manifest names '{manifest.get('name')}' but the directory is '{name}'"]
+            return [], [f"{shell_word(manifest_path)}: manifest names {shell_word(manifest.get('name'))} "
+                        f"but the directory is {name}"]
     providers = manifest.get("providers", [])
     if not isinstance(providers, list) or not all(isinstance(p, str) for p in providers):
-        return [], [f"{manifest_path}: 'providers' must be a list of strings"]
+        return [], [f"{shell_word(manifest_path)}: 'providers' must be a list of strings"]
     specs: list[PluginSpec] = []
     problems: list[str] = []
     metadata_region = _metadata_region(directory)
@@ -137,12 +142,12 @@ def inspect(directory: Path, name: str) -> tuple[list[PluginSpec], list[str]]:
 
 def _binary_problem(directory: Path, name: str, binary: Path) -> Optional[str]:
     if not binary.exists():
-        return f"{directory}: no executable {binary.name}; skipped"
+        return f"{shell_word(directory)}: no executable {shell_word(binary.name)}; skipped"
     reason = unsafe_reason(binary)
     if reason:
         return f"refusing plugin {name} {directory.name}: {reason}"
     if not os.access(binary, os.X_OK):
-        return f"{binary} is not executable; run: chmod +x {binary}"
+        return f"{shell_word(binary)} is not executable; run: chmod +x {shell_word(binary)}"
     return None
 
 
@@ -160,16 +165,19 @@ def discover(root: Optional[Path] = None) -> tuple[list[PluginSpec], list[str]]:
         for directory in (top, base):
             reason = unsafe_reason(directory)
             if reason:
-                return found, [f"refusing every plugin under {top}: {reason}"]
+                return found, [f"refusing every plugin under {shell_word(top)}: {reason}"]
         names = sorted(p for p in base.iterdir() if p.is_dir())
     except OSError as err:  # an unreadable root must not stop a preview: the price book still answers
-        return found, [f"plugins under {top} skipped: cannot read it ({err.strerror or err})"]
+        return found, [f"plugins under {shell_word(top)} skipped: cannot read it ({err.strerror or err})"]
     for name_dir in names:
+        if not PLUGIN_NAME.fullmatch(name_dir.name):
+            warnings.append(f"{shell_word(name_dir)} skipped: a plugin name is letters, digits, '.', '_' and '-'")
+            continue
         candidates: list[tuple[semver.Version, list[PluginSpec]]] = []
         try:
             versions = sorted(p for p in name_dir.iterdir() if p.is_dir())
         except OSError as err:
-            warnings.append(f"{name_dir} skipped: cannot read it ({err.strerror or err})")
+            warnings.append(f"{shell_word(name_dir)} skipped: cannot read it ({err.strerror or err})")
             continue
         for version_dir in versions:
             specs, problems = inspect(version_dir, name_dir.name)

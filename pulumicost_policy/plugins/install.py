@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -94,14 +95,10 @@ def install(source: Path, root: Path) -> PluginSpec:
     target.chmod(0o755)
     if python_plugin:
         launcher = target / binary_name
-        launcher.write_text(LAUNCHER.format(pack=_sh_quote(str(IMPORT_ROOT)), python=_sh_quote(sys.executable)),
+        launcher.write_text(LAUNCHER.format(pack=shlex.quote(str(IMPORT_ROOT)), python=shlex.quote(sys.executable)),
                             encoding="utf-8")
         launcher.chmod(0o755)
     specs, problems = inspect(target, name)
     if problems or not specs:
         raise InstallError(f"installed {target} but it is not usable: {'; '.join(problems)}")
     return specs[0]
-
-
-def _sh_quote(text: str) -> str:
-    return "'" + text.replace("'", "'\"'\"'") + "'"

@@ -3,21 +3,19 @@
 
 The name comes from the binary, the version from `plugin.metadata.json` (`version`) or the
 release's file name (`..._0.1.8_linux_amd64.tar.gz`). Archives are unpacked into a temporary
-directory first; a member that would land outside it (`..`, an absolute path, a link) or is not
-a regular file or directory is refused, so an archive cannot write anywhere else.
+directory first, within the bounds `archive.py` sets (size, members, ratio; links and paths
+outside refused), so an archive cannot write anywhere else or fill the disk.
 """
 from __future__ import annotations
 
 import json
 import re
 import shutil
-import stat
-import tarfile
 import tempfile
-import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Optional
 
+from .archive import ArchiveError, unpack
 from .discovery import BINARY_PREFIX, FINFOCUS_PREFIX, METADATA, REGION_SUFFIX, PluginSpec, inspect, parse_version
 from .install import InstallError, prepare_target
 
@@ -36,7 +34,10 @@ def is_release(source: Path) -> bool:
 def install_release(source: Path, root: Path) -> PluginSpec:
     if source.is_file():
         with tempfile.TemporaryDirectory() as tmp:
-            _unpack(source, Path(tmp))
+            try:
+                unpack(source, Path(tmp))
+            except ArchiveError as err:
+                raise InstallError(str(err)) from None
             unpacked = Path(tmp)
             inner = [p for p in unpacked.iterdir()]
             if len(inner) == 1 and inner[0].is_dir():
@@ -98,38 +99,3 @@ def _metadata(source: Path) -> dict:
 def _version_from(release_name: str) -> Optional[str]:
     match = _VERSION_IN_NAME.search(release_name)
     return match.group(1) if match else None
-
-
-def _safe_member(name: str, archive: Path) -> PurePosixPath:
-    path = PurePosixPath(name)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
-        raise InstallError(f"{archive}: member {name!r} points outside the archive; refused")
-    return path
-
-
-def _unpack(archive: Path, into: Path) -> None:
-    try:
-        if archive.name.endswith(".zip"):
-            with zipfile.ZipFile(archive) as zf:
-                for info in zf.infolist():
-                    rel = _safe_member(info.filename, archive)
-                    mode = info.external_attr >> 16
-                    if stat.S_ISLNK(mode):
-                        raise InstallError(f"{archive}: member {info.filename!r} is a link; refused")
-                    out = into.joinpath(*rel.parts)
-                    if info.is_dir():
-                        out.mkdir(parents=True, exist_ok=True)
-                        continue
-                    out.parent.mkdir(parents=True, exist_ok=True)
-                    out.write_bytes(zf.read(info))
-                    out.chmod(0o755 if mode & 0o111 else 0o644)
-        else:
-            with tarfile.open(archive, "r:gz") as tf:
-                members = tf.getmembers()
-                for member in members:
-                    _safe_member(member.name, archive)
-                    if not (member.isfile() or member.isdir()):
-                        raise InstallError(f"{archive}: member {member.name!r} is not a regular file; refused")
-                tf.extractall(into, members=members, filter="data")
-    except (tarfile.TarError, zipfile.BadZipFile, OSError) as err:
-        raise InstallError(f"{archive}: not a readable archive ({err})") from None

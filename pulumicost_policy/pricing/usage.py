@@ -19,10 +19,14 @@ from pathlib import Path
 from typing import Any, Mapping, Optional
 
 from .finite import as_finite
-from .yamlfile import load_yaml
+from .yamlfile import key_line, load_yaml
 
 _TYPE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]+:[A-Za-z0-9_./-]*:[A-Za-z0-9_]+$")
 _GLOB = re.compile(r"[*?]")
+# Hours in a month: no month has more than 31 x 24. A larger figure is a typo (100000 for 1000)
+# that would multiply an hourly price past any real bill.
+MAX_HOURS_PER_MONTH = 744.0
+HOUR_KEYS = ("monthly_hrs", "monthly_cpu_credit_hrs")
 
 
 class UsageFileError(Exception):
@@ -51,17 +55,18 @@ class Usage:
     def load(cls, path: Optional[Path]) -> "Usage":
         if path is None:
             return cls()
-        return cls.parse(load_yaml(Path(path), "usage file", UsageFileError), str(path))
+        return cls.parse(load_yaml(Path(path), "usage file", UsageFileError), str(path), Path(path))
 
     @classmethod
-    def parse(cls, doc: Any, where: str) -> "Usage":
+    def parse(cls, doc: Any, where: str, source: Optional[Path] = None) -> "Usage":
+        """`where` names the document in errors; `source`, the file it came from, lets them name the line."""
         if doc is None:
             return cls()
         if not isinstance(doc, Mapping) or not isinstance(doc.get("resource_usage", {}), Mapping):
             raise UsageFileError(f"{where}: expected a mapping with a resource_usage: mapping")
         usage = cls()
         for key, values in (doc.get("resource_usage") or {}).items():
-            quantities = _quantities(where, str(key), values)
+            quantities = _quantities(where, str(key), values, source)
             key = str(key)
             if _GLOB.search(key):
                 usage.globs.append((_glob(key), quantities))
@@ -72,14 +77,18 @@ class Usage:
         return usage
 
 
-def _quantities(where: str, key: str, values: Any) -> dict[str, float]:
+def _quantities(where: str, key: str, values: Any, source: Optional[Path]) -> dict[str, float]:
     if not isinstance(values, Mapping):
         raise UsageFileError(f"{where}: resource_usage[{key!r}] should be a mapping of quantity names to numbers")
     out = {}
     for name, value in values.items():
         number = as_finite(value)
-        if number is None or number < 0:
-            raise UsageFileError(f"{where}: resource_usage[{key!r}].{name} should be a finite number >= 0")
+        problem = ("should be a finite number >= 0" if number is None or number < 0 else
+                   f"is {number:,g} hours; a month has at most {MAX_HOURS_PER_MONTH:g} (31 days x 24)"
+                   if name in HOUR_KEYS and number > MAX_HOURS_PER_MONTH else None)
+        if problem:
+            line = key_line(source, ("resource_usage", key, str(name))) if source is not None else ""
+            raise UsageFileError(f"{where}{line}: resource_usage[{key!r}].{name} {problem}")
         out[str(name)] = number
     return out
 

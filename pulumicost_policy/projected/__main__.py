@@ -70,11 +70,23 @@ def parse_args(argv: Optional[list[str]], prog: str = PROG) -> argparse.Namespac
                    help="list resources with no direct cost in the table (default: one count line)")
     p.add_argument("--policy-pack-config", type=Path, metavar="FILE",
                    help="policy config JSON, as `pulumi preview --policy-pack-config` takes it")
-    p.add_argument("--mandatory-exit-code", type=int, default=EXIT_MANDATORY, metavar="N",
-                   help="exit code when a mandatory policy is violated (default 1)")
+    p.add_argument("--mandatory-exit-code", type=exit_code, default=EXIT_MANDATORY, metavar="N",
+                   help="exit code when a mandatory policy is violated, 1-255 (default 1)")
     p.add_argument("--report", type=Path, metavar="FILE", help="also write the JSON report here (atomic)")
     p.add_argument("--stack", default="", help="stack name for the report and messages")
     return p.parse_args(argv)
+
+
+def exit_code(text: str) -> int:
+    """A process exit status that reads as failure: 1-255. The shell keeps only the low 8 bits, so
+    256 or 512 would exit 0 on a mandatory violation, and 0 would pass it outright."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 255:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an exit code from 1 to 255")
+    return value
 
 
 def _pack_label() -> str:
@@ -192,8 +204,9 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
     if args.report:
         try:
             write_report(args.report, report)
-        except ReportWriteError as err:
+        except ReportWriteError as err:  # as for --out-file: a CI step must not pass without its report
             print(f"error: report not written: {err}", file=sys.stderr)
+            return EXIT_USAGE
     stale = stale_warning(projection.stack.estimates.values())
     if stale and (args.output != "table" or args.out_file):  # the table's summary already says it
         print(f"warning: {stale}", file=sys.stderr)

@@ -14,6 +14,7 @@ from typing import Any, Mapping, Optional
 import jsonschema
 
 from ..paths import SCHEMAS_DIR
+from ..quoting import printable
 from ..pricing.change import resource_change, total_change
 from ..pricing.estimate import HOURS_PER_MONTH, PRICED, CostEstimate
 from ..pricing.finite import as_finite
@@ -178,6 +179,9 @@ def estimates_from_report(doc: Mapping[str, Any]) -> dict[str, CostEstimate]:
         raise ReportError(f"not a valid {SCHEMA_VERSION} report ({where}: {err.message[:200]})") from None
     out = {}
     for row in doc["resources"]:
+        if row["urn"] in out:  # as in a state: counting it once would hide a cost, twice double one
+            raise ReportError(f"resource {printable(row['urn'])} appears twice in resources; a report lists each "
+                              "URN once: write it again with --report or --output json")
         monthly = None if row["monthly"] is None else as_finite(row["monthly"])
         if row["monthly"] is not None and monthly is None:
             raise ReportError(f"resource {row['urn']}: monthly is not a finite number")

@@ -4,7 +4,9 @@ half a report, a failure loses nothing.
 Only a regular file (or a new one) is written: a report path that names a FIFO, a device or a
 symlink is refused, since replacing it would destroy it (as root, `/dev/full`). An existing
 report keeps its mode; a new one gets the usual 0666 minus the umask. The temporary file is
-removed if the write fails or the process is stopped by SIGTERM/SIGINT while writing.
+removed if the write fails or the process is stopped while writing: by SIGINT (KeyboardInterrupt), or
+by SIGTERM, SIGHUP (the terminal closed) or SIGQUIT (Ctrl-\\), whose default action would end the
+process without running any cleanup.
 """
 from __future__ import annotations
 
@@ -89,7 +91,7 @@ def _install_cleanup() -> None:
     main thread (Python's rule); the pack and the offline run import this module there."""
     if threading.current_thread() is not threading.main_thread():
         return
-    for sig in (signal.SIGTERM,):
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
         if signal.getsignal(sig) == signal.SIG_DFL:
             signal.signal(sig, _remove_pending_and_die)
 

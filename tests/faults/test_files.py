@@ -47,7 +47,7 @@ def test_item7_report_refuses_fifo_device_and_symlink_and_keeps_mode(tmp_path):
     write_report(existing, {"a": 1})
     assert stat.S_IMODE(existing.stat().st_mode) == 0o644 and json.loads(existing.read_text()) == {"a": 1}
     out = run("--pulumi-json", EXAMPLES / "ten-t3-micro.json", "--report", fifo)
-    assert out.returncode == 0 and "not a regular file" in out.stderr and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert out.returncode == 2 and "not a regular file" in out.stderr and stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 

@@ -1,0 +1,30 @@
+"""User-controlled text (resource and plugin names, paths, keys, reasons) shown in a message: with
+control characters escaped, so a name cannot move the cursor, recolour or retitle the user's
+terminal; and, where a message names a path or suggests a command, shell-quoted, so what is shown
+is one word and pasting `run: chmod +x PATH` never runs a `$(...)` hidden in a directory name.
+
+The one home of these rules: the plugin host (layer 3) and the reports (layer 4) both use them."""
+from __future__ import annotations
+
+import re
+import shlex
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(value: object, newlines: bool = True) -> str:
+    """`value` with control characters escaped, for plain-text output; newlines are kept only
+    where a multi-line message is printed whole."""
+    return (_CONTROL if newlines else _CONTROL_OR_NEWLINE).sub(_escaped, str(value))
+
+
+def shell_word(value: object) -> str:
+    """`value` (a path, a name) as one shell word, printable: as is when it needs no quoting
+    (`/home/me/.pulumicost/plugins`), else in single quotes (`'/tmp/a b/$(id)'`). A newline is
+    escaped too: a word shown on two lines could be pasted as two commands."""
+    return shlex.quote(printable(value, newlines=False))
+
+
+def _escaped(match: "re.Match[str]") -> str:
+    return f"\\x{ord(match.group()):02x}"
