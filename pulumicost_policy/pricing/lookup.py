@@ -46,24 +46,36 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
     return assemble(desc, usage, rates, "specs " + ", ".join(sorted(dates or shown)))
 
 
+# The clouds whose bundled data covers some regions only, and the flag that fetches the rest.
+UPDATE_FLAGS = {"azure": "--azure"}
+
+
 def _update_hint(desc: ResourceDescriptor) -> str:
-    """The bundled book has Azure in eastus only: the fix for any other region is one command."""
-    return "; run `python -m pulumicost_policy.prices update --azure` for every region" if desc.provider == "azure" else ""
+    """The bundled Azure data covers some regions per service: the fix for the others is one command."""
+    flag = UPDATE_FLAGS.get(desc.provider)
+    return (f"; `pulumicost prices update {flag}` (python -m pulumicost_policy.prices update {flag}) on a machine "
+            f"with network access fetches every region") if flag else ""
+
+
+def _listed(regions: set[str]) -> str:
+    shown = sorted(regions)
+    return ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
 
 
 def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostComponent) -> str:
-    # Only what the book knows is echoed: a SKU it prices somewhere, a region it has prices in.
-    # Labels are built from property values, so they never appear here.
+    # Only what the book knows is echoed from the SKU side: a SKU it prices somewhere. Labels are
+    # built from property values, so they never appear here. The resource's region is named: it
+    # passed the provider's region-name check (descriptor/regions.py), so it is a region, not a
+    # secret. A component's own region (a replica's) is named only when the book knows it.
     where = desc.region_of(comp)
-    region = where if book.knows_region(desc.provider, where) else "its region (not one the price book knows)"
+    if comp.region and not book.knows_region(desc.provider, where):
+        where = "its region (not one the price book knows)"
     known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
     if known_regions:
-        shown = sorted(known_regions)
-        listed = ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
-        return (f"no price for {comp.price_type} {comp.sku} in {region} "
-                f"(the price book has it in {listed}{_update_hint(desc)})")
+        return (f"no price for {comp.price_type} {comp.sku} in {where} "
+                f"(the price book has it in {_listed(known_regions)}{_update_hint(desc)})")
     covered = book.regions_covered(desc.provider, comp.price_type)
-    if covered and where not in covered:
-        return (f"no {comp.price_type} prices for region {region} "
-                f"(the price book covers {len(covered)} other regions{_update_hint(desc)})")
+    if covered and desc.region_of(comp) not in covered:
+        return (f"no {comp.price_type} prices for region {where} "
+                f"(the price book has them in {_listed(covered)}{_update_hint(desc)})")
     return f"a {comp.price_type} SKU the price book does not know (value not shown: it may be a secret)"

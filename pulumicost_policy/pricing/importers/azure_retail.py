@@ -212,7 +212,8 @@ def import_items(items: Iterable[Mapping[str, Any]], source: str, date: str) -> 
         if sku == AKS_TIER_UNSURE:
             unsure.setdefault(region, set()).add(float(price))
             continue
-        row = Row("azure", resource_type, sku, region, mode, float(f"{price * factor:.10g}"), source, date)
+        rate = float(price) if factor == 1.0 else float(f"{price * factor:.10g}")  # no float noise from x 0.1
+        row = Row("azure", resource_type, sku, region, mode, rate, source, date)
         start = str(item.get("effectiveStartDate") or "")
         if row.key() not in seen or start > starts[row.key()]:
             seen[row.key()], starts[row.key()] = row, start
@@ -254,5 +255,6 @@ def togen_items(doc: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
         price = sku.get("price") if attrs else None
         if isinstance(attrs, dict) and isinstance(price, (int, float)) and not isinstance(price, bool):
             factor = _TOGEN_TO_RAW.get(str(attrs.get("unitOfMeasure")), 1.0)
+            raw = price if factor == 1.0 else float(f"{price * factor:.10g}")
             yield {**attrs, "serviceName": sku.get("service"), "type": "Consumption",
-                   "currencyCode": doc.get("currency", "USD"), "retailPrice": price * factor}
+                   "currencyCode": doc.get("currency", "USD"), "retailPrice": raw}
