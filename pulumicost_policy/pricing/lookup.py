@@ -57,9 +57,12 @@ def _update_hint(desc: ResourceDescriptor) -> str:
             f"with network access fetches every region") if flag else ""
 
 
-def _listed(regions: set[str]) -> str:
+def _listed(regions: set[str], provider: str) -> str:
+    """Up to 8 regions; every one for a cloud whose data covers some regions only (the list is the
+    answer to "where can I get a price")."""
     shown = sorted(regions)
-    return ", ".join(shown[:8]) + (f" and {len(shown) - 8} more" if len(shown) > 8 else "")
+    limit = len(shown) if provider in UPDATE_FLAGS else 8
+    return ", ".join(shown[:limit]) + (f" and {len(shown) - limit} more" if len(shown) > limit else "")
 
 
 def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostComponent) -> str:
@@ -73,9 +76,9 @@ def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostCompone
     known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
     if known_regions:
         return (f"no price for {comp.price_type} {comp.sku} in {where} "
-                f"(the price book has it in {_listed(known_regions)}{_update_hint(desc)})")
+                f"(the price book has it in {_listed(known_regions, desc.provider)}{_update_hint(desc)})")
     covered = book.regions_covered(desc.provider, comp.price_type)
     if covered and desc.region_of(comp) not in covered:
         return (f"no {comp.price_type} prices for region {where} "
-                f"(the price book has them in {_listed(covered)}{_update_hint(desc)})")
+                f"(the price book has them in {_listed(covered, desc.provider)}{_update_hint(desc)})")
     return f"a {comp.price_type} SKU the price book does not know (value not shown: it may be a secret)"
