@@ -66,12 +66,12 @@ def _listed(regions: set[str], provider: str) -> str:
 
 
 def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostComponent) -> str:
-    # Only what the book knows is echoed from the SKU side: a SKU it prices somewhere. Labels are
-    # built from property values, so they never appear here. The resource's region is named: it
-    # passed the provider's region-name check (descriptor/regions.py), so it is a region, not a
-    # secret. A component's own region (a replica's) is named only when the book knows it.
+    # Only what the book knows is echoed: a SKU it prices somewhere, a region it has prices in (for
+    # Azure the disk table covers 67 regions, so a real region is named). A value passing the
+    # region-name check may still be a secret ("easthunter"), so the shape alone is not enough.
+    # Labels are built from property values, so they never appear here.
     where = desc.region_of(comp)
-    if comp.region and not book.knows_region(desc.provider, where):
+    if not book.knows_region(desc.provider, where):
         where = "its region (not one the price book knows)"
     known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
     if known_regions:
