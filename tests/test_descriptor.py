@@ -77,7 +77,7 @@ def test_azure_native_nested_vm_size_and_windows():
     assert (desc.provider, desc.sku, desc.region) == ("azure", "Standard_B1s", "eastus")
     win = d("azure-native:compute:VirtualMachine", {"hardwareProfile": {"vmSize": "Standard_B1s"},
                                                     "osProfile": {"windowsConfiguration": {}}, "location": "eastus"})
-    assert isinstance(win, Unpriced) and "Windows" in win.reason
+    assert [(c.price_type, c.sku) for c in win.components][:1] == [("vm:Windows", "Standard_B1s")]
 
 
 def test_azure_disk_tiers():

@@ -175,3 +175,83 @@ def test_gcp_digest_priced_from_pricing_yml(tmp_path, gcp):
     assert got["big"]["monthly"] == pytest.approx(cost("instance", "n2-standard-8")["hour"] * HOURS)
     assert got["disk"]["monthly"] == pytest.approx(50 * cost("storage", "ssd")["month"])
     assert got["hdd"]["monthly"] == pytest.approx(200 * cost("storage", "hdd")["month"])
+
+
+# --- Azure and GKE: prices read straight from the data files (no importer code) -----------------
+
+EU5 = SHARED / "azure-retail-eu5-vm-storage-2026-08-22.tar.gz"
+SKYPILOT = SHARED / "skypilot-v6-azure-vms-us9.csv.gz"
+FLEXERA = SHARED / "azure-flexera-disks-dbstorage-2026-07-12.tar.gz"
+GKE = SHARED / "gcp-billing-catalog-gke-2025-08-08.tar.gz"
+REALDATA = ROOT.parent / "shared" / "realdata"
+
+
+def tar_json(path, member):
+    with tarfile.open(path, "r:gz") as tar:
+        return json.load(tar.extractfile(member))
+
+
+def skypilot_price(size, region):
+    import csv
+    with gzip.open(SKYPILOT, "rt") as fh:
+        [row] = [r for r in csv.DictReader(fh) if r["InstanceType"] == size and r["Region"] == region]
+    return float(row["Price"])
+
+
+def test_azure_vms_and_disks_priced_from_the_data_files(tmp_path):
+    westeurope = tar_json(EU5, "vm-eu-west.json")
+    [d2s] = {v["retailPrice"] for v in westeurope.values() if v["skuName"] == "D2s v3"
+             and v["productName"] == "Virtual Machines DSv3 Series"}
+    [d2s_win] = {v["retailPrice"] for v in westeurope.values() if v["skuName"] == "D2s v3"
+                 and v["productName"] == "Virtual Machines DSv3 Series Windows"}
+    p10 = tar_json(FLEXERA, "azure_md_pricing.json")["westus2"]["P10_LRS"]["pricePerUnit"]
+    vm = "azure:compute/linuxVirtualMachine:LinuxVirtualMachine"
+    disk = {"storageAccountType": "Premium_LRS", "diskSizeGb": 100}
+    steps = [step("d2s", vm, {"size": "Standard_D2s_v3", "location": "westeurope",
+                              "osDisk": {"storageAccountType": "Premium_LRS", "diskSizeGb": 100}}),
+             step("win", "azure:compute/windowsVirtualMachine:WindowsVirtualMachine",
+                  {"size": "Standard_D2s_v3", "location": "West Europe"}),
+             step("b2s", vm, {"size": "standard_b2s", "location": "eastus"}),
+             step("p10", "azure:compute/managedDisk:ManagedDisk", {**disk, "location": "westus2"}),
+             step("far", vm, {"size": "Standard_D2s_v3", "location": "australiaeast"})]
+    got, _ = run_digest(tmp_path, steps, {})
+    eu_p10 = tar_json(EU5, "storage-eu-west.json")
+    [we_p10] = {v["retailPrice"] for v in eu_p10.values() if v["skuName"] == "P10 LRS" and v["meterName"] == "P10 LRS Disk"}
+    assert got["d2s"]["monthly"] == pytest.approx(d2s * HOURS + we_p10)  # Linux D2s v3 + its P10 OS disk
+    assert got["d2s"]["source"] == "specs 2026-08-22"
+    assert got["win"]["components"][0]["rate"] == d2s_win and d2s_win > d2s
+    assert got["b2s"]["monthly"] == pytest.approx(skypilot_price("Standard_B2s", "eastus") * HOURS)
+    assert got["p10"]["monthly"] == pytest.approx(p10)
+    far = got["far"]
+    assert far["status"] == "unpriced" and "in australiaeast" in far["unpriced_reason"]
+    assert "westeurope" in far["unpriced_reason"] and "prices update --azure" in far["unpriced_reason"]
+
+
+def test_gke_cluster_fee_from_the_billing_catalog(tmp_path):
+    skus = {s["description"]: s for s in tar_json(GKE, "gcp_skus.json")["skus"]}
+
+    def fee(name):
+        price = skus[name]["pricingInfo"][0]["pricingExpression"]["tieredRates"][0]["unitPrice"]
+        return int(price["units"]) + price["nanos"] / 1e9
+    cluster = "gcp:container/cluster:Cluster"
+    steps = [step("zonal", cluster, {"location": "europe-west1-b"}),
+             step("regional", cluster, {"location": "europe-west1"}),
+             step("autopilot", cluster, {"location": "us-central1", "enableAutopilot": True}),
+             step("extended", cluster, {"location": "us-central1", "releaseChannel": {"channel": "EXTENDED"}})]
+    got, _ = run_digest(tmp_path, steps, {})
+    for name, sku in (("zonal", "Zonal"), ("regional", "Regional"), ("autopilot", "Autopilot"),
+                      ("extended", "Extended Period")):
+        assert got[name]["monthly"] == pytest.approx(fee(f"{sku} Kubernetes Clusters") * HOURS), name
+
+
+@pytest.mark.skipif(not REALDATA.is_dir(), reason="needs ../shared/realdata")
+def test_real_azure_native_aks_stack_prices_its_agent_pool():
+    """azn-aks-v20240102preview: a versioned ManagedCluster token, one Standard_DS2_v2 node in
+    eastus (Free tier: no cluster fee): the node's hours and its 128 GB Premium OS disk (P10)."""
+    out = subprocess.run([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-state",
+                          str(REALDATA / "azn-aks-v20240102preview-stack.json"), "--output", "json"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    [cluster] = [r for r in json.loads(out.stdout)["resources"] if r["type"].endswith(":ManagedCluster")]
+    p10 = tar_json(FLEXERA, "azure_md_pricing.json")["eastus"]["P10_LRS"]["pricePerUnit"]
+    assert cluster["status"] == "priced"
+    assert cluster["monthly"] == pytest.approx(skypilot_price("Standard_DS2_v2", "eastus") * HOURS + p10)

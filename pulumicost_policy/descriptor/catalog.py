@@ -1,6 +1,8 @@
 """Type token -> descriptor: the one entry point from a Pulumi resource to something priceable."""
 from __future__ import annotations
 
+import re
+
 from . import aws, azure, gcp
 from .free import free_reason
 from ..inputs.resource import ResourceInput
@@ -36,6 +38,16 @@ def is_component(resource: ResourceInput) -> bool:
     return package not in PROVIDER_PACKAGES or (package in SLASHED_PACKAGES and "/" not in module)
 
 
+_API_VERSION = re.compile(r"^(azure-native:[A-Za-z0-9]+)/v\d{8}(?:preview)?(:[A-Za-z0-9]+)$")
+
+
+def base_token(type_token: str) -> str:
+    """`azure-native:containerservice/v20240102preview:ManagedCluster` -> the type without its API
+    version (`azure-native:containerservice:ManagedCluster`): every version bills alike."""
+    m = _API_VERSION.match(type_token)
+    return m.group(1) + m.group(2) if m else type_token
+
+
 def describe(resource: ResourceInput) -> Description:
     """Never raises for bad data: every problem becomes an `Unpriced` reason naming the property."""
     if is_component(resource):
@@ -43,7 +55,7 @@ def describe(resource: ResourceInput) -> Description:
     reason = free_reason(resource.type)
     if reason is not None:
         return Free(reason)
-    entry = MAPPERS.get(resource.type)
+    entry = MAPPERS.get(resource.type) or MAPPERS.get(base_token(resource.type))
     if entry is None:
         return Unpriced(f"type {resource.type} is not supported yet")
     _, mapper = entry

@@ -3,17 +3,19 @@
     python -m pulumicost_policy.pricing.build ../shared/pricing --out specs/
 
 Reads the AWS pricing-page feed tarballs (`aws-*.tar.gz`), the GCP `gcp-pricing-yml-*.yml.gz` and
+billing catalog (`gcp-billing-catalog-*.tar.gz`), the Azure files (importers/azure_data.py) and
 the AWS offer files (`aws-*-offer-*.json.gz`); writes `pricebook.sqlite`. A key the feeds price
 is taken from the feeds (newer); the offer file fills only keys they lack (e.g. load balancers).
+Where several Azure files price one key, the newest file's price wins.
 """
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterable, Iterator, Optional
 
-from .importers import aws_feeds, aws_offer, gcp_yml
+from .importers import aws_feeds, aws_offer, azure_data, gcp_billing, gcp_yml
 from .pricebook import PriceBookError
 from .store import Row, write_store
 
@@ -34,12 +36,24 @@ def build_rows(data_dir: Path) -> Iterator[Row]:
             yield row
     for path in ymls:
         yield from gcp_yml.import_yml(gcp_yml.load(path), path.name)
+    for path in sorted(data_dir.glob("gcp-billing-catalog-*.tar.gz")):
+        yield from gcp_billing.load_rows(path)
+    yield from newest(azure_data.azure_rows(data_dir))
     for path in offers:
         try:
             offer = aws_offer.load_offer(path)
         except aws_offer.OfferError as err:
             raise PriceBookError(str(err)) from None
         yield from (row for row in aws_offer.offer_rows(offer, path.name) if row.key() not in seen)
+
+
+def newest(rows: Iterable[Row]) -> Iterator[Row]:
+    """One row per key: the one with the latest effective date (the first of equals)."""
+    kept: dict[tuple, Row] = {}
+    for row in rows:
+        if row.key() not in kept or row.effective_date > kept[row.key()].effective_date:
+            kept[row.key()] = row
+    yield from kept.values()
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..descriptor import CostComponent, ResourceDescriptor, Unpriced
 from .arithmetic import Rate, assemble, component_quantity
 from .estimate import Pricing
-from ..suggest import did_you_mean, shown
+from ..suggest import did_you_mean, shown as as_typed
 from .pricebook import PriceBook
 
 
@@ -47,32 +47,41 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
     return assemble(desc, usage, rates, "specs " + ", ".join(sorted(dates or shown)))
 
 
+# The clouds whose bundled data covers some regions only, and the flag that fetches the rest.
+UPDATE_FLAGS = {"azure": "--azure"}
+
+
 def _update_hint(desc: ResourceDescriptor) -> str:
-    """The bundled book has Azure in a few regions only: the fix for any other region is one command."""
-    return "; `pulumicost prices update --azure` fetches every region" if desc.provider == "azure" else ""
+    """The bundled Azure data covers some regions per service: the fix for the others is one command."""
+    flag = UPDATE_FLAGS.get(desc.provider)
+    return (f"; `pulumicost prices update {flag}` (python -m pulumicost_policy.prices update {flag}) on a machine "
+            f"with network access fetches every region") if flag else ""
 
 
-def _listed(values: set[str], n: int = 8) -> str:
-    shown = sorted(values)
-    return ", ".join(shown[:n]) + (f" and {len(shown) - n} more" if len(shown) > n else "")
+def _listed(regions: set[str], provider: str) -> str:
+    """Up to 8 regions; every one for a cloud whose data covers some regions only (the list is the
+    answer to "where can I get a price")."""
+    names = sorted(regions)
+    limit = len(names) if provider in UPDATE_FLAGS else 8
+    return ", ".join(names[:limit]) + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
 def _missing_reason(book: PriceBook, desc: ResourceDescriptor, comp: CostComponent) -> str:
     """Why a line has no price, with the values as given and the closest ones the book knows.
     Values reach here only when no secret mark was on them (a secret is refused by the
     descriptor: "... is a secret"), so they are shown: a typo must be visible to be fixed."""
-    where, sku = desc.region_of(comp), shown(comp.sku)
+    where, sku = desc.region_of(comp), as_typed(comp.sku)
     origin = f" (from {desc.region_from})" if desc.region_from and where == desc.region else ""
     covered = book.regions_covered(desc.provider, comp.price_type)
     if not book.knows_region(desc.provider, where):
-        return (f"region {shown(where)}{origin} is not one the price book has {desc.provider} prices in"
+        return (f"region {as_typed(where)}{origin} is not one the price book has {desc.provider} prices in"
                 f"{did_you_mean(where, covered)}{_update_hint(desc)}")
     known_regions = book.regions_for(desc.provider, comp.price_type, comp.sku)
     if known_regions:
         return (f"no price for {comp.price_type} {sku} in {where}{origin} "
-                f"(the price book has it in {_listed(known_regions)}{_update_hint(desc)})")
+                f"(the price book has it in {_listed(known_regions, desc.provider)}{_update_hint(desc)})")
     if covered and where not in covered:
         return (f"no {comp.price_type} prices for region {where}{origin} "
-                f"(the price book has them in {_listed(covered)}{_update_hint(desc)})")
+                f"(the price book has them in {_listed(covered, desc.provider)}{_update_hint(desc)})")
     return (f"{comp.price_type} SKU {sku} is not in the price book"
             f"{did_you_mean(comp.sku, book.skus_for(desc.provider, comp.price_type))}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..registry import PricedType, UsageKey, no_data
 
-NO_AZURE = "no Azure prices for it in the book (Azure data covers eastus VMs and managed disks only)"
+NO_AZURE = "no Azure prices for it in the book (no public data file covers it; `prices update --azure` does not fetch it either)"
 
 
 def unpriced_service(tokens: tuple[str, ...], resource_type: str, what: str,

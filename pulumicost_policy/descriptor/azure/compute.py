@@ -1,4 +1,5 @@
-"""Azure VMs (classic `azure` and `azure-native`) with their OS disk, and managed disks.
+"""Azure VMs and VM scale sets (classic `azure` and `azure-native`) with their OS disk, and managed
+disks. Linux and Windows (the Windows price includes the licence), pay-as-you-go and Spot.
 
 Managed disks are billed per disk tier (S/E/P sizes), not per GB: a 100 GB Premium disk pays for a
 P10 (128 GiB). The tier is the smallest one that holds the requested size.
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import CostComponent, Mapped, Unpriced, monthly, running, usage_based
+from ..model import CostComponent, Mapped, Unpriced, monthly, running, times, usage_based
 from ..registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from ..values import Props
 
@@ -15,7 +16,7 @@ OS_DISK_DEFAULT_GB = 30.0  # Azure Linux marketplace images' OS disk size, when 
 
 DISK_TIER_SIZES = (4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767)
 DISK_TIER_NAMES = {  # tier name prefix by storage account type; size index -> number below
-    "Standard_LRS": "S", "StandardSSD_LRS": "E", "Premium_LRS": "P",
+    "Standard_LRS": "S", "StandardSSD_LRS": "E", "Premium_LRS": "P", "StandardSSD_ZRS": "E", "Premium_ZRS": "P",
 }
 DISK_TIER_NUMBERS = (1, 2, 3, 4, 6, 10, 15, 20, 30, 40, 50, 60, 70, 80)
 
@@ -26,7 +27,7 @@ def disk_tier(account_type: str, size_gb: float) -> str | None:
     if prefix is None:
         return None
     for size, number in zip(DISK_TIER_SIZES, DISK_TIER_NUMBERS):
-        if size_gb <= size:
+        if size_gb <= size and (prefix != "S" or number >= 4):  # Standard HDD starts at S4 (32 GiB)
             return f"{prefix}{number}"
     return None
 
@@ -41,13 +42,22 @@ def vm_size(size: str) -> str:
     return "_".join([tier.capitalize(), head, *tail]) if rest else size
 
 
-def _vm(size: str | None, windows: bool, os_disk: list[CostComponent]) -> Mapped | Unpriced:
+def vm_line(size: str, windows: bool, spot: bool, count: float = 1.0, count_key: str | None = None) -> CostComponent:
+    """The hours of `count` VMs of `size` (any case): `vm:Linux`/`vm:Windows`, SIZE or SIZE:spot."""
+    size = vm_size(size)
+    label = f"Virtual machine ({'Windows' if windows else 'Linux'}, {'Spot' if spot else 'pay-as-you-go'})"
+    return running(label, "vm:Windows" if windows else "vm:Linux", f"{size}:spot" if spot else size, count, count_key)
+
+
+def is_spot(priority: str | None) -> bool:
+    """Spot and the older Low priority (billed at the Spot rate since Low priority was retired)."""
+    return (priority or "").lower() in ("spot", "low")
+
+
+def _vm(size: str | None, windows: bool, os_disk: list[CostComponent], spot: bool = False) -> Mapped | Unpriced:
     if not size:
         return Unpriced("VM size not set")
-    if windows:
-        return Unpriced("only Linux VMs are in the price book (this VM runs Windows)")
-    size = vm_size(size)
-    return Mapped(size, [running("Virtual machine (Linux, pay-as-you-go)", "vm:Linux", size), *os_disk])
+    return Mapped(vm_size(size), [vm_line(size, windows, spot), *os_disk])
 
 
 def _os_disk(account_type: str | None, size: float | None) -> list[CostComponent]:
@@ -64,14 +74,20 @@ def _os_disk(account_type: str | None, size: float | None) -> list[CostComponent
 
 
 def linux_vm(p: Props) -> Mapped | Unpriced:
-    return _vm(p.str("size"), False, _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")))
+    return _vm(p.str("size"), False, _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")),
+               is_spot(p.str("priority")))
+
+
+def windows_vm(p: Props) -> Mapped | Unpriced:
+    return _vm(p.str("size"), True, _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")),
+               is_spot(p.str("priority")))
 
 
 def classic_vm(p: Props) -> Mapped | Unpriced:
     windows = p.has("osProfileWindowsConfig") or (p.str("storageOsDisk.osType", "") or "").lower() == "windows"
     disk = _os_disk(p.str("storageOsDisk.managedDiskType"), p.num("storageOsDisk.diskSizeGb")) \
         if p.has("storageOsDisk.managedDiskType") else []
-    return _vm(p.str("vmSize"), windows, disk)
+    return _vm(p.str("vmSize"), windows, disk, is_spot(p.str("priority")))
 
 
 def native_vm(p: Props) -> Mapped | Unpriced:
@@ -79,7 +95,41 @@ def native_vm(p: Props) -> Mapped | Unpriced:
                or (p.str("storageProfile.osDisk.osType", "") or "").lower() == "windows")
     disk = _os_disk(p.str("storageProfile.osDisk.managedDisk.storageAccountType"),
                     p.num("storageProfile.osDisk.diskSizeGB"))
-    return _vm(p.str("hardwareProfile.vmSize"), windows, disk)
+    return _vm(p.str("hardwareProfile.vmSize"), windows, disk, is_spot(p.str("priority")))
+
+
+def _scale_set(size: str | None, count: float | None, windows: bool, spot: bool,
+               os_disk: list[CostComponent]) -> Mapped | Unpriced:
+    """`count` instances, each with its OS disk; the usage file's `instances` overrides the count."""
+    if not size:
+        return Unpriced("VM size not set (sku)")
+    count = 1.0 if count is None else count
+    return Mapped(vm_size(size), [times(c, count) for c in (vm_line(size, windows, spot), *os_disk)])
+
+
+def linux_scale_set(p: Props) -> Mapped | Unpriced:
+    return _scale_set(p.str("sku"), p.num("instances"), False, is_spot(p.str("priority")),
+                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")))
+
+
+def windows_scale_set(p: Props) -> Mapped | Unpriced:
+    return _scale_set(p.str("sku"), p.num("instances"), True, is_spot(p.str("priority")),
+                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")))
+
+
+def orchestrated_scale_set(p: Props) -> Mapped | Unpriced:
+    windows = p.has("osProfile.windowsConfiguration")
+    return _scale_set(p.str("skuName"), p.num("instances"), windows, is_spot(p.str("priority")),
+                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")))
+
+
+def native_scale_set(p: Props) -> Mapped | Unpriced:
+    profile = "virtualMachineProfile."
+    windows = (p.has(profile + "osProfile.windowsConfiguration")
+               or (p.str(profile + "storageProfile.osDisk.osType", "") or "").lower() == "windows")
+    disk = _os_disk(p.str(profile + "storageProfile.osDisk.managedDisk.storageAccountType"),
+                    p.num(profile + "storageProfile.osDisk.diskSizeGB"))
+    return _scale_set(p.str("sku.name"), p.num("sku.capacity"), windows, is_spot(p.str(profile + "priority")), disk)
 
 
 def _disk(account_type: str | None, size: float | None) -> Mapped | Unpriced:
@@ -101,19 +151,30 @@ def native_disk(p: Props) -> Mapped | Unpriced:
     return _disk(p.str("sku.name"), p.num("diskSizeGB"))
 
 
-VM_KEYS = keys("vm:Linux Standard_B1s", "managed-disk Standard_LRS:S4", example=("vm:Linux Standard_B1s",))
-DISK_KEYS = keys("managed-disk Standard_LRS:S4", "managed-disk Premium_LRS:P10", "managed-disk StandardSSD_LRS:E6")
+VM_KEYS = keys("vm:Linux Standard_B1s", "vm:Windows Standard_B1s", "vm:Linux Standard_D2s_v3:spot",
+               "managed-disk Standard_LRS:S4", example=("vm:Linux Standard_B1s",))
+DISK_KEYS = keys("managed-disk Standard_LRS:S4", "managed-disk Premium_LRS:P10", "managed-disk StandardSSD_LRS:E6",
+                 "managed-disk Premium_ZRS:P10")
+OS_DISKS = UsageKey("os_disks", "count", "1 to count an OS disk whose size the image sets (priced at the 30 GB tier)")
+INSTANCES = UsageKey("instances", "instances", "instances in the scale set; default: its planned count")
+VM_NOTE = "Linux or Windows hours, pay-as-you-go or Spot (size in any case), OS disk tier (by usage when the image sets it)"
 
 TYPES = (
-    *(PricedType((token,), "compute:VirtualMachine", mapper, VM_KEYS,
-                 (MONTHLY_HRS, UsageKey("os_disks", "count", "1 to count an OS disk whose size the image sets "
-                                                             "(priced at the 30 GB tier)")),
-                 "Linux pay-as-you-go hours (size in any case), OS disk tier (by usage when the image sets it)")
+    *(PricedType((token,), "compute:VirtualMachine", mapper, VM_KEYS, (MONTHLY_HRS, OS_DISKS), VM_NOTE)
       for token, mapper in (("azure:compute/linuxVirtualMachine:LinuxVirtualMachine", linux_vm),
+                            ("azure:compute/windowsVirtualMachine:WindowsVirtualMachine", windows_vm),
                             ("azure:compute/virtualMachine:VirtualMachine", classic_vm),
                             ("azure-native:compute:VirtualMachine", native_vm))),
+    *(PricedType((token,), "compute:VirtualMachineScaleSet", mapper, VM_KEYS, (MONTHLY_HRS, INSTANCES, OS_DISKS),
+                 "instances x " + VM_NOTE)
+      for token, mapper in (("azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet", linux_scale_set),
+                            ("azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet",
+                             windows_scale_set),
+                            ("azure:compute/orchestratedVirtualMachineScaleSet:OrchestratedVirtualMachineScaleSet",
+                             orchestrated_scale_set),
+                            ("azure-native:compute:VirtualMachineScaleSet", native_scale_set))),
     PricedType(("azure:compute/managedDisk:ManagedDisk",), "compute:ManagedDisk", classic_disk, DISK_KEYS, (),
-               "disk tier (S/E/P) month"),
+               "disk tier (S/E/P, LRS or ZRS) month"),
     PricedType(("azure-native:compute:Disk",), "compute:ManagedDisk", native_disk, DISK_KEYS, (),
-               "disk tier (S/E/P) month"),
+               "disk tier (S/E/P, LRS or ZRS) month"),
 )

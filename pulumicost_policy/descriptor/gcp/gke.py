@@ -1,12 +1,12 @@
-"""GKE clusters and node pools (Compute Engine VMs at the GCE prices)."""
+"""GKE clusters (the cluster management fee) and node pools (Compute Engine VMs at the GCE prices)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Mapped, Unpriced, monthly, running, times
-from ..registry import MONTHLY_HRS, PricedType, UsageKey, keys, no_data
+from ..registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from ..values import Props
-from .common import UNPRICED
 from .compute import DISK_TYPES, LOCAL_SSD_GB
 
 GKE_DEFAULT_NODES = 3.0            # nodes per zone GKE creates when a pool gives no count
@@ -44,9 +44,31 @@ def node_pool(p: Props) -> Mapped | Unpriced:
     return Mapped(machine, [times(c, nodes, "nodes") for c in per_node])
 
 
+FEE_REGION = "global"  # the Billing Catalog prices the fee once, for every location
+
+
+def cluster(p: Props) -> Mapped | Unpriced:
+    """The management fee per cluster-hour, as Infracost prices it (the free tier's monthly credit
+    is per billing account, so it is not taken off here): Autopilot, zonal (location is a zone) or
+    regional; a cluster on the EXTENDED release channel pays the extended-support fee instead.
+    A default node pool's nodes are not priced here (Infracost prices them with the cluster)."""
+    if p.bool("enableAutopilot"):
+        kind = "autopilot"
+    elif _ZONE.match(p.str("location") or ""):
+        kind = "zonal"
+    else:
+        kind = "regional"
+    if (p.str("releaseChannel.channel") or "").upper() == "EXTENDED":
+        kind = "extended"
+    fee = replace(running(f"Cluster management fee ({kind})", "container:Cluster", kind), region=FEE_REGION)
+    return Mapped(kind, [fee])
+
+
 TYPES = (
-    PricedType(("gcp:container/cluster:Cluster",), "container:Cluster", no_data("GKE"), (), (MONTHLY_HRS,),
-               f"unpriced ({UNPRICED})"),
+    PricedType(("gcp:container/cluster:Cluster",), "container:Cluster", cluster,
+               keys("container:Cluster zonal", "container:Cluster regional", "container:Cluster autopilot",
+                    "container:Cluster extended"), (MONTHLY_HRS,),
+               "cluster management fee per hour (zonal, regional, Autopilot, extended support)"),
     PricedType(("gcp:container/nodePool:NodePool",), "container:NodePool", node_pool,
                keys("compute:Instance e2-medium", "compute:Disk pd-balanced"),
                (MONTHLY_HRS, UsageKey("nodes", "nodes", "nodes in the pool (all zones); default: the pool's count "
