@@ -284,3 +284,32 @@ def test_compare_projected_lists_resources_without_data(home, tmp_path):
     text = actual(home, "--start-date", "2024-01-01", "--end-date", "2024-01-31", "--pulumi-state", str(state),
                   "--filter", "provider=aws", "--compare-projected")
     assert sum("no data" in line and ("cluster" in line or "nat" in line) for line in text.stdout.splitlines()) >= 2
+
+
+def _actual_env(home: PluginRoot, env: dict, *args: str) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("VANTAGE_")}
+    return subprocess.run([sys.executable, "-m", "pulumicost_policy.actual", *args], capture_output=True, text=True,
+                          cwd=ROOT, env={**base, **env, "PULUMICOST_HOME": str(home.path)}, timeout=120)
+
+
+def test_an_exported_token_reaches_the_plugin_that_declares_it(home, tmp_path, vantage):
+    """config.yaml names only the endpoint; the token is exported, as the plugin's message asks."""
+    home.configure("vantage", {"VANTAGE_API_URL": vantage.url})
+    state = write_state(tmp_path / "state.json")
+    out = _actual_env(home, {"VANTAGE_API_TOKEN": TOKEN}, "--start-date", "2024-01-01", "--end-date", "2024-01-31",
+                      "--pulumi-state", str(state), "--filter", "provider=aws", "--output", "json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["total_cost"] == 2290.14
+    assert {r["auth"] for r in vantage.requests} == {f"Bearer {TOKEN}"}
+
+
+def test_a_missing_token_is_said_once_per_run(home, tmp_path, vantage):
+    home.configure("vantage", {"VANTAGE_API_URL": vantage.url})
+    state = write_state_with_silent(tmp_path / "state.json")  # four aws resources to ask about
+    out = _actual_env(home, {}, "--start-date", "2024-01-01", "--end-date", "2024-01-31",
+                      "--pulumi-state", str(state), "--filter", "provider=aws")
+    assert out.returncode == 3 and "Traceback" not in out.stderr
+    said = [line for line in out.stderr.splitlines() if "VANTAGE_API_TOKEN" in line]
+    assert len(said) == 1, out.stderr
+    assert "is not set: export VANTAGE_API_TOKEN=..." in said[0] and "plugins.vantage.env.VANTAGE_API_TOKEN" in said[0]
+    assert vantage.requests == []  # the plugin was not started to fail every resource

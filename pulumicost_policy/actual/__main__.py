@@ -109,9 +109,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     outcome: Outcome = fetch(host, targets, span, filters, args.plugin) if state else fetch_scope(host, span, filters, args.plugin)
     if not outcome.answered:
-        print("error: no plugin could answer" + (" (their reasons below)" if outcome.failures else ""),
-              file=sys.stderr)
-        for why, resources in failures_by_reason(outcome.failures):
+        # Plugins that could not run were said by the host as it happened: not again here.
+        shown = [f for f in outcome.failures if f[0] != "(plugins)"]
+        print("error: no plugin could answer" + (" (their reasons below)" if shown else ""), file=sys.stderr)
+        for why, resources in failures_by_reason(shown):
             print(f"  {named(resources)}: {why}", file=sys.stderr)
         if outcome.unanswered:
             print(f"  no data: {named(outcome.unanswered)}", file=sys.stderr)

@@ -203,6 +203,10 @@ def fetch(host: PluginHost, targets: Sequence[Target], span: DateRange, filters:
         answer, errors = _ask(host.for_provider(provider_of(target.type), added.get("region", ""), plugin), request)
         return target, answer, errors
 
+    # Start every plugin the targets need before asking in parallel: a plugin that cannot start is
+    # then out for all of them alike, instead of failing those that raced its start.
+    for provider, region in sorted({(provider_of(t.type), host_tags(t.resource).get("region", "")) for t in targets}):
+        host.for_provider(provider, region, plugin)
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=len(targets) <= PROGRESS_ABOVE or not console.is_terminal) as bar, \
             ThreadPoolExecutor(max_workers=WORKERS) as pool:
