@@ -153,7 +153,6 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
         loaded = load_input(args)
         planned = loaded.resources
         check_usage_file(usage_file.path, [item.resource for item in planned])
-        preflight.warn_unmatched(usage_file, planned)
         baseline = baseline_file(config, pricer)
         old = old_estimates(args.compare_to, pricer) if args.compare_to else None
         if old is not None:
@@ -161,6 +160,7 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
     except (plan.PlanError, UsageFileError, PriceBookError, ConfigError, preflight.CompareRefused) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
+    preflight.say_usage(usage_file, planned)
     tune_for_batch()
     projection = project(planned, pricer, digest=bool(args.pulumi_json), omitted=loaded.omitted)
     if old is not None:

@@ -21,14 +21,16 @@ class CompareRefused(Exception):
 
 
 def usage_file(flag: Optional[Path]) -> UsageChoice:
-    """`--usage`, else PULUMICOST_USAGE_FILE (as the pack reads it), said on stderr."""
-    choice = choose_usage_file(flag)
-    if choice.path is not None:
-        print(f"note: {choice.describe()}", file=sys.stderr)
-    return choice
+    """`--usage`, else PULUMICOST_USAGE_FILE (as the pack reads it)."""
+    return choose_usage_file(flag)
 
 
-def warn_unmatched(choice: UsageChoice, planned: Sequence[plan.PlannedResource]) -> None:
+def say_usage(choice: UsageChoice, planned: Sequence[plan.PlannedResource]) -> None:
+    """Once the file is read and checked (a bad one stays a one-line error): which file it was,
+    and its entries that match no resource."""
+    if choice.path is None:
+        return
+    print(f"note: {choice.describe()}", file=sys.stderr)
     for warning in unmatched_entries(choice.path, [item.resource for item in planned]):
         print(f"warning: {warning}", file=sys.stderr)
 
