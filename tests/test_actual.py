@@ -237,3 +237,79 @@ def test_rfc3339_end_includes_its_whole_day(home, tmp_path):
     out2 = actual(home, "--start-date", "2024-01-01T00:00:00Z", "--end-date", "2024-01-31T09:30:00+00:00",
                   "--pulumi-state", str(tmp_path / "state.json"), "--filter", "type=aws:ec2/*", "--output", "json")
     assert json.loads(out2.stdout)["total_cost"] == doc["total_cost"] == 2287.64
+
+
+def write_state_with_silent(path: Path) -> Path:
+    """The state plus an EKS cluster and a NAT gateway that the vendor has no cost rows for."""
+    write_state(path)
+    doc = json.loads(path.read_text())
+    doc["deployment"]["resources"] += [
+        resource("aws:eks/cluster:Cluster", "cluster", "prod-cluster",
+                 {"arn": "arn:aws:eks:us-east-1:123456789012:cluster/prod-cluster", "tags": {"env": "prod"}}),
+        resource("aws:ec2/natGateway:NatGateway", "nat", "nat-0abc",
+                 {"arn": "arn:aws:ec2:us-east-1:123456789012:natgateway/nat-0abc", "tags": {"env": "prod"}}),
+    ]
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def test_resources_without_records_are_no_data_and_partial(home, tmp_path):
+    """The vantage plugin answers OK with no rows for the cluster and the NAT gateway: they are not
+    $0, they are listed under `no_data` and the result is partial (exit 4)."""
+    state = write_state_with_silent(tmp_path / "state.json")
+    out = actual(home, "--start-date", "2024-01-01", "--end-date", "2024-01-31", "--pulumi-state", str(state),
+                 "--output", "json", "--filter", "provider=aws")
+    assert out.returncode == 4, out.stderr
+    doc = json.loads(out.stdout)
+    assert doc["partial"] is True and doc["no_data"] == ["cluster", "nat"] and doc["failures"] == []
+    assert doc["total_cost"] == 2290.14  # web and logs only
+    text = actual(home, "--start-date", "2024-01-01", "--end-date", "2024-01-31", "--pulumi-state", str(state),
+                  "--filter", "provider=aws")
+    assert text.returncode == 4
+    assert "PARTIAL: the total covers 2 of 4 resources" in text.stdout
+    assert "no data: 2 resources (cluster, nat): no plugin has actual costs for them" in text.stdout
+
+
+def test_compare_projected_lists_resources_without_data(home, tmp_path):
+    state = write_state_with_silent(tmp_path / "state.json")
+    out = actual(home, "--start-date", "2024-01-01", "--end-date", "2024-01-31", "--pulumi-state", str(state),
+                 "--output", "json", "--filter", "provider=aws", "--compare-projected")
+    assert out.returncode == 4, out.stderr
+    rows = {v["resource"]: v for v in json.loads(out.stdout)["variance"]}
+    assert set(rows) == {"web", "logs", "cluster", "nat"}
+    for name in ("cluster", "nat"):
+        assert rows[name]["actual_monthly"] is None and rows[name]["variance"] is None
+        assert "no data" in rows[name]["reason"]
+    assert rows["web"]["actual_monthly"] == 2287.64
+    text = actual(home, "--start-date", "2024-01-01", "--end-date", "2024-01-31", "--pulumi-state", str(state),
+                  "--filter", "provider=aws", "--compare-projected")
+    assert sum("no data" in line and ("cluster" in line or "nat" in line) for line in text.stdout.splitlines()) >= 2
+
+
+def _actual_env(home: PluginRoot, env: dict, *args: str) -> subprocess.CompletedProcess:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("VANTAGE_")}
+    return subprocess.run([sys.executable, "-m", "pulumicost_policy.actual", *args], capture_output=True, text=True,
+                          cwd=ROOT, env={**base, **env, "PULUMICOST_HOME": str(home.path)}, timeout=120)
+
+
+def test_an_exported_token_reaches_the_plugin_that_declares_it(home, tmp_path, vantage):
+    """config.yaml names only the endpoint; the token is exported, as the plugin's message asks."""
+    home.configure("vantage", {"VANTAGE_API_URL": vantage.url})
+    state = write_state(tmp_path / "state.json")
+    out = _actual_env(home, {"VANTAGE_API_TOKEN": TOKEN}, "--start-date", "2024-01-01", "--end-date", "2024-01-31",
+                      "--pulumi-state", str(state), "--filter", "provider=aws", "--output", "json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["total_cost"] == 2290.14
+    assert {r["auth"] for r in vantage.requests} == {f"Bearer {TOKEN}"}
+
+
+def test_a_missing_token_is_said_once_per_run(home, tmp_path, vantage):
+    home.configure("vantage", {"VANTAGE_API_URL": vantage.url})
+    state = write_state_with_silent(tmp_path / "state.json")  # four aws resources to ask about
+    out = _actual_env(home, {}, "--start-date", "2024-01-01", "--end-date", "2024-01-31",
+                      "--pulumi-state", str(state), "--filter", "provider=aws")
+    assert out.returncode == 3 and "Traceback" not in out.stderr
+    said = [line for line in out.stderr.splitlines() if "VANTAGE_API_TOKEN" in line]
+    assert len(said) == 1, out.stderr
+    assert "is not set: export VANTAGE_API_TOKEN=..." in said[0] and "plugins.vantage.env.VANTAGE_API_TOKEN" in said[0]
+    assert vantage.requests == []  # the plugin was not started to fail every resource

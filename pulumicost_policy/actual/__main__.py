@@ -22,8 +22,8 @@ from ..inputs.plan import PlanError
 from .aggregate import GROUP_BYS, AggregationError, group, monthly_cost
 from .dates import DateRange, DateRangeError, date_range
 from .query import FilterError, Filters, Outcome, Target, fetch, fetch_scope, targets_from_state
-from .render import table
-from .report import ActualReport, Variance, ndjson_lines, to_json
+from .render import named, table
+from .report import NO_DATA, ActualReport, Variance, failures_by_reason, ndjson_lines, to_json
 
 EXIT_OK, EXIT_AGGREGATION, EXIT_USAGE, EXIT_NO_PLUGIN, EXIT_PARTIAL = 0, 1, 2, 3, 4
 
@@ -66,16 +66,22 @@ def export_stack(stack: str) -> Path:
 
 
 def variances(host: PluginHost, targets: Sequence[Target], report_groups: dict[str, float],
-              span: DateRange) -> list[Variance]:
+              span: DateRange, outcome: Outcome) -> list[Variance]:
+    """A row for every resource asked: one without actual costs (no data, or asking failed) is
+    shown so, never left out of the comparison."""
     pricer = open_sources(host=host).pricer
+    failed = dict(outcome.failures)
     out = []
     for t in targets:
-        if t.label not in report_groups:
-            continue
         est = pricer.estimate(t.resource)
-        actual = monthly_cost(report_groups[t.label], span.first, span.last)
         projected = est.monthly if est.status == PRICED else None
-        out.append(Variance(t.label, t.type, projected, actual, "" if projected is not None else est.reason))
+        reasons = [] if projected is not None else [est.reason]
+        if t.label in report_groups:
+            actual: Optional[float] = monthly_cost(report_groups[t.label], span.first, span.last)
+        else:
+            actual = None
+            reasons.append(f"failed: {failed[t.label]}" if t.label in failed else NO_DATA)
+        out.append(Variance(t.label, t.type, projected, actual, "; ".join(r for r in reasons if r)))
     return out
 
 
@@ -103,10 +109,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     outcome: Outcome = fetch(host, targets, span, filters, args.plugin) if state else fetch_scope(host, span, filters, args.plugin)
     if not outcome.answered:
-        print("error: no plugin could answer" + (" (their reasons below)" if outcome.failures else ""),
-              file=sys.stderr)
-        for resource, why in outcome.failures:
-            print(f"  {resource}: {why}", file=sys.stderr)
+        # Plugins that could not run were said by the host as it happened: not again here.
+        shown = [f for f in outcome.failures if f[0] != "(plugins)"]
+        print("error: no plugin could answer" + (" (their reasons below)" if shown else ""), file=sys.stderr)
+        for why, resources in failures_by_reason(shown):
+            print(f"  {named(resources)}: {why}", file=sys.stderr)
+        if outcome.unanswered:
+            print(f"  no data: {named(outcome.unanswered)}", file=sys.stderr)
         return EXIT_NO_PLUGIN
     try:
         groups = group(outcome.records, args.group_by)
@@ -116,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     report = ActualReport(span, args.group_by, groups, outcome)
     if args.compare_projected:
         per_resource = {g.key: g.total for g in group(outcome.records, "resource")}
-        report.variances = variances(host, targets, per_resource, span)
+        report.variances = variances(host, targets, per_resource, span, outcome)
     if args.output == "table":
         table(report, sys.stdout)
     elif args.output == "json":

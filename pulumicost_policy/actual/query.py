@@ -3,9 +3,11 @@
 Resources come from a `pulumi stack export` file (custom resources only: components and
 providers own no cloud resource) or, without a state, the plugin's whole tag-filtered scope.
 Each resource goes to the plugins that serve its provider (or `--plugin`), in priority order;
-the first that answers wins, so nothing is counted twice. A plugin that has no data for it
-(NOT_FOUND, UNIMPLEMENTED...) passes it on; a plugin error is kept as the resource's failure if
-no other plugin answers. Nothing that came back is dropped: failures are listed beside results.
+the first that answers with records wins, so nothing is counted twice. A plugin that has no data
+for it (NOT_FOUND, UNIMPLEMENTED..., or an answer without a single record) passes it on; a plugin
+error is kept as the resource's failure if no other plugin answers. Nothing that came back is
+dropped and no resource asked is forgotten: each one is answered, failed or listed as `no data`
+(a resource no plugin has records for is not a resource that cost $0).
 """
 from __future__ import annotations
 
@@ -145,11 +147,16 @@ def _pages(client: PluginClient, request: pb.GetActualCostRequest) -> list[pb.Ac
     raise PluginDown(f"{client.label} sent more than {MAX_PAGES} pages; its answer was not used")
 
 
-def _ask(clients: Sequence[PluginClient], request: pb.GetActualCostRequest) -> tuple[Optional[tuple[PluginClient, list]], list[str]]:
+def _ask(clients: Sequence[PluginClient], request: pb.GetActualCostRequest,
+         empty_is_an_answer: bool = False) -> tuple[Optional[tuple[PluginClient, list]], list[str]]:
+    """The first plugin's answer that holds records (or any answer, for a whole-scope question,
+    where an empty scope is a fact), and the errors of those that failed before it."""
     errors = []
     for client in clients:
         try:
-            return (client, _pages(client, request)), errors
+            results = _pages(client, request)
+            if results or empty_is_an_answer:
+                return (client, results), errors
         except PluginDown as err:
             errors.append(str(err))
         except grpc.RpcError as err:
@@ -196,6 +203,10 @@ def fetch(host: PluginHost, targets: Sequence[Target], span: DateRange, filters:
         answer, errors = _ask(host.for_provider(provider_of(target.type), added.get("region", ""), plugin), request)
         return target, answer, errors
 
+    # Start every plugin the targets need before asking in parallel: a plugin that cannot start is
+    # then out for all of them alike, instead of failing those that raced its start.
+    for provider, region in sorted({(provider_of(t.type), host_tags(t.resource).get("region", "")) for t in targets}):
+        host.for_provider(provider, region, plugin)
     console = Console(stderr=True)
     with Progress(console=console, transient=True, disable=len(targets) <= PROGRESS_ABOVE or not console.is_terminal) as bar, \
             ThreadPoolExecutor(max_workers=WORKERS) as pool:
@@ -212,7 +223,16 @@ def fetch(host: PluginHost, targets: Sequence[Target], span: DateRange, filters:
                 outcome.failures.append((target.label, "; ".join(errors)))
             else:
                 outcome.unanswered.append(target.label)
+    # A plugin that could not run (a missing token, a failed start) is listed once for the run, not
+    # once per resource it would have been asked about; what it would have answered is `no data`.
+    _listed_once(outcome, [c.problem for c in host.clients if c.problem])
     return outcome
+
+
+def _listed_once(outcome: Outcome, problems: Iterable[str]) -> None:
+    for problem in problems:
+        if not any(problem in why for _, why in outcome.failures):
+            outcome.failures.append(("(plugins)", problem))
 
 
 def fetch_scope(host: PluginHost, span: DateRange, filters: Filters, plugin: Optional[str] = None) -> Outcome:
@@ -222,7 +242,7 @@ def fetch_scope(host: PluginHost, span: DateRange, filters: Filters, plugin: Opt
     host.start(clients)  # every plugin at once (already done for --plugin)
     request = pb.GetActualCostRequest(tags=dict(filters.tags), start=timestamp(span.start), end=timestamp(span.end))
     for client in [c for c in clients if not c.problem]:
-        answer, errors = _ask([client], request)
+        answer, errors = _ask([client], request, empty_is_an_answer=True)
         if answer is None:
             if errors:
                 outcome.failures.append((f"(scope of {client.label})", "; ".join(errors)))
@@ -233,7 +253,5 @@ def fetch_scope(host: PluginHost, span: DateRange, filters: Filters, plugin: Opt
         outcome.answered += 1
         outcome.sources.add(client.label)
         outcome.records += _accepted(records, span, client.label, outcome)
-    for problem in host.problems():
-        if not any(problem in why for _, why in outcome.failures):
-            outcome.failures.append(("(plugins)", problem))
+    _listed_once(outcome, host.problems())
     return outcome

@@ -8,7 +8,7 @@ from rich.table import Table
 
 from ..money import money
 from ..reporting.text import plain, width
-from .report import ActualReport
+from .report import ActualReport, failures_by_reason
 
 TIME_GROUPS = ("daily", "monthly")
 
@@ -38,9 +38,10 @@ def table(report: ActualReport, out: IO[str]) -> None:
             v_table.add_column(col, justify=justify, overflow="fold")
         for v in report.variances:
             projected = f"{money(v.projected_monthly, cur)}" if v.projected_monthly is not None else "unpriced"
+            actual = money(v.actual_monthly, cur) if v.actual_monthly is not None else "no data"
             diff = "" if v.difference is None else (("+" if v.difference >= 0 else "-") + money(abs(v.difference), cur))
             pct = "" if v.percent is None else f"{v.percent:+.1f}%"
-            v_table.add_row(plain(v.resource), projected, money(v.actual_monthly, cur), f"{diff} {pct}".strip(), plain(v.reason))
+            v_table.add_row(plain(v.resource), projected, actual, f"{diff} {pct}".strip(), plain(v.reason))
         console.print(v_table)
     problems(report, console)
 
@@ -50,7 +51,13 @@ def problems(report: ActualReport, console: Console) -> None:
     if report.partial:
         console.print(f"PARTIAL: the total covers {o.answered} of "
                       f"{o.answered + len(o.failures) + len(o.unanswered)} resources")
-    for resource, error in o.failures:
-        console.print(plain(f"failed: {resource}: {error}"))
-    for resource in o.unanswered:
-        console.print(plain(f"no data: {resource}: no plugin has actual costs for it"))
+    for error, resources in failures_by_reason(o.failures):
+        console.print(plain(f"failed: {named(resources)}: {error}"))
+    if o.unanswered:
+        console.print(plain(f"no data: {named(o.unanswered)}: no plugin has actual costs for "
+                            f"{'it' if len(o.unanswered) == 1 else 'them'} (not counted as $0)"))
+
+
+def named(resources: list[str]) -> str:
+    """Resource names on one line, counted when there are several."""
+    return resources[0] if len(resources) == 1 else f"{len(resources)} resources ({', '.join(resources)})"

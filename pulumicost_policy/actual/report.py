@@ -15,6 +15,7 @@ from .dates import DateRange
 from .query import Outcome
 
 SCHEMA = "pulumicost.actual/v1"
+NO_DATA = "no data: no plugin has actual costs for it"
 
 
 @dataclass(frozen=True)
@@ -24,16 +25,18 @@ class Variance:
     resource: str
     type: str
     projected_monthly: Optional[float]   # None: unpriced (the reason says why)
-    actual_monthly: float
+    actual_monthly: Optional[float]      # None: no plugin had records for it, or asking failed
     reason: str = ""
 
     @property
     def difference(self) -> Optional[float]:
-        return None if self.projected_monthly is None else self.actual_monthly - self.projected_monthly
+        if self.projected_monthly is None or self.actual_monthly is None:
+            return None
+        return self.actual_monthly - self.projected_monthly
 
     @property
     def percent(self) -> Optional[float]:
-        if not self.projected_monthly:
+        if not self.projected_monthly or self.actual_monthly is None:
             return None
         return 100.0 * (self.actual_monthly - self.projected_monthly) / self.projected_monthly
 
@@ -65,6 +68,15 @@ class ActualReport:
     @property
     def monthly_run_rate(self) -> float:
         return monthly_cost(self.total, self.span.first, self.span.last)
+
+
+def failures_by_reason(failures: Sequence[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """Failures with the same reason together, in first-seen order: a plugin that refuses every
+    resource for the same cause (a missing token) is one line naming them, not one line each."""
+    grouped: dict[str, list[str]] = {}
+    for resource, error in failures:
+        grouped.setdefault(error, []).append(resource)
+    return list(grouped.items())
 
 
 def cents(amount: Optional[float]) -> Optional[float]:

@@ -8,8 +8,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Optional
 
 from ..descriptor import ResourceInput, to_plain
 from ..descriptor.values import mark_secret
@@ -20,11 +19,10 @@ from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
 from ..pricing.usage_check import check_usage_file
+from ..pricing.usage_source import choose_usage_file
 from ..money import warm
 from ..sources import open_sources
 
-USAGE_FILE_ENV = "PULUMICOST_USAGE_FILE"
-USAGE_FILE_CONFIG = "pulumicost:usageFile"
 
 
 def stack_config() -> dict[str, str]:
@@ -45,11 +43,6 @@ def _parse_config(raw: str) -> dict[str, str]:
         _config_cache[raw] = {str(k): v for k, v in parsed.items() if isinstance(v, str)} \
             if isinstance(parsed, dict) else {}
     return _config_cache[raw]
-
-
-def _usage_path(config: Mapping[str, str]) -> Optional[Path]:
-    value = os.environ.get(USAGE_FILE_ENV) or config.get(USAGE_FILE_CONFIG)
-    return Path(value) if value else None
 
 
 class StackRun:
@@ -81,8 +74,9 @@ class PackState:
         """Load the price book and usage file; a bad usage file is reported, not fatal."""
         usage, error = Usage(), None
         try:
-            check_usage_file(_usage_path(stack_config()))  # keys vs types; names are checked offline
-            usage = Usage.load(_usage_path(stack_config()))
+            path = choose_usage_file(config=stack_config()).path
+            check_usage_file(path)  # keys vs types; names are checked offline
+            usage = Usage.load(path)
         except UsageFileError as err:
             error = f"{err}; usage-based costs show their unit prices only"
         sources = open_sources(usage)

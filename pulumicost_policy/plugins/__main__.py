@@ -14,6 +14,7 @@ from . import conformance
 from .client import PluginDown
 from .config import HostConfigError, config_path, load_config
 from .discovery import NO_HOME, discover_all, plugin_root
+from .environment import plugin_env, reads
 from .host import PluginHost
 from .install import InstallError, install, shipped_or_path
 from .release import install_release, is_release
@@ -49,6 +50,8 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
             print(f"error: {printable(err)}", file=sys.stderr)
             return 2
         print(f"installed {spec.name} {spec.version}{f' for {spec.region}' if spec.region else ''} -> {shell_word(spec.directory)}")
+        if spec.env:  # installing is the opt-in: say what it will be handed from the environment
+            print(f"  {spec.name} {reads(spec.env)} from the environment it runs in")
         return 0
     if args.command == "conformance":
         return conformance.run(args.path)
@@ -61,6 +64,8 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
         for spec in specs:
             where = f"{','.join(spec.providers) or '(any provider)'}{f' in {spec.region}' if spec.region else ''}"
             print(f"{spec.name:<20} {spec.version:<10} {where:<20} {shell_word(spec.binary if spec.region else spec.directory)}")
+            if spec.env:
+                print(f"{'':<20} {reads(spec.env)}")
         return 0
     try:
         config = load_config(config_path(root))
@@ -76,7 +81,8 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
         try:
             client.ensure_started()
             region = f" in {client.spec.region}" if client.spec.region else ""
-            print(f"ok    {client.label} ({', '.join(client.providers) or 'any provider'}{region})")
+            env = f"; {reads(client.spec.env, plugin_env(client.spec.env, client.settings.env))}" if client.spec.env else ""
+            print(f"ok    {client.label} ({', '.join(client.providers) or 'any provider'}{region}){env}")
         except PluginDown as err:
             failed += 1
             print(f"FAIL  {err}")

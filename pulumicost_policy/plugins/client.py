@@ -22,6 +22,7 @@ from ..protocol import costsource_pb2 as pb
 from ..protocol.methods import METHODS, SERVICES
 from .config import PluginSettings
 from .discovery import PluginSpec
+from .environment import missing, plugin_env
 from .errors import TRANSIENT, retry_refused
 from .process import LaunchError, PluginProcess
 
@@ -144,15 +145,19 @@ class PluginClient:
             self._failures = 0
 
     def _start_locked(self) -> None:
+        env = plugin_env(self.spec.env, self.settings.env)
+        lacking = missing(self.name, self.spec.env, env)
+        if lacking:  # said once for the run (the client is out), not by the plugin for every resource
+            raise PluginDown(f"{self.label} not started: {'; '.join(lacking)}")
         try:
             try:
-                self._process = PluginProcess.launch(self.spec, self.settings.env, self.settings.start_timeout_seconds)
+                self._process = PluginProcess.launch(self.spec, env, self.settings.start_timeout_seconds)
             except LaunchError as err:
                 if not err.exited:
                     raise
                 # The classic cause is the port we picked being taken before the plugin bound it.
                 self.notes.append(f"{self.label} exited at start ({err}); started again on another port")
-                self._process = PluginProcess.launch(self.spec, self.settings.env, self.settings.start_timeout_seconds)
+                self._process = PluginProcess.launch(self.spec, env, self.settings.start_timeout_seconds)
         except LaunchError as err:
             raise PluginDown(f"{self.label} did not start: {err}") from None
         self._channel = grpc.insecure_channel(self._process.address,

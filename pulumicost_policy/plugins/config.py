@@ -10,8 +10,8 @@
         env: {VANTAGE_API_TOKEN: "..."}   # reaches the plugin by environment only
         inherit_env: [AWS_PROFILE]         # variables passed on from our own environment
 
-A plugin's environment is PATH, HOME, LANG, LC_ALL, TMPDIR, its port variable, `env` and the
-variables named in `inherit_env`: nothing else of ours (PULUMI_CONFIG holds the decrypted stack
+A plugin's environment is PATH, HOME, LANG, LC_ALL, TMPDIR, its port variable, the variables its
+manifest declares (environment.py), `env` and the variables named in `inherit_env`: nothing else of ours (PULUMI_CONFIG holds the decrypted stack
 config; tokens and cloud keys live there too). Values from `env` are secrets as far as we know:
 they are never logged or put on argv. Variables that change what code runs (PATH, PYTHONPATH,
 LD_PRELOAD...) are refused in both lists.
@@ -22,7 +22,6 @@ one else; otherwise it is refused with the chmod/chown that fixes it.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Any, Optional
 from ..pricing.yamlfile import load_yaml
 from ..quoting import printable, shell_word
 from ..trust import unsafe_reason
+from .environment import refused_env_key
 
 DEFAULT_PRIORITY = 100
 
@@ -60,16 +60,6 @@ class HostConfig:
 
 
 _NUMBERS = {"timeout_seconds": float, "start_timeout_seconds": float}
-# Variables that make a plugin (or its interpreter, loader or shell) run other code.
-_CODE_VARS = re.compile(r"^(PATH|IFS|ENV|BASH_ENV|SHELLOPTS|PS4|NODE_OPTIONS|NODE_PATH|PERL5LIB|PERL5OPT|PERLLIB|"
-                        r"RUBYOPT|RUBYLIB|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|GCONV_PATH|PYTHON\w*|LD_\w*|DYLD_\w*)$")
-
-
-def refused_env_key(name: str) -> bool:
-    """True for a variable that changes what code runs: never set or passed on for a plugin."""
-    return bool(_CODE_VARS.match(name.upper()))
-
-
 def load_config(path: Path) -> HostConfig:
     """Read config.yaml (absent: defaults). Bad content raises HostConfigError naming the key."""
     if not path.exists():

@@ -23,6 +23,7 @@ import semver
 from ..paths import home_dir
 from ..quoting import shell_word
 from ..trust import unsafe_reason
+from .environment import EnvVar, ManifestEnvError, declared_env
 
 HOME_ENV = "PULUMICOST_HOME"
 MANIFEST = "plugin.manifest.json"
@@ -46,6 +47,7 @@ class PluginSpec:
     binary: Path
     providers: tuple[str, ...] = ()
     region: str = ""  # non-empty: a per-region release that prices only this region
+    env: tuple[EnvVar, ...] = ()  # the variables its manifest says it reads
 
 
 def finfocus_root() -> Optional[Path]:
@@ -127,6 +129,10 @@ def inspect(directory: Path, name: str) -> tuple[list[PluginSpec], list[str]]:
     providers = manifest.get("providers", [])
     if not isinstance(providers, list) or not all(isinstance(p, str) for p in providers):
         return [], [f"{shell_word(manifest_path)}: 'providers' must be a list of strings"]
+    try:
+        env = declared_env(manifest.get("env"))
+    except ManifestEnvError as err:
+        return [], [f"{shell_word(manifest_path)}: {err}; plugin {name} skipped"]
     specs: list[PluginSpec] = []
     problems: list[str] = []
     metadata_region = _metadata_region(directory)
@@ -136,7 +142,7 @@ def inspect(directory: Path, name: str) -> tuple[list[PluginSpec], list[str]]:
             problems.append(problem)
         else:
             specs.append(PluginSpec(name, directory.name, directory, binary, tuple(providers),
-                                    region or metadata_region))
+                                    region or metadata_region, env))
     return specs, problems
 
 

@@ -194,6 +194,8 @@ def env_setting(name: str, default: Optional[str] = None) -> str:
     """A plugin setting from the environment (how the host passes configuration and keys)."""
     value = os.environ.get(name, default)
     if value is None:
-        raise PluginError(grpc.StatusCode.FAILED_PRECONDITION, f"set {name} in the plugin's environment "
-                          f"(config.yaml: plugins.<name>.env)")
+        raise PluginError(grpc.StatusCode.FAILED_PRECONDITION,
+                          f"set {name} in the plugin's environment: the host passes it when the plugin's "
+                          f"manifest declares it under `env` and it is exported, or from config.yaml "
+                          f"plugins.<name>.env / inherit_env")
     return value

@@ -96,3 +96,16 @@ def _quantities(where: str, key: str, values: Any, source: Optional[Path]) -> di
 def _glob(key: str) -> re.Pattern[str]:
     """`*` and `?` as wildcards, everything else literal (fnmatch would read `[1]` as a class)."""
     return re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in key), re.DOTALL)
+
+
+def entry_applies(key: str, urn: str, name: str, type_token: str) -> bool:
+    """Whether the usage entry `key` applies to a resource, by the rules `Usage.for_resource` uses."""
+    if _GLOB.search(key):
+        pattern = _glob(key)
+        return bool(pattern.fullmatch(urn) or pattern.fullmatch(name))
+    return key == type_token if is_type_default(key) else key in (urn, name)
+
+
+def is_type_default(key: str) -> bool:
+    """A type-token entry: a default for every resource of the type, wherever the file is used."""
+    return not _GLOB.search(key) and not key.startswith("urn:") and bool(_TYPE_TOKEN.match(key))

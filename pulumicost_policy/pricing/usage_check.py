@@ -19,7 +19,8 @@ import yaml
 from ..descriptor.catalog import TYPES
 from ..inputs.files import InputFileError, read_bytes
 from ..inputs.resource import ResourceInput
-from .usage import UsageFileError
+from ..suggest import close_matches
+from .usage import UsageFileError, entry_applies, is_type_default
 from .yamlfile import YamlSizeError, compose_capped
 
 _TYPE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]+:[A-Za-z0-9_./-]*:[A-Za-z0-9_]+$")
@@ -98,7 +99,9 @@ def check_usage_file(path: Optional[Path], resources: Iterable[ResourceInput] = 
         for name, name_line in names.items():
             where = f"{path} line {name_line}: resource_usage[{shown!r}].{_short(name)}"
             if name not in ALL_KEYS:
+                close = close_matches(name, [k for t in targets for k in USAGE_KEYS.get(t, ())] or sorted(ALL_KEYS), n=1)
                 problems.append(f"{where} is not a usage key of any priced type"
+                                + (f" (did you mean {' or '.join(close)}?)" if close else "")
                                 + "".join(f"; valid keys for {t}: {_valid(t)}" for t in targets))
                 continue
             problems += [f"{where} does not apply to {what}; valid keys: {_valid(token)}"
@@ -107,3 +110,26 @@ def check_usage_file(path: Optional[Path], resources: Iterable[ResourceInput] = 
         unique = list(dict.fromkeys(problems))
         more = f"; and {len(unique) - MAX_PROBLEMS} more" if len(unique) > MAX_PROBLEMS else ""
         raise UsageFileError("; ".join(unique[:MAX_PROBLEMS]) + more)
+
+
+def unmatched_entries(path: Optional[Path], resources: Iterable[ResourceInput]) -> list[str]:
+    """A warning for each name, URN or glob entry that applies to no resource of the input, naming
+    the closest resource names (or URNs): its quantities would otherwise be dropped without a word.
+    Type defaults are left alone: one usage file serves stacks that lack some of its types."""
+    if path is None:
+        return []
+    resources = list(resources)
+    names = sorted({r.name for r in resources})
+    urns = sorted({r.urn for r in resources})
+    warnings = []
+    for entry, line, _ in _positions(Path(path)):
+        if is_type_default(entry) or any(entry_applies(entry, r.urn, r.name, r.type) for r in resources):
+            continue
+        close = close_matches(entry, urns if entry.startswith("urn:") else names)
+        if not close and entry.startswith("urn:"):  # a long URN: its last part against the names
+            near = set(close_matches(entry.rsplit("::", 1)[-1], names))
+            close = [r.urn for r in resources if r.name in near]
+        warnings.append(f"{path} line {line}: resource_usage[{_short(entry)!r}] matches no resource, so its quantities are "
+                        f"not used" + (f"; did you mean {' or '.join(close)}?" if close else
+                                       f" ({len(resources)} resources, none close)"))
+    return warnings

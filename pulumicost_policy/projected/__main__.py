@@ -37,7 +37,7 @@ from ..reporting.markdown import to_markdown
 from ..reporting.write import ReportWriteError, write_report, write_text
 from ..sources import open_sources
 from ..inputs import plan
-from . import gate, render
+from . import gate, preflight, render
 
 EXIT_OK, EXIT_MANDATORY, EXIT_USAGE = 0, 1, 2
 OUTPUTS = ("table", "json", "ndjson", "infracost-json", "markdown", "html")
@@ -55,8 +55,12 @@ def parse_args(argv: Optional[list[str]], prog: str = PROG) -> argparse.Namespac
                         "the plan does not list (unchanged ones, without --show-sames) are priced as they are")
     p.add_argument("--compare-to", type=Path, metavar="OLD.json",
                    help="show the change against OLD: a `pulumi stack export` file or an earlier JSON report "
-                        "(--output json); a digest carries its own old state")
-    p.add_argument("--usage", type=Path, help="usage file (YAML) for usage-billed resources")
+                        "(--output json); a digest carries its own old state, which OLD then replaces")
+    p.add_argument("--force-compare", action="store_true",
+                   help="compare with --compare-to OLD even when it is another stack or project "
+                        "(resources matched by type and name)")
+    p.add_argument("--usage", type=Path, help="usage file (YAML) for usage-billed resources "
+                                              "(default: $PULUMICOST_USAGE_FILE)")
     p.add_argument("--no-cache", action="store_true",
                    help="ask cost plugins again instead of using answers cached in the last 24 h")
     p.add_argument("--specs", type=Path, default=DEFAULT_SPECS_DIR, help="price book directory (default: specs/)")
@@ -153,22 +157,26 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
     args = parse_args(argv, prog)
     try:
         config = gate.load_config(args.policy_pack_config)
-        usage = Usage.load(args.usage)
+        usage_file = preflight.usage_file(args.usage)
+        usage = Usage.load(usage_file.path)
         if args.no_cache:
             os.environ[NO_CACHE_ENV] = "1"  # read by the plugin host when it opens the answer cache
         pricer = open_sources(usage, args.specs).pricer
         loaded = load_input(args)
         planned = loaded.resources
-        check_usage_file(args.usage, [item.resource for item in planned])
+        check_usage_file(usage_file.path, [item.resource for item in planned])
         baseline = baseline_file(config, pricer)
         old = old_estimates(args.compare_to, pricer) if args.compare_to else None
-    except (plan.PlanError, UsageFileError, PriceBookError, ConfigError) as err:
+        if old is not None:
+            preflight.check_comparison(args.compare_to, planned, old, args.force_compare, bool(args.pulumi_json))
+    except (plan.PlanError, UsageFileError, PriceBookError, ConfigError, preflight.CompareRefused) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
+    preflight.say_usage(usage_file, planned)
     tune_for_batch()
     projection = project(planned, pricer, digest=bool(args.pulumi_json), omitted=loaded.omitted)
     if old is not None:
-        projection = compared_to(projection, old)
+        projection = compared_to(projection, old, across_stacks=args.force_compare)
     if baseline is None and projection.compared:
         baseline = projection.past
     ctx = StackContext(projection.stack, pricer, baseline, stack_name=args.stack)

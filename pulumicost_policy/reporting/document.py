@@ -9,7 +9,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 import jsonschema
 
@@ -81,16 +81,46 @@ class Projection:
         return total_change(self.past, self.stack)
 
 
-def compared_to(projection: Projection, old: Mapping[str, CostEstimate]) -> Projection:
+def stack_and_project(urn: str) -> Optional[tuple[str, str]]:
+    """`urn:pulumi:STACK::PROJECT::...` -> (STACK, PROJECT); None for anything else."""
+    if not urn.startswith("urn:pulumi:"):
+        return None
+    parts = urn[len("urn:pulumi:"):].split("::")
+    return (parts[0], parts[1]) if len(parts) >= 3 else None
+
+
+def _in_stack(urn: str) -> str:
+    """The URN without its stack and project: what names the resource inside any stack."""
+    return urn.split("::", 2)[2] if stack_and_project(urn) else urn
+
+
+def other_stack(new_urns: Iterable[str], old_urns: Iterable[str]) -> Optional[str]:
+    """Why the two sides are not one stack (URNs of different stacks or projects), or None."""
+    new = {sp for sp in map(stack_and_project, new_urns) if sp}
+    old = {sp for sp in map(stack_and_project, old_urns) if sp}
+    if not new or not old or new & old:
+        return None
+    return f"it holds {_stacks(old)}, the input {_stacks(new)}"
+
+
+def _stacks(pairs: set[tuple[str, str]]) -> str:
+    return " and ".join(f"stack {stack} of project {project}" for stack, project in sorted(pairs))
+
+
+def compared_to(projection: Projection, old: Mapping[str, CostEstimate], across_stacks: bool = False) -> Projection:
     """The projection as a change from `old` (estimates by URN): kept resources are `same` or
-    `update` (their cost moved), new ones `create`, and those only in `old` deletes (savings)."""
+    `update` (their cost moved), new ones `create`, and those only in `old` deletes (savings).
+    `across_stacks` (a forced comparison of two stacks) matches resources by their URN without
+    the stack and project, so dev's `web` is compared with prod's `web`."""
+    key = _in_stack if across_stacks else (lambda urn: urn)
+    by_key = {key(urn): est for urn, est in old.items()}
     rows = []
     for row in projection.rows:
-        before = old.get(row.estimate.urn)
+        before = by_key.get(key(row.estimate.urn))
         op = "create" if before is None else "same" if Row("same", row.estimate, before).change == 0 else "update"
         rows.append(Row(op, row.estimate, before))
-    kept = {row.estimate.urn for row in projection.rows + projection.savings}
-    savings = [Row("delete", est) for urn, est in old.items() if urn not in kept]
+    kept = {key(row.estimate.urn) for row in projection.rows + projection.savings}
+    savings = [Row("delete", est) for k, est in by_key.items() if k not in kept]
     return Projection(rows, projection.savings + savings, compared=True, omitted=projection.omitted)
 
 
