@@ -1044,9 +1044,9 @@ CUSTOM = ("unpriced: custom machine types are billed per vCPU and GB, and pricin
           "(only three predefined custom shapes)")
 GCE_DISK_SIZE = ("unpriced: a disk without a size takes its image's or snapshot's, which we do not resolve "
                  "(Infracost assumes 500 GB pd-standard / 100 GB pd-ssd, or reads the image from the plan)")
-AZ_VM = ("unpriced: the bundled Azure data has eastus prices for Standard_B1s only (other sizes come from "
-         "`prices update --azure`)")
-AZ_OPS = "no Azure disk-operation or ultra-disk prices in our data (Azure data: eastus VM and disk-tier prices only)"
+AZ_VM = ("their price is older than ours: the Azure retail and SkyPilot data (2024-2026) price some sizes and disk "
+         "tiers differently from Infracost's goldens")
+AZ_OPS = "no Azure disk-operation or ultra-disk reservation prices in our data"
 S3_MISSING = ("not among the S3 feed's readable entries in our data (archive/deep-archive access tiers, Deep Archive "
               "storage and PUT, Glacier Select, retrieval requests) or not modelled (early-delete fees)")
 GCS_OPS_WHY = ("pricing.yml has no Cloud Storage operation prices, and its internet egress is by source region only "
@@ -1104,9 +1104,11 @@ def _why(case: Case, label: str, ours: Optional[str]) -> Optional[str]:
     if case.token == "gcp:compute/disk:Disk":
         return GCE_DISK_SIZE if "size" not in case.props else None
     if case.token.startswith("azure:compute/linuxVirtualMachine"):
-        if case.props["size"].lower() != "standard_b1s":
-            return AZ_VM
-        return ASSUMED if ours == "OS disk" else AZ_OPS if ours is None else None
+        if ours is None:
+            return AZ_OPS
+        if ours == "OS disk":
+            return ASSUMED
+        return AZ_VM if case.props["size"] == "Standard_A2_v2" and label.startswith("Instance usage") else None
     if case.token == "gcp:storage/bucket:Bucket" and ours is None:
         return GCS_OPS_WHY
     if case.token == "aws:s3/bucket:Bucket" and ours is None:
