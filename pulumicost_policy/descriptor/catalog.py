@@ -8,6 +8,7 @@ from .free import free_reason
 from ..inputs.resource import ResourceInput
 from .model import Component, Description, Free, Mapped, ResourceDescriptor, Unpriced, provider_of
 from .regions import Region, resolve_region
+from .tags import resource_tags
 from .registry import PricedType, mappers
 from .values import Props, PropertyProblem, UnknownProperty
 
@@ -66,7 +67,7 @@ def describe(resource: ResourceInput) -> Description:
         if isinstance(mapped, (Unpriced, Free)):
             return mapped
         region = resolve_region(provider, props, resource.provider_props, resource.config, resource.env)
-        tags = props.tags()
+        tags = resource_tags(resource)
     except PropertyProblem as problem:
         return Unpriced(problem.reason, pending=isinstance(problem, UnknownProperty))
     return _descriptor(provider, region, tags, mapped, resource)

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 from ..reporting.document import Projection, Row, compared_to, to_report
 from ..reporting.write import ReportWriteError, write_report
-from . import budgets, cost_increase
+from . import budgets, cost_allocation_tags, cost_increase
 from .messages import change_message, summary_message
 from .model import STACK, WARNING, CostPolicy, Finding, StackContext
 
@@ -32,11 +32,16 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
     warnings = [f.message for f in budget_findings if f.kind == WARNING]
     if warnings:
         message += "\nBudget warnings: " + "; ".join(warnings)
+    untagged = cost_allocation_tags.untagged_of(ctx.earlier.get(cost_allocation_tags.NAME, []))
+    if untagged is not None:
+        message += f"\nCost allocation: {untagged['text']}"
     if ctx.problems:
         message += "\nCost sources: " + "; ".join(ctx.problems)
     report_file = config.get("reportFile")
     if report_file:
         extra = {"budgets": [dict(f.data) for f in budget_findings if f.data]}
+        if untagged is not None:
+            extra["untagged"] = untagged
         try:
             write_report(report_file, to_report(projection, ctx.stack_name, ctx.project, extra))
         except ReportWriteError as err:

@@ -8,8 +8,9 @@ import sys
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..descriptor import Description, Free, Unpriced, provider_of
+from ..descriptor import Description, Free, ResourceInput, Unpriced, provider_of
 from ..descriptor.model import Component
+from ..descriptor.tags import resource_tags
 
 HOURS_PER_MONTH = 730.0
 
@@ -64,6 +65,9 @@ class CostEstimate:
     tags: tuple[tuple[str, str], ...] = ()  # for tag budgets
     component: bool = False  # a component resource: shown as free, left out of the counts
     region_from: str = ""  # where the region came from when not the resource's own ("the provider")
+    # The resource as priced, for policies that read its properties (tags, cheaper equivalents)
+    # and re-price a changed copy; None for estimates read back from an earlier report.
+    resource: Optional[ResourceInput] = field(default=None, compare=False, repr=False)
 
     @property
     def hourly(self) -> Optional[float]:
@@ -83,22 +87,25 @@ def internal_error(urn: str, name: str, type_token: str, err: Exception, doing: 
 
 
 def to_estimate(urn: str, name: str, type_token: str, description: Description,
-                pricing: Pricing | Unpriced | None) -> CostEstimate:
+                pricing: Pricing | Unpriced | None, resource: Optional[ResourceInput] = None) -> CostEstimate:
     """Combine a description and its pricing into the estimate the policies and reports show."""
     if isinstance(description, Free):
         return CostEstimate(urn, name, type_token, FREE, 0.0, None, reason=description.reason,
-                            component=isinstance(description, Component))
+                            component=isinstance(description, Component), resource=resource)
     if isinstance(description, Unpriced):
+        # Billable but not priced: its tags still count for tag policies (never for budgets: no cost).
+        tags = tuple(sorted(resource_tags(resource).items())) if resource is not None else ()
         return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=description.reason,
-                            pending=description.pending)
+                            pending=description.pending, tags=tags, resource=resource)
     if isinstance(pricing, Unpriced) or pricing is None:
         reason = pricing.reason if isinstance(pricing, Unpriced) else "no cost source knows this price"
         # No SKU and no region: no source priced them, so they are arbitrary property values (possibly
         # secrets); the reason names them only when the price book knows them.
         return CostEstimate(urn, name, type_token, UNPRICED, None, None, reason=reason,
-                            region_from=description.region_from)
+                            region_from=description.region_from, tags=tuple(sorted(description.tags.items())),
+                            resource=resource)
     status = USAGE_BASED if pricing.usage_only else PRICED
     return CostEstimate(urn, name, type_token, status, pricing.monthly, pricing.currency, pricing.source,
                         pricing.unit_price, "", description.sku, description.region, pricing.components,
                         pricing.usage_notes, tags=tuple(sorted(description.tags.items())),
-                        region_from=description.region_from)
+                        region_from=description.region_from, resource=resource)

@@ -75,7 +75,7 @@ class Pricer:
             if isinstance(description, ResourceDescriptor):
                 usage = self.usage.for_resource(resource.urn, resource.name, resource.type)
                 pricing = self._cached(description, usage)
-            return to_estimate(resource.urn, resource.name, resource.type, description, pricing)
+            return to_estimate(resource.urn, resource.name, resource.type, description, pricing, resource)
         except Exception as err:  # noqa: BLE001 - the contract is "never fail the whole run"
             return internal_error(resource.urn, resource.name, resource.type, err, "pricing")
 

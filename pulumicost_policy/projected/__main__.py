@@ -21,6 +21,7 @@ from ..gctune import tune_for_batch
 from ..paths import PACK_DIR, pack_version
 from ..policies import ConfigError, StackContext
 from ..policies.budgets import NAME as BUDGETS
+from ..policies.cost_allocation_tags import NAME as TAGS, untagged_of
 from ..policies.cost_increase import POLICY as COST_INCREASE_POLICY, baseline_from_state
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..pricing.freshness import stale_warning
@@ -182,12 +183,17 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
     ctx = StackContext(projection.stack, pricer, baseline, stack_name=args.stack)
     found = gate.run_policies(projection, config, ctx)
     violations = gate.violations(projection, config, found)
-    report = to_report(projection, args.stack, extra={
-        "policies": gate.as_json(violations),
-        "budgets": [dict(f.data) for f in found.get(BUDGETS, []) if f.data]})
+    extra = {"policies": gate.as_json(violations),
+             "budgets": [dict(f.data) for f in found.get(BUDGETS, []) if f.data]}
+    untagged = untagged_of(found.get(TAGS, []))
+    if untagged is not None:
+        extra["untagged"] = untagged
+    report = to_report(projection, args.stack, extra=extra)
     out = io.StringIO() if args.out_file else sys.stdout
     if args.output == "table":
         render.table(projection, out, args.show_free)
+        if untagged is not None:
+            out.write(f"Cost allocation: {untagged['text']}\n")
         gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", out,
                             ran=len(found))
     elif args.output == "json":
