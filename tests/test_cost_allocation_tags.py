@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from pulumicost_policy.testing.harness import UNKNOWN, EnginePack
@@ -113,4 +114,5 @@ def test_offline_gate(tmp_path):
     assert f"- [mandatory]  {NAME}  (aws:ec2/instance:Instance: web-1)" in out.stdout
     assert "Cost allocation: $" in out.stdout and "/month untagged" in out.stdout
     report = json.loads((tmp_path / "r.json").read_text())
+    jsonschema.validate(report, json.loads((ROOT / "schemas" / "report.schema.json").read_text()))
     assert report["untagged"]["count"] == sum(1 for p in report["policies"] if p["policy"] == NAME) > 0
