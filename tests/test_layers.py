@@ -21,7 +21,7 @@ LAYERS: dict[str, int] = {
     "protocol": 0, "gctune": 0, "money": 0, "paths": 0, "inputs": 0, "suggest": 0, "quoting": 0,
     "descriptor": 1, "trust": 1,
     "pricing": 2,
-    "plugins": 3,
+    "plugins": 3, "recommend": 3,
     "sources": 4, "reporting": 4,
     "policies": 5,
     "pack": 6, "projected": 6, "actual": 6, "prices": 6,

@@ -7,7 +7,7 @@ the others.
 """
 from __future__ import annotations
 
-from . import budgets, cost_allocation_tags, cost_estimate, cost_increase, resource_limit, stack_summary, unpriced
+from . import budgets, cost_allocation_tags, cost_estimate, cost_recommendations, cost_increase, resource_limit, stack_summary, unpriced
 from .levels import LEVELS, ConfigError, reconcile
 from .model import (NOT_APPLICABLE, NOTE, RESOURCE, STACK, VIOLATION, WARNING, CostPolicy, Finding, StackContext,
                     violations)
@@ -21,6 +21,7 @@ POLICIES: tuple[CostPolicy, ...] = (
     unpriced.POLICY,
     cost_increase.POLICY,
     cost_allocation_tags.POLICY,
+    cost_recommendations.POLICY,
     stack_summary.POLICY,
 )
 BY_NAME = {p.name: p for p in POLICIES}

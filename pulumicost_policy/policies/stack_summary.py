@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 from ..reporting.document import Projection, Row, compared_to, to_report
 from ..reporting.write import ReportWriteError, write_report
-from . import budgets, cost_allocation_tags, cost_increase
+from . import budgets, cost_allocation_tags, cost_increase, cost_recommendations
 from .messages import change_message, summary_message
 from .model import STACK, WARNING, CostPolicy, Finding, StackContext
 
@@ -35,6 +35,9 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
     untagged = cost_allocation_tags.untagged_of(ctx.earlier.get(cost_allocation_tags.NAME, []))
     if untagged is not None:
         message += f"\nCost allocation: {untagged['text']}"
+    savings = cost_recommendations.summary_of(ctx.earlier.get(cost_recommendations.NAME, []))
+    if savings is not None:
+        message += f"\nSavings opportunities: {savings}"
     if ctx.problems:
         message += "\nCost sources: " + "; ".join(ctx.problems)
     report_file = config.get("reportFile")
@@ -42,6 +45,9 @@ def check(ctx: StackContext, config: Mapping[str, Any]) -> list[Finding]:
         extra = {"budgets": [dict(f.data) for f in budget_findings if f.data]}
         if untagged is not None:
             extra["untagged"] = untagged
+        recommendations = cost_recommendations.recommendations_of(ctx.earlier.get(cost_recommendations.NAME, []))
+        if recommendations is not None:
+            extra["recommendations"] = recommendations
         try:
             write_report(report_file, to_report(projection, ctx.stack_name, ctx.project, extra))
         except ReportWriteError as err:

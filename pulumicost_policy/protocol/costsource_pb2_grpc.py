@@ -64,6 +64,16 @@ class CostSourceServiceStub(object):
                 request_serializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.GetPluginInfoRequest.SerializeToString,
                 response_deserializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.GetPluginInfoResponse.FromString,
                 _registered_method=True)
+        self.GetRecommendations = channel.unary_unary(
+                '/pulumicost.v1.CostSourceService/GetRecommendations',
+                request_serializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.GetRecommendationsRequest.SerializeToString,
+                response_deserializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.GetRecommendationsResponse.FromString,
+                _registered_method=True)
+        self.DismissRecommendation = channel.unary_unary(
+                '/pulumicost.v1.CostSourceService/DismissRecommendation',
+                request_serializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.DismissRecommendationRequest.SerializeToString,
+                response_deserializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.DismissRecommendationResponse.FromString,
+                _registered_method=True)
 
 
 class CostSourceServiceServicer(object):
@@ -105,6 +115,20 @@ class CostSourceServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetRecommendations(self, request, context):
+        """spec v0.5+ (finfocus.v1), optional: plugins without recommendations answer UNIMPLEMENTED or
+        an empty list.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DismissRecommendation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CostSourceServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -137,6 +161,16 @@ def add_CostSourceServiceServicer_to_server(servicer, server):
                     servicer.GetPluginInfo,
                     request_deserializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.GetPluginInfoRequest.FromString,
                     response_serializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.GetPluginInfoResponse.SerializeToString,
+            ),
+            'GetRecommendations': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRecommendations,
+                    request_deserializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.GetRecommendationsRequest.FromString,
+                    response_serializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.GetRecommendationsResponse.SerializeToString,
+            ),
+            'DismissRecommendation': grpc.unary_unary_rpc_method_handler(
+                    servicer.DismissRecommendation,
+                    request_deserializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.DismissRecommendationRequest.FromString,
+                    response_serializer=pulumicost__policy_dot_protocol_dot_costsource__pb2.DismissRecommendationResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -301,6 +335,60 @@ class CostSourceService(object):
             '/pulumicost.v1.CostSourceService/GetPluginInfo',
             pulumicost__policy_dot_protocol_dot_costsource__pb2.GetPluginInfoRequest.SerializeToString,
             pulumicost__policy_dot_protocol_dot_costsource__pb2.GetPluginInfoResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRecommendations(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/pulumicost.v1.CostSourceService/GetRecommendations',
+            pulumicost__policy_dot_protocol_dot_costsource__pb2.GetRecommendationsRequest.SerializeToString,
+            pulumicost__policy_dot_protocol_dot_costsource__pb2.GetRecommendationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DismissRecommendation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/pulumicost.v1.CostSourceService/DismissRecommendation',
+            pulumicost__policy_dot_protocol_dot_costsource__pb2.DismissRecommendationRequest.SerializeToString,
+            pulumicost__policy_dot_protocol_dot_costsource__pb2.DismissRecommendationResponse.FromString,
             options,
             channel_credentials,
             insecure,

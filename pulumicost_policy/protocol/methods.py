@@ -15,4 +15,6 @@ METHODS: dict[str, tuple[Any, Any]] = {
     "GetActualCost": (pb.GetActualCostRequest, pb.GetActualCostResponse),
     "GetPricingSpec": (pb.GetPricingSpecRequest, pb.GetPricingSpecResponse),
     "GetPluginInfo": (pb.GetPluginInfoRequest, pb.GetPluginInfoResponse),
+    "GetRecommendations": (pb.GetRecommendationsRequest, pb.GetRecommendationsResponse),
+    "DismissRecommendation": (pb.DismissRecommendationRequest, pb.DismissRecommendationResponse),
 }
