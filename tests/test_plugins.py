@@ -49,7 +49,8 @@ def test_wire_compatible_with_costsource_md():
     service = pb.DESCRIPTOR.services_by_name["CostSourceService"]
     assert service.full_name == "pulumicost.v1.CostSourceService"
     assert {m.name for m in service.methods} == {"Name", "Supports", "GetProjectedCost", "GetActualCost",
-                                                 "GetPricingSpec", "GetPluginInfo"}
+                                                 "GetPricingSpec", "GetPluginInfo",
+                                                 "GetRecommendations", "DismissRecommendation"}  # finfocus.v1
     for message, fields in WIRE.items():
         got = {f.name: f.number for f in pb.DESCRIPTOR.message_types_by_name[message].fields}
         assert {k: got.get(k) for k in fields} == fields, message

@@ -22,6 +22,7 @@ from ..paths import PACK_DIR, pack_version
 from ..policies import ConfigError, StackContext
 from ..policies.budgets import NAME as BUDGETS
 from ..policies.cost_allocation_tags import NAME as TAGS, untagged_of
+from ..policies.cost_recommendations import NAME as RECOMMENDATIONS, recommendations_of
 from ..policies.cost_increase import POLICY as COST_INCREASE_POLICY, baseline_from_state
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..pricing.freshness import stale_warning
@@ -35,6 +36,7 @@ from ..reporting.document import Projection, ReportError, Row, compared_to, esti
 from ..reporting.html import to_html
 from ..reporting.infracost import to_infracost
 from ..reporting.markdown import to_markdown
+from ..reporting.savings import savings_html, savings_lines, savings_markdown
 from ..reporting.write import ReportWriteError, write_report, write_text
 from ..sources import open_sources
 from ..inputs import plan
@@ -188,12 +190,18 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
     untagged = untagged_of(found.get(TAGS, []))
     if untagged is not None:
         extra["untagged"] = untagged
+    recs = recommendations_of(found.get(RECOMMENDATIONS, []))
+    if recs is not None:
+        extra["recommendations"] = recs
+    # Markdown and HTML show the recommendations in their own section, not again as policy verdicts.
+    verdicts = [p for p in extra["policies"] if p["policy"] != RECOMMENDATIONS]
     report = to_report(projection, args.stack, extra=extra)
     out = io.StringIO() if args.out_file else sys.stdout
     if args.output == "table":
         render.table(projection, out, args.show_free)
         if untagged is not None:
             out.write(f"Cost allocation: {untagged['text']}\n")
+        out.writelines(line + "\n" for line in savings_lines(recs or []))
         gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", out,
                             ran=len(found))
     elif args.output == "json":
@@ -206,9 +214,9 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
                            "pulumi_preview_json" if args.pulumi_json else "pulumi_state")
         out.write(json.dumps(doc, indent=2, allow_nan=False) + "\n")
     elif args.output == "markdown":
-        out.write(to_markdown(projection, report["policies"], args.stack))
+        out.write(to_markdown(projection, verdicts, args.stack, sections=savings_markdown(recs or [])))
     else:
-        out.write(to_html(projection, report["policies"], args.stack))
+        out.write(to_html(projection, verdicts, args.stack, savings_html(recs or [])))
     if args.out_file:
         try:
             write_text(args.out_file, out.getvalue())

@@ -26,7 +26,9 @@ def _change_class(value: float | None) -> str:
     return "" if not value else " up" if value > 0 else " down"
 
 
-def to_html(projection: Projection, policies: list[dict[str, Any]], stack_name: str = "") -> str:
+def to_html(projection: Projection, policies: list[dict[str, Any]], stack_name: str = "",
+            section: str = "") -> str:
+    """The page; `section` (HTML, escaped by its maker: savings.py's) follows the policies."""
     stack, compared = projection.stack, projection.compared
     currency = stack.currency or projection.past.currency
     total = " + ".join(f"{amount_text(v, c)}" for c, v in stack.totals.items()) or "$0.00"
@@ -50,6 +52,7 @@ def to_html(projection: Projection, policies: list[dict[str, Any]], stack_name: 
             f"<li><span class='{_e(p['enforcement_level'])}'>[{_e(p['enforcement_level'])}]</span> "
             f"<strong>{_e(p['policy'])}</strong>{' (' + _e(p['resource']) + ')' if p.get('resource') else ''}: "
             f"<pre>{_e(p['message'])}</pre></li>" for p in policies) + "</ul>")
+    parts.append(section)
     cols = ["Resource", "Type", "Op", "SKU / region", *(["Before", "After", "Change"] if compared else ["Monthly"]),
             "Source / reason"]
     parts.append("<h2>Resources</h2><table><thead><tr>" + "".join(f"<th>{c}</th>" for c in cols)

@@ -9,7 +9,7 @@ Markdown or HTML would read (`|`, `<`, backticks...) are escaped, control charac
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable, Optional, Sequence
 
 from ..money import money, signed
 from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate
@@ -110,11 +110,11 @@ def _unpriced(projection: Projection, budget: int) -> list[str]:
 
 
 def to_markdown(projection: Projection, policies: list[dict[str, Any]], stack_name: str = "",
-                limit: int = COMMENT_LIMIT) -> str:
-    """The comment, at most `limit` characters."""
+                limit: int = COMMENT_LIMIT, sections: Sequence[str] = ()) -> str:
+    """The comment, at most `limit` characters; `sections` (lines) follow the policies (savings.py's)."""
     compared = projection.compared
     rows = [r for r in projection.rows + projection.savings if r.estimate.status != FREE or r.change]
-    head = _headline(projection, stack_name) + _policies(policies)
+    head = _headline(projection, stack_name) + _policies(policies) + list(sections)
     by_cost = sorted((r for r in rows if r.op != "delete" and r.estimate.monthly),
                      key=lambda r: -(r.estimate.monthly or 0.0))[:TOP]
     head += _top("Most expensive resources", by_cost, compared)

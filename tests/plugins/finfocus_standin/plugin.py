@@ -11,6 +11,8 @@ spec and shared/protocols/costsource.md, not from our SDK:
 - GetActualCost refuses an ARN without a `sku` tag (INVALID_ARGUMENT), else returns one record a
   day, in pages of STANDIN_PAGE_SIZE (default 3) through next_page_token;
 - STANDIN_MODE=nameonly serves Name only (every other call UNIMPLEMENTED);
+- GetRecommendations: m4 -> m5 and t3 -> t3a of the same size, savings from the price book,
+  honouring excluded_recommendation_ids;
 - every GetProjectedCost/GetActualCost is appended to STANDIN_LOG (if set) so tests count calls.
 """
 from __future__ import annotations
@@ -87,12 +89,43 @@ def actual(request, context):
     return pb.GetActualCostResponse(results=results, next_page_token=str(first + PAGE) if more else "")
 
 
+# What the stand-in recommends (finfocus's rightsizing shape): an m4 to the m5 of its size (the same
+# advice as ours: the host must merge them) and a t3 to the t3a of its size (ours has no such rule).
+SWAPS = {"m4": "m5", "t3": "t3a"}
+
+
+def recommendations(request, context):
+    _log(f"recommendations targets={len(request.target_resources)} excluded={sorted(request.excluded_recommendation_ids)}")
+    out = []
+    for res in request.target_resources:
+        family, _, size = res.sku.partition(".")
+        if res.resource_type != "aws:ec2/instance:Instance" or res.region != REGION or family not in SWAPS:
+            continue
+        new = f"{SWAPS[family]}.{size}"
+        now, then = BOOK.get("aws", "ec2:Instance", res.sku, REGION), BOOK.get("aws", "ec2:Instance", new, REGION)
+        rec_id = f"standin-{SWAPS[family]}-{res.id.rsplit('::', 1)[-1]}"
+        if now is None or then is None or then.rate_per_unit >= now.rate_per_unit \
+                or rec_id in request.excluded_recommendation_ids:
+            continue
+        out.append(pb.Recommendation(
+            id=rec_id, category=pb.RECOMMENDATION_CATEGORY_COST, action_type=pb.RECOMMENDATION_ACTION_TYPE_RIGHTSIZE,
+            resource=pb.ResourceRecommendationInfo(id=res.id, provider="aws", resource_type=res.resource_type,
+                                                   region=REGION, sku=res.sku),
+            rightsize=pb.RightsizeAction(current_sku=res.sku, recommended_sku=new),
+            impact=pb.RecommendationImpact(estimated_savings=(now.rate_per_unit - then.rate_per_unit) * 730,
+                                           currency="USD", projection_period="monthly",
+                                           current_cost=now.rate_per_unit * 730, projected_cost=then.rate_per_unit * 730),
+            description=f"Rightsize {family} to {SWAPS[family]}", source="aws-public"))
+    return pb.GetRecommendationsResponse(recommendations=out)
+
+
 HANDLERS = {
     "Name": (name, pb.NameRequest, pb.NameResponse),
     "GetPluginInfo": (info, pb.GetPluginInfoRequest, pb.GetPluginInfoResponse),
     "Supports": (supports, pb.SupportsRequest, pb.SupportsResponse),
     "GetProjectedCost": (projected, pb.GetProjectedCostRequest, pb.GetProjectedCostResponse),
     "GetActualCost": (actual, pb.GetActualCostRequest, pb.GetActualCostResponse),
+    "GetRecommendations": (recommendations, pb.GetRecommendationsRequest, pb.GetRecommendationsResponse),
 }
 
 

@@ -1,0 +1,64 @@
+"""The "Savings opportunities" of every report format, from the report's `recommendations` rows
+(`Recommendation.as_json()`): one line each in the table summary, a section in Markdown and HTML.
+Every value is escaped for its format: names and property values are data, never markup."""
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Mapping, Sequence
+
+from ..money import money
+from .markdown import cell
+from .text import printable
+
+TITLE = "Savings opportunities"
+
+
+def _change(rec: Mapping[str, Any]) -> str:
+    def shown(v: Any) -> str:
+        return f'"{v}"' if isinstance(v, str) else "unset" if v is None else str(v)
+    return "; ".join(f"{c['path']}: {shown(c['from'])} -> {shown(c['to'])}" for c in rec["changes"]) or rec["title"]
+
+
+def _costs(rec: Mapping[str, Any]) -> str:
+    if rec.get("current_monthly") is None or rec.get("proposed_monthly") is None:
+        return ""
+    return f"{money(rec['current_monthly'], rec['currency'])} -> {money(rec['proposed_monthly'], rec['currency'])}"
+
+
+def _saving(rec: Mapping[str, Any]) -> str:
+    return f"{money(rec['monthly_saving'], rec['currency'])}/month"
+
+
+def savings_lines(recs: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Plain text for the table summary: a line per recommendation."""
+    if not recs:
+        return []
+    out = [f"{TITLE}:"]
+    for rec in recs:
+        caveat = f" ({rec['caveat']})" if rec.get("caveat") else ""
+        out.append(printable(f"  {rec['name']}: {_change(rec)} saves {_saving(rec)}"
+                             f"{' (' + _costs(rec) + ')' if _costs(rec) else ''}{caveat} [{', '.join(rec['sources'])}]"))
+    return out
+
+
+def savings_markdown(recs: Sequence[Mapping[str, Any]]) -> list[str]:
+    if not recs:
+        return []
+    out = [f"### {TITLE}", "", "| Resource | Change | Monthly cost | Saving | Note | Source |", "|---|---|---|--:|---|---|"]
+    for rec in recs:
+        out.append("| " + " | ".join(cell(v) for v in (rec["name"], _change(rec), _costs(rec), _saving(rec),
+                                                       rec.get("caveat", ""), ", ".join(rec["sources"]))) + " |")
+    return out + [""]
+
+
+def savings_html(recs: Sequence[Mapping[str, Any]]) -> str:
+    if not recs:
+        return ""
+    def e(v: object) -> str:
+        return escape(printable(v))
+    rows = "".join(
+        f"<tr><td>{e(r['name'])}</td><td><code>{e(_change(r))}</code></td><td class='n'>{e(_costs(r))}</td>"
+        f"<td class='n'>{e(_saving(r))}</td><td>{e(r.get('caveat', ''))}</td><td>{e(', '.join(r['sources']))}</td></tr>"
+        for r in recs)
+    return (f"<h2>{TITLE}</h2><table><thead><tr><th>Resource</th><th>Change</th><th>Monthly cost</th><th>Saving</th>"
+            f"<th>Note</th><th>Source</th></tr></thead><tbody>{rows}</tbody></table>")
