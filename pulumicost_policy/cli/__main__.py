@@ -2,7 +2,7 @@
 
     pulumicost cost projected --pulumi-json plan.json [--usage usage.yaml] ...
     pulumicost cost actual --start-date 2024-01-01 --end-date 2024-01-31 [--filter tag:env=prod] ...
-    pulumicost plugin install|list|validate|conformance ...
+    pulumicost plugin install|list|validate|conformance|package ...
     pulumicost prices update|status ...
 
 Each verb hands the rest of the command line to that tool unchanged, so flags, help and exit codes
@@ -44,7 +44,7 @@ def _prices(argv: list[str], prog: str) -> int:
 VERBS: tuple[tuple[tuple[str, ...], Tool, str], ...] = (
     (("cost", "projected"), _projected, "monthly cost of a `pulumi preview --json` plan or a stack export, offline"),
     (("cost", "actual"), _actual, "what the stack's resources cost over a date range, from cost plugins"),
-    (("plugin",), _plugin, "install | list | validate | conformance: cost-source plugins"),
+    (("plugin",), _plugin, "install | list | validate | conformance | package: cost-source plugins"),
     (("prices",), _prices, "update | status: the price data the projection uses"),
 )
 

@@ -1,4 +1,4 @@
-"""`python -m pulumicost_policy.plugins install DIR | list | validate [NAME] | conformance PATH`.
+"""`python -m pulumicost_policy.plugins install DIR | list | validate [NAME] | conformance PATH | package NAME`.
 
 Exit codes: 0 ok, 1 a plugin failed validation or conformance, 2 bad usage or input.
 """
@@ -17,6 +17,7 @@ from .discovery import NO_HOME, discover_all, plugin_root
 from .environment import plugin_env, reads
 from .host import PluginHost
 from .install import InstallError, install, shipped_or_path
+from .package import package
 from .release import install_release, is_release
 
 
@@ -36,7 +37,18 @@ def main(argv: Optional[Sequence[str]] = None, prog: str = PROG) -> int:
     p.add_argument("name", nargs="?")
     p = sub.add_parser("conformance", help="run the conformance suite against a plugin binary or directory")
     p.add_argument("path", type=Path)
+    p = sub.add_parser("package", help="build a release archive a finfocus host installs (runs with only a Python "
+                                       "that has grpcio and protobuf)")
+    p.add_argument("name", help="a plugin shipped with the pack (aws-public) or a plugin directory")
+    p.add_argument("--out", type=Path, default=Path("dist"), help="directory for the archive (default dist/)")
     args = parser.parse_args(argv)
+    if args.command == "package":
+        try:
+            print(package(args.name, args.out))
+        except (InstallError, OSError) as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 2
+        return 0
     root = args.root or plugin_root()
     if root is None:
         print(f"error: {NO_HOME}, or pass --root", file=sys.stderr)
