@@ -53,9 +53,7 @@ def test_identical_descriptors_are_asked_once(root, tmp_path):
     resources = [(f"web-{i}", T3) for i in range(10)] + [("big", {"instanceType": "m5.large"})]
     per, summary, _ = run_pack(root, resources)
     assert all("source: plugin counter 1.0.0" in per[f"web-{i}"] for i in range(10))
-    # The stack's own descriptors (cost-recommendations also prices cheaper candidates, each once too).
-    calls = [c for c in log.read_text().splitlines() if c.split()[1] in ("m5.large", "t3.micro")]
-    assert len(set(log.read_text().splitlines())) == len(log.read_text().splitlines())
+    calls = log.read_text().splitlines()
     # The real descriptor: the Pulumi type token, the instance type as SKU, the properties as tags.
     assert sorted(calls) == ["aws:ec2/instance:Instance m5.large us-east-1 instanceType=m5.large",
                              "aws:ec2/instance:Instance t3.micro us-east-1 instanceType=t3.micro"]

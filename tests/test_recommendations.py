@@ -107,7 +107,8 @@ def test_offline_json_markdown_html_and_table(tmp_path):
     table = offline(plan, "table")
     lines = table.split("Savings opportunities:", 1)[1].splitlines()
     assert any(l.startswith("  vol: type: \"gp2\" -> \"gp3\"") for l in lines)
-    assert "- [advisory]  cost-recommendations" in table  # the policy's name offline
+    assert "- [advisory]  cost-recommendations" not in table  # the lines above are the advisory ones
+    assert {p["policy"] for p in report["policies"]} == {NAME}  # the policy's name offline
 
 
 @pytest.fixture

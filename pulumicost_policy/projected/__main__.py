@@ -13,6 +13,7 @@ import argparse
 import io
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Optional
@@ -201,8 +202,10 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
         render.table(projection, out, args.show_free)
         if untagged is not None:
             out.write(f"Cost allocation: {untagged['text']}\n")
-        out.writelines(line + "\n" for line in savings_lines(recs or []))
-        gate.print_policies(violations, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", out,
+        out.writelines(line + "\n" for line in savings_lines(recs or [], shutil.get_terminal_size().columns))
+        # Advisory recommendations are the lines above; listed again as verdicts they would be noise.
+        shown = [v for v in violations if not (v.policy == RECOMMENDATIONS and v.level == "advisory")]
+        gate.print_policies(shown, _pack_label(), f"pulumi:pulumi:Stack: {args.stack or 'stack'}", out,
                             ran=len(found))
     elif args.output == "json":
         out.write(json.dumps(report, indent=2, allow_nan=False) + "\n")

@@ -1,8 +1,10 @@
-"""Recommendations priced the way the resource itself is: each rule's proposal is applied to a copy
-of the resource's properties, and that copy goes through the same `Pricer` (descriptor, source
-chain, usage) as the original. A proposal is kept only when both are priced, in the same currency
-and region, and the copy costs less; per resource and rule the cheapest proposal wins (m4 -> m5
-rather than m4 -> m7i when m5 is cheaper).
+"""Recommendations priced from the book: each rule's proposal is applied to a copy of the
+resource's properties, and the copy and the original go through the same descriptor and `Pricer`
+path (the run's usage, the price book's sources of the run's chain). Both sides come from the
+book, so a plugin's price for the original is never compared with a list price for the copy, and
+no plugin is asked about resources nobody planned. A proposal is kept only when both are priced,
+in the same currency and region, and the copy costs less; per resource and rule the cheapest
+proposal wins (m4 -> m5 rather than m4 -> m7i when m5 is cheaper).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 from ..descriptor import ResourceInput
 from ..pricing.estimate import PRICED, CostEstimate
 from ..pricing.finite import as_finite
-from ..pricing.pricer import Pricer
+from ..pricing.pricer import PriceBookSource, Pricer
 from ..pricing.recommendation import Change, Recommendation
 from .rules import Proposal, current, proposals
 
@@ -37,6 +39,7 @@ def ignored(rule: str, type_token: str, ignore: Iterable[str]) -> bool:
 
 
 def _priced(pricer: Pricer, est: CostEstimate, proposal: Proposal) -> Optional[Recommendation]:
+    """`est` is the resource as the book prices it."""
     resource = est.resource
     if resource is None:
         return None
@@ -60,15 +63,19 @@ def _default(path: str) -> Optional[str]:
 def recommend(estimates: Iterable[CostEstimate], pricer: Pricer, ignore: Sequence[str] = (),
               min_saving: float = 0.0) -> list[Recommendation]:
     """Our recommendations for priced resources, the cheapest per resource and rule."""
+    book = Pricer([s for s in pricer.sources if isinstance(s, PriceBookSource)], pricer.usage)
     out: list[Recommendation] = []
-    for est in estimates:
-        if est.status != PRICED or est.resource is None:
+    for priced in estimates:
+        if priced.status != PRICED or priced.resource is None or not proposals(priced.type, priced.resource.props):
+            continue
+        est = priced if priced.source.startswith("specs") else book.estimate(priced.resource)
+        if est.status != PRICED:
             continue
         best: dict[str, Recommendation] = {}
         for proposal in proposals(est.type, est.resource.props):
             if ignored(proposal.rule, est.type, ignore):
                 continue
-            rec = _priced(pricer, est, proposal)
+            rec = _priced(book, est, proposal)
             if rec is not None and rec.saving >= min_saving and \
                     (proposal.rule not in best or rec.saving > best[proposal.rule].saving):
                 best[proposal.rule] = rec

@@ -3,6 +3,7 @@
 Every value is escaped for its format: names and property values are data, never markup."""
 from __future__ import annotations
 
+import textwrap
 from html import escape
 from typing import Any, Mapping, Sequence
 
@@ -29,15 +30,16 @@ def _saving(rec: Mapping[str, Any]) -> str:
     return f"{money(rec['monthly_saving'], rec['currency'])}/month"
 
 
-def savings_lines(recs: Sequence[Mapping[str, Any]]) -> list[str]:
-    """Plain text for the table summary: a line per recommendation."""
+def savings_lines(recs: Sequence[Mapping[str, Any]], width: int = 0) -> list[str]:
+    """Plain text for the table summary: a recommendation per line, wrapped to `width` (0: not)."""
     if not recs:
         return []
     out = [f"{TITLE}:"]
     for rec in recs:
         caveat = f" ({rec['caveat']})" if rec.get("caveat") else ""
-        out.append(printable(f"  {rec['name']}: {_change(rec)} saves {_saving(rec)}"
-                             f"{' (' + _costs(rec) + ')' if _costs(rec) else ''}{caveat} [{', '.join(rec['sources'])}]"))
+        line = printable(f"  {rec['name']}: {_change(rec)} saves {_saving(rec)}"
+                         f"{' (' + _costs(rec) + ')' if _costs(rec) else ''}{caveat} [{', '.join(rec['sources'])}]")
+        out += textwrap.wrap(line, width, subsequent_indent="    ", break_on_hyphens=False) if width > 10 else [line]
     return out
 
 

@@ -5,7 +5,7 @@ import pytest
 
 from pulumicost_policy.policies import BY_NAME, POLICIES
 
-WRONG_TYPE = {"number": "lots", "string": 42, "object": ["not", "a", "map"], "array": "aws:*"}
+WRONG_TYPE = {"number": "lots", "string": 42, "object": ["not", "a", "map"], "array": "aws:*", "boolean": "yes"}
 PROPERTIES = [(policy.name, prop, spec) for policy in POLICIES for prop, spec in policy.schema.items()]
 
 
