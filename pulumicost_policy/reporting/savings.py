@@ -12,6 +12,12 @@ from .markdown import cell
 from .text import printable
 
 TITLE = "Savings opportunities"
+TOP_LINES = 20      # the table summary and the Markdown comment show the largest; the JSON has all
+TOP_MARKDOWN = 10
+
+
+def _more(recs: Sequence[Mapping[str, Any]], shown: int) -> list[str]:
+    return [f"... and {len(recs) - shown} more (the JSON report lists them all)"] if len(recs) > shown else []
 
 
 def _change(rec: Mapping[str, Any]) -> str:
@@ -35,22 +41,22 @@ def savings_lines(recs: Sequence[Mapping[str, Any]], width: int = 0) -> list[str
     if not recs:
         return []
     out = [f"{TITLE}:"]
-    for rec in recs:
+    for rec in recs[:TOP_LINES]:
         caveat = f" ({rec['caveat']})" if rec.get("caveat") else ""
         line = printable(f"  {rec['name']}: {_change(rec)} saves {_saving(rec)}"
                          f"{' (' + _costs(rec) + ')' if _costs(rec) else ''}{caveat} [{', '.join(rec['sources'])}]")
         out += textwrap.wrap(line, width, subsequent_indent="    ", break_on_hyphens=False) if width > 10 else [line]
-    return out
+    return out + [f"  {m}" for m in _more(recs, TOP_LINES)]
 
 
 def savings_markdown(recs: Sequence[Mapping[str, Any]]) -> list[str]:
     if not recs:
         return []
     out = [f"### {TITLE}", "", "| Resource | Change | Monthly cost | Saving | Note | Source |", "|---|---|---|--:|---|---|"]
-    for rec in recs:
+    for rec in recs[:TOP_MARKDOWN]:
         out.append("| " + " | ".join(cell(v) for v in (rec["name"], _change(rec), _costs(rec), _saving(rec),
                                                        rec.get("caveat", ""), ", ".join(rec["sources"]))) + " |")
-    return out + [""]
+    return out + [""] + [cell(m) for m in _more(recs, TOP_MARKDOWN)] + ([""] if len(recs) > TOP_MARKDOWN else [])
 
 
 def savings_html(recs: Sequence[Mapping[str, Any]]) -> str:
