@@ -56,7 +56,8 @@ def test_pack_and_offline_gate_give_the_same_verdicts(tmp_path):
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 1, out.stderr  # a mandatory violation
     offline = sorted((v["policy"], v["enforcement_level"], v["message"]) for v in json.loads(out.stdout)["policies"])
-    assert {p for p, _, _ in from_pack} == {"resource-cost-limit", "stack-budget", "unpriced-resources"}
+    assert {p for p, _, _ in from_pack} == {"resource-cost-limit", "stack-budget", "unpriced-resources",
+                                            "cost-recommendations"}
     assert from_pack == offline
 
 
