@@ -116,3 +116,25 @@ def test_offline_gate(tmp_path):
     report = json.loads((tmp_path / "r.json").read_text())
     jsonschema.validate(report, json.loads((ROOT / "schemas" / "report.schema.json").read_text()))
     assert report["untagged"]["count"] == sum(1 for p in report["policies"] if p["policy"] == NAME) > 0
+
+
+def test_offline_provider_default_tags_count(tmp_path):
+    """A digest as `pulumi preview --json` writes it: the provider's defaultTags are a JSON string input."""
+    provider = "urn:pulumi:dev::shop::pulumi:providers:aws::tagged"
+    web = "urn:pulumi:dev::shop::aws:ec2/instance:Instance::web"
+    def plan(default_tags):
+        inputs = {"region": "us-east-1", **({"defaultTags": default_tags} if default_tags else {})}
+        return {"steps": [
+            {"op": "create", "urn": provider, "provider": "", "newState": {
+                "urn": provider, "custom": True, "type": "pulumi:providers:aws", "inputs": inputs}},
+            {"op": "create", "urn": web, "provider": f"{provider}::04da6b54-80e4-46f7-96ec-b56ff0331ba9", "newState": {
+                "urn": web, "custom": True, "type": EC2, "inputs": {"instanceType": "t3.micro"},
+                "provider": f"{provider}::04da6b54-80e4-46f7-96ec-b56ff0331ba9"}}]}
+    cfg = tmp_path / "policy.json"
+    cfg.write_text(json.dumps({NAME: {"enforcementLevel": "mandatory", "requiredTags": ["team"]}}))
+    for default_tags, code in ((None, 1), ('{"tags":{"team":"web"}}', 0)):
+        path = tmp_path / "plan.json"
+        path.write_text(json.dumps(plan(default_tags)))
+        out = subprocess.run([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-json", str(path),
+                              "--policy-pack-config", str(cfg)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert out.returncode == code, out.stdout + out.stderr
