@@ -17,7 +17,7 @@ from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBookError
 from ..pricing.store import PriceStore, open_user_store
 from ..paths import user_prices_dir
 from .http import progress_bar
-from .update import AWS_SERVICES, UpdateBusy, update
+from .update import AWS_FEEDS, AWS_SERVICES, UpdateBusy, update
 
 CLOUDS = ("aws", "gcp", "azure")
 
@@ -36,7 +36,8 @@ def parse_args(argv: Optional[list[str]], prog: str = PROG) -> argparse.Namespac
     for cloud in CLOUDS:
         up.add_argument(f"--{cloud}", action="store_true", help=f"update {cloud} prices")
     up.add_argument("--regions", type=_csv, help="only these regions, comma-separated (e.g. us-west-2,eu-west-1)")
-    up.add_argument("--services", type=_csv, help=f"AWS services, comma-separated (of {', '.join(AWS_SERVICES)})")
+    up.add_argument("--services", type=_csv, help=f"only these AWS offer files ({', '.join(AWS_SERVICES)}) or "
+                    f"pricing-page feeds ({', '.join(AWS_FEEDS)}), comma-separated; all of them by default")
     sub.add_parser("status", help="show installed price stores and their dates")
     return p.parse_args(argv)
 
@@ -85,10 +86,10 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
-    unknown = (args.services or set()) - set(AWS_SERVICES)
+    unknown = (args.services or set()) - set(AWS_SERVICES) - set(AWS_FEEDS)
     if unknown:
-        print(f"error: --services: unknown {', '.join(sorted(unknown))}; choose from {', '.join(AWS_SERVICES)}",
-              file=sys.stderr)
+        print(f"error: --services: unknown {', '.join(sorted(unknown))}; choose from {', '.join(AWS_SERVICES)} "
+              f"(offer files) or {', '.join(AWS_FEEDS)} (pricing-page feeds)", file=sys.stderr)
         return 2
     clouds = [c for c in CLOUDS if getattr(args, c)] or list(CLOUDS)
     bar = progress_bar()

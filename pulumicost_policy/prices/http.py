@@ -11,16 +11,19 @@ PULUMICOST_PRICES_STALL_S window (two minutes by default) is given up.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from typing import IO, Any, Callable, Mapping, Optional
+from pathlib import Path
+from typing import IO, Any, Callable, Iterator, Mapping, Optional
 
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
@@ -34,7 +37,12 @@ MIN_PROGRESS_BYTES = 64 * 1024
 
 
 class FetchError(Exception):
-    """A download failed or was refused; the message names the URL and what went wrong."""
+    """A download failed or was refused; the message names the URL and what went wrong, `status` the
+    HTTP status when the server answered with an error."""
+
+    def __init__(self, message: str, status: Optional[int] = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass(frozen=True)
@@ -119,7 +127,7 @@ def download(url: str, out: IO[bytes], policy: UrlPolicy, limits: Limits, max_by
     except FetchError:
         raise
     except urllib.error.HTTPError as err:
-        raise FetchError(f"{url}: HTTP {err.code} {err.reason}") from None
+        raise FetchError(f"{url}: HTTP {err.code} {err.reason}", status=err.code) from None
     except (urllib.error.URLError, OSError, ValueError) as err:
         raise FetchError(f"{url}: {getattr(err, 'reason', err)}") from None
     if total is not None and size != total:
@@ -148,6 +156,17 @@ def _copy(resp: Any, out: IO[bytes], url: str, cap: int, stall_s: float, advance
 
 def _cap_text(cap: int) -> str:
     return f"{cap / 1_000_000:g} MB"
+
+
+@contextlib.contextmanager
+def temp_file(directory: Path) -> Iterator[Path]:
+    """A temp file of this update's own beside the stores (the same disk; never /tmp's RAM), removed after."""
+    fd, name = tempfile.mkstemp(dir=directory, prefix=".download.", suffix=".tmp")
+    os.close(fd)
+    try:
+        yield Path(name)
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
 def fetch(url: str, policy: UrlPolicy, limits: Limits, progress: Optional[Progress] = None) -> bytes:

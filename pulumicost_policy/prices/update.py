@@ -3,9 +3,11 @@
 Each cloud is fetched and checked on its own, then written to a temp file of its own and renamed
 over the old store: a failed, truncated, malformed or implausible download (no prices, fewer than
 half of the previous store's, a rate that cannot be right) leaves the old store in place, the caller
-is told why in one line, and the other clouds still update. AWS offer files, hundreds of MB each,
-go to a temp file and are read as a stream (aws_offer.stream_rows); one update runs at a time
-(a lock file beside the stores).
+is told why in one line, and the other clouds still update. AWS is refreshed from two kinds of file:
+the Price List offer files of AWS_SERVICES (hundreds of MB each, to a temp file, read as a stream by
+aws_offer.stream_rows) and the pricing-page feeds of every other service the book prices
+(feeds.py), where one failed feed keeps its installed prices and the rest still install. One
+update runs at a time (a lock file beside the stores).
 """
 from __future__ import annotations
 
@@ -14,7 +16,6 @@ import datetime as dt
 import fcntl
 import os
 import sqlite3
-import tempfile
 import urllib.parse
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Optional
@@ -22,23 +23,29 @@ from typing import Callable, Iterable, Iterator, Mapping, Optional
 import yaml
 from rich.progress import Progress
 
+from ..pricing.build import newest
 from ..pricing.importers import aws_offer, azure_retail, gcp_yml
 from ..pricing.pricebook import DEFAULT_SPECS_DIR, PriceBook, PriceBookError
 from ..pricing.store import PriceStore, Row, write_store
 from ..pricing.yamlfile import YamlSizeError, load_capped
 from ..trust import unsafe_reason
-from .http import FetchError, Limits, UrlPolicy, download, fetch, fetch_json
+from . import feeds
+from .http import FetchError, Limits, UrlPolicy, download, fetch, fetch_json, temp_file
 from .plausible import implausible
 
 AWS_URL_ENV, AZURE_URL_ENV, GCP_URL_ENV = "PULUMICOST_AWS_PRICING_URL", "PULUMICOST_AZURE_PRICES_URL", "PULUMICOST_GCP_PRICING_YML_URL"
+AWS_FEEDS_URL_ENV = "PULUMICOST_AWS_FEEDS_URL"
 DEFAULT_URLS = {
     AWS_URL_ENV: "https://pricing.us-east-1.amazonaws.com",
+    AWS_FEEDS_URL_ENV: "https://b0.p.awsstatic.com",
     AZURE_URL_ENV: "https://prices.azure.com/api/retail/prices",
     GCP_URL_ENV: "https://raw.githubusercontent.com/Cyclenerd/google-cloud-pricing-cost-calculator/master/pricing.yml",
 }
 # Price List services whose offer files the offer importer understands (EC2: instances, EBS, NAT,
 # public IPv4, load balancers; RDS: instances and storage; ElastiCache nodes; EKS clusters).
 AWS_SERVICES = ("AmazonEC2", "AmazonRDS", "AmazonElastiCache", "AmazonEKS")
+# Pricing-page feeds: every feed a FEED_RULES row reads (Lambda, S3, ELB, Aurora, ...), by feed name.
+AWS_FEEDS = tuple(feeds.feeds())
 AZURE_API_VERSION = "2023-01-01-preview"
 MAX_AZURE_PAGES = 10_000  # a NextPageLink loop must end
 LOCK_NAME = ".update.lock"
@@ -60,7 +67,23 @@ def _url(name: str, env: Mapping[str, str]) -> str:
 
 
 def fetch_aws(env: Mapping[str, str], limits: Limits, directory: Path, regions: Optional[set[str]],
-              services: Optional[set[str]], progress: Optional[Progress], report: Report) -> list[Row]:
+              services: Optional[set[str]], progress: Optional[Progress], report: Report,
+              book: Optional[PriceBook] = None, failed: Optional[list[str]] = None) -> list[Row]:
+    """The offer files' rows, then the feeds' (the newer price of a key wins). A feed that fails is
+    reported, added to `failed` and keeps the installed store's rows from it."""
+    rows = fetch_offers(env, limits, directory, regions, services, progress, report)
+    names = [name for name in AWS_FEEDS if not services or name in services]
+    if names:
+        update = feeds.fetch_feeds(_url(AWS_FEEDS_URL_ENV, env), env, limits, directory, names, regions, book,
+                                       installed_rows(directory / "aws.sqlite"), temp_file, progress, report)
+        rows += update.rows
+        if failed is not None:
+            failed += update.failed
+    return list(newest(rows))
+
+
+def fetch_offers(env: Mapping[str, str], limits: Limits, directory: Path, regions: Optional[set[str]],
+                 services: Optional[set[str]], progress: Optional[Progress], report: Report) -> list[Row]:
     """Region index, then each region's offer file (streamed to a temp file), for every service we price."""
     base = _url(AWS_URL_ENV, env)
     policy = UrlPolicy.for_base(base, env)
@@ -79,7 +102,7 @@ def fetch_aws(env: Mapping[str, str], limits: Limits, directory: Path, regions: 
             if not isinstance(path, str):
                 raise UpdateError(f"{service} region_index.json: {code} has no currentVersionUrl")
             url = urllib.parse.urljoin(base + "/", path)
-            with _temp_file(directory) as tmp:
+            with temp_file(directory) as tmp:
                 with open(tmp, "wb") as out:
                     size = download(url, out, policy, limits, progress=progress)
                 found = aws_offer.stream_rows(tmp, url, f"{service} {code} {path}")
@@ -149,6 +172,17 @@ def install(cloud: str, rows: Iterable[Row], directory: Path, book: Optional[Pri
         raise UpdateError(f"{cloud}: {err}") from None
 
 
+def installed_rows(target: Path) -> list[Row]:
+    """The installed store's prices; none when there is no store or it is damaged (then it is replaced)."""
+    if not target.exists():
+        return []
+    try:
+        store = PriceStore(target)
+        return [] if store.check() else store.rows()
+    except (PriceBookError, sqlite3.Error):
+        return []
+
+
 def installed_count(target: Path) -> int:
     """Prices in the installed store; 0 when there is none or it is damaged (then it is replaced)."""
     if not target.exists():
@@ -158,17 +192,6 @@ def installed_count(target: Path) -> int:
         return 0 if store.check() else len(store)
     except (PriceBookError, sqlite3.Error):
         return 0
-
-
-@contextlib.contextmanager
-def _temp_file(directory: Path) -> Iterator[Path]:
-    """A temp file of this update's own beside the stores (the same disk; never /tmp's RAM), removed after."""
-    fd, name = tempfile.mkstemp(dir=directory, prefix=".download.", suffix=".tmp")
-    os.close(fd)
-    try:
-        yield Path(name)
-    finally:
-        Path(name).unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -200,10 +223,12 @@ def update(clouds: Iterable[str], directory: Path, regions: Optional[set[str]] =
     if reason:
         report(f"not updated: the price stores would be refused when read: {reason}")
         return False
-    fetchers = {"aws": lambda: fetch_aws(env, limits, directory, regions, services, progress, report),
+    book = PriceBook.load(DEFAULT_SPECS_DIR)  # the bundled book: what a new rate is checked against
+    failed_feeds: list[str] = []
+    fetchers = {"aws": lambda: fetch_aws(env, limits, directory, regions, services, progress, report, book,
+                                         failed_feeds),
                 "gcp": lambda: fetch_gcp(env, limits, regions, progress, report),
                 "azure": lambda: fetch_azure(env, limits, regions, progress, today, report)}
-    book = PriceBook.load(DEFAULT_SPECS_DIR)  # the bundled book: what a new rate is checked against
     ok = True
     with update_lock(directory):
         for cloud in clouds:
@@ -214,4 +239,7 @@ def update(clouds: Iterable[str], directory: Path, regions: Optional[set[str]] =
                 ok = False
                 continue
             report(f"{cloud}: installed {count} prices in {directory / (cloud + '.sqlite')}")
-    return ok
+    if failed_feeds:
+        report(f"aws: {len(failed_feeds)} feed(s) not updated ({', '.join(failed_feeds)}); their installed prices "
+               "were kept")
+    return ok and not failed_feeds

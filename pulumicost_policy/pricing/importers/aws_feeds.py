@@ -10,6 +10,7 @@ add a row and regenerate (`python -m pulumicost_policy.pricing.build`).
 """
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import json
 import re
@@ -17,6 +18,8 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional
+
+import ijson
 
 from ..pricebook import PriceBookError
 from ..store import Row
@@ -358,3 +361,44 @@ def _set_groups(rule: FeedRule, feed: dict[str, Any]) -> Optional[dict[str, dict
             for key in keys:
                 out[key] = m.groupdict()
     return out
+
+
+def stream_rows(path: Path, rules: Iterable[FeedRule], where: str, source: str, codes: dict[str, str]) -> list[Row]:
+    """The rows of `rules` in one feed file on disk (`prices update`'s download), read as a stream
+    (ijson): the manifest, the sets, then one location at a time, each through the same `_rows` the
+    build uses, so memory stays bounded by one location's entries whatever the file's size. A
+    downloaded file is not trusted: PriceBookError naming `where` when it is not a feed's shape."""
+    rules = tuple(rules)
+    try:
+        with open(path, "rb") as fh:
+            manifest = next(ijson.items(fh, "manifest"), None)
+        if not isinstance(manifest, dict) or not _is_date(manifest.get("hawkFilePublicationDate")):
+            raise PriceBookError(f"{where}: expected a pricing-page feed with manifest.hawkFilePublicationDate")
+        sets: dict[str, Any] = {}
+        if any(rule.in_set is not None for rule in rules):
+            with open(path, "rb") as fh:
+                sets = dict(ijson.kvitems(fh, "sets"))
+            if not all(isinstance(keys, list) and all(isinstance(k, str) for k in keys) for keys in sets.values()):
+                raise PriceBookError(f"{where}: sets: expected lists of entry keys")
+        rows: list[Row] = []
+        with open(path, "rb") as fh:
+            for location, entries in ijson.kvitems(fh, "regions"):
+                if not isinstance(entries, dict) or not all(isinstance(e, dict) for e in entries.values()):
+                    raise PriceBookError(f"{where}: regions[{location!r}]: expected a map of price entries")
+                doc = {"manifest": manifest, "sets": sets, "regions": {location: entries}}
+                for rule in rules:
+                    rows += _rows(rule, doc, source, codes)
+    except ijson.JSONError as err:
+        first = (str(err).splitlines() or [""])[0]  # yajl's message goes on to quote the bytes, over lines
+        raise PriceBookError(f"{where}: not complete JSON ({first[:200]})") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise PriceBookError(f"{where}: cannot read the feed ({err})") from None
+    return rows
+
+
+def _is_date(value: Any) -> bool:
+    """An ISO date (or date-time) as the manifests give it: the date every price of the feed carries."""
+    try:
+        return isinstance(value, str) and bool(dt.date.fromisoformat(value[:10]))
+    except ValueError:
+        return False
