@@ -16,14 +16,14 @@ import re
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Mapping, Optional
 
 from rich.progress import Progress
 
 from ..pricing.importers import aws_feeds
 from ..pricing.pricebook import PriceBook, PriceBookError
 from ..pricing.store import Row
-from .http import FetchError, Limits, UrlPolicy, download, fetch_json
+from .http import FetchError, Limits, UrlPolicy, download, fetch_json, temp_file
 from .plausible import implausible
 
 LOCATIONS_PATH = "/locations/1.0/aws/current/locations.json"
@@ -83,9 +83,9 @@ class FeedUpdate:
     failed: list[str] = field(default_factory=list)
 
 
-def fetch_feeds(base: str, env, limits: Limits, directory: Path, names: Iterable[str], regions: Optional[set[str]],
-                book: Optional[PriceBook], old_rows: list[Row], temp_file, progress: Optional[Progress],
-                report: Report) -> FeedUpdate:
+def fetch_feeds(base: str, env: Mapping[str, str], limits: Limits, directory: Path, names: Iterable[str],
+                regions: Optional[set[str]], book: Optional[PriceBook], old_rows: list[Row],
+                progress: Optional[Progress], report: Report) -> FeedUpdate:
     """Each named feed fetched, imported and checked on its own; a failed one keeps its rows in `old_rows`."""
     policy = UrlPolicy.for_base(base, env)
     groups = feeds()
@@ -100,8 +100,7 @@ def fetch_feeds(base: str, env, limits: Limits, directory: Path, names: Iterable
         return result
     for name in names:
         try:
-            rows, size = _fetch_feed(name, groups[name], base, policy, limits, codes, regions, temp_file, directory,
-                                     progress)
+            rows, size = _fetch_feed(name, groups[name], base, policy, limits, codes, regions, directory, progress)
             if not rows:
                 raise PriceBookError("the feed held no prices we use")
             problem = implausible(rows, book)
@@ -131,7 +130,7 @@ def _region_codes(base: str, policy: UrlPolicy, limits: Limits, progress: Option
 
 
 def _fetch_feed(name: str, rules: tuple[aws_feeds.FeedRule, ...], base: str, policy: UrlPolicy, limits: Limits,
-                codes: dict[str, str], regions: Optional[set[str]], temp_file, directory: Path,
+                codes: dict[str, str], regions: Optional[set[str]], directory: Path,
                 progress: Optional[Progress]) -> tuple[list[Row], int]:
     """(rows, bytes read) of one feed: one file, or one per location for a per-location feed."""
     if name in PER_LOCATION:

@@ -75,7 +75,7 @@ def fetch_aws(env: Mapping[str, str], limits: Limits, directory: Path, regions: 
     names = [name for name in AWS_FEEDS if not services or name in services]
     if names:
         update = feeds.fetch_feeds(_url(AWS_FEEDS_URL_ENV, env), env, limits, directory, names, regions, book,
-                                       installed_rows(directory / "aws.sqlite"), temp_file, progress, report)
+                                       installed_rows(directory / "aws.sqlite"), progress, report)
         rows += update.rows
         if failed is not None:
             failed += update.failed
