@@ -4,6 +4,7 @@ them; good feeds install (read back through the price book, compared with the fi
 a broken one fails alone in one line and keeps its installed prices."""
 from __future__ import annotations
 
+import io
 import json
 import re
 import tarfile
@@ -13,8 +14,9 @@ import pytest
 
 from price_servers import FileServer
 from pulumicost_policy.prices import feeds
-from pulumicost_policy.pricing.importers.aws_feeds import FEED_RULES
+from pulumicost_policy.pricing.importers.aws_feeds import FEED_RULES, import_feeds
 from pulumicost_policy.pricing.pricebook import PriceBook
+from pulumicost_policy.pricing.store import PriceStore
 from test_prices_update import ROOT, run
 
 SHARED = ROOT.parent / "shared" / "pricing"
@@ -143,3 +145,47 @@ def test_every_feed_rule_has_a_url():
 def test_an_unknown_service_lists_the_feeds(tmp_path):
     out = run(tmp_path, {}, "update", "--aws", "--services", "lambada")
     assert out.returncode == 2 and "lambada" in out.stderr and "lambda" in out.stderr.split("lambada", 1)[1]
+
+
+def served_copies() -> dict[str, bytes]:
+    """Feed name -> the newest copy of that feed among the data files, for every feed FEED_RULES read."""
+    names = set(feeds.feeds()) - set(feeds.PER_LOCATION)
+    best: dict[str, tuple[str, bytes]] = {}
+    for tarball in sorted(SHARED.glob("aws-*.tar.gz")):
+        with tarfile.open(tarball, "r:gz") as tar:
+            for info in tar.getmembers():
+                name = info.name.rsplit("/", 1)[-1].removesuffix(".json")
+                if info.isfile() and name in names:
+                    body = tar.extractfile(info).read()
+                    date = json.loads(body).get("manifest", {}).get("hawkFilePublicationDate", "")
+                    if name not in best or date > best[name][0]:
+                        best[name] = (date, body)
+    return {name: body for name, (date, body) in best.items()}
+
+
+def test_every_feed_in_the_data_files_installs_as_the_build_reads_it(files, tmp_path):
+    """Generic over FEED_RULES: each feed is served at its AWS path, and the update installs, in one region,
+    exactly the rows the bundled-book build (import_feeds, from a tarball) reads from the same bytes."""
+    copies = served_copies()
+    assert set(copies) == set(feeds.feeds()) - set(feeds.PER_LOCATION)  # the data files hold every feed
+    srv = FileServer({LOCATIONS: files[LOCATIONS], **{feeds.feed_path(n): body for n, body in copies.items()}})
+    try:
+        out = update(tmp_path, srv, ",".join(sorted(copies)), "--regions", "eu-west-1")
+    finally:
+        srv.close()
+    assert out.returncode == 0, out.stderr
+    installed = {row.key(): row for row in PriceStore(tmp_path / "prices" / "aws.sqlite").rows()}
+    groups = feeds.feeds()
+    for name, body in copies.items():
+        tarball = tmp_path / f"{name}.tar.gz"
+        with tarfile.open(tarball, "w:gz") as tar:
+            patterns = sorted({rule.feed.replace("*", "x") for rule in groups[name]})  # as the rules name it
+            for member, data in (("x/locations.json", files[LOCATIONS]), *((p, body) for p in patterns)):
+                info = tarfile.TarInfo(member)
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+        expected = [row for row in import_feeds([tarball], groups[name]) if row.region == "eu-west-1"]
+        assert expected, name
+        for row in expected:
+            got = installed[row.key()]
+            assert got.rate == pytest.approx(row.rate) or got.effective_date > row.effective_date, (name, row)
