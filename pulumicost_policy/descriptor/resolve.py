@@ -4,10 +4,14 @@ auto-scaling target keeps a DynamoDB table or ElastiCache replication group at (
 
 Only a whole-stack view can do this (the offline run and AnalyzeStack price every resource of the
 stack together); Analyze sees one resource and says the reference is unresolved. A reference is
-matched by id, name or ARN among the stack's resources, never guessed.
+matched by id, name or ARN among the stack's resources; during preview, when the id of a resource
+created in the same run is still unknown, by the engine's record of what the property was computed
+from (`propertyDependencies`: the one resource of the right type it names), else by the resource's
+`dependencies` when exactly one of them has the right type. Never guessed.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from ..inputs.resource import ResourceInput
@@ -105,7 +109,22 @@ def _with_template(res: ResourceInput, template: ResourceInput) -> Optional[Reso
 
 
 def _replace(res: ResourceInput, props: dict[str, Any]) -> ResourceInput:
-    return ResourceInput(res.urn, res.type, res.name, props, res.provider_props, res.config, res.custom)
+    return replace(res, props=props)
+
+
+def _depended(res: ResourceInput, props: tuple[str, ...], by_urn: Mapping[str, ResourceInput],
+              types: tuple[str, ...]) -> Optional[ResourceInput]:
+    """The one resource of `types` that the engine says `props` were computed from, else the one of
+    those types among the resource's dependencies; None when there is none or more than one."""
+    for prop in props:
+        found = {u for u in res.property_dependencies.get(prop, ()) if u in by_urn and by_urn[u].type in types}
+        if len(found) == 1:
+            return by_urn[found.pop()]
+    found = {u for u in res.dependencies if u in by_urn and by_urn[u].type in types}
+    return by_urn[found.pop()] if len(found) == 1 else None
+
+
+TEMPLATE_PROPS = ("launchTemplate", "mixedInstancesPolicy", "launchConfiguration")
 
 
 def _task_refs(task: ResourceInput) -> list[str]:
@@ -116,39 +135,50 @@ def _task_refs(task: ResourceInput) -> list[str]:
     return refs
 
 
-def _scaling_minimums(resources: Sequence[ResourceInput]) -> dict[tuple[str, str], dict[str, float]]:
-    """(owner type, owner id) -> {property: the target's minimum capacity}."""
-    out: dict[tuple[str, str], dict[str, float]] = {}
+def _scaling_minimums(resources: Sequence[ResourceInput], by_urn: Mapping[str, ResourceInput]
+                      ) -> dict[Any, dict[str, float]]:
+    """(owner type, owner id), or the owner's URN when the resourceId is unknown during preview and
+    the engine names the owner it was computed from -> {property: the target's minimum capacity}."""
+    out: dict[Any, dict[str, float]] = {}
     for res in resources:
         if res.type != SCALING_TARGET:
             continue
         dimension, resource_id = res.props.get("scalableDimension"), res.props.get("resourceId")
         minimum = res.props.get("minCapacity")
-        if dimension not in SCALED or not isinstance(resource_id, str) or isinstance(minimum, bool) \
-                or not isinstance(minimum, (int, float)) or minimum < 0:
+        if dimension not in SCALED or isinstance(minimum, bool) or not isinstance(minimum, (int, float)) \
+                or minimum < 0:
             continue
         prefix, prop = SCALED[dimension]
-        if resource_id.startswith(prefix):
-            owner_type = SCALED_OWNERS[prefix][0]
+        owner_type = SCALED_OWNERS[prefix][0]
+        if isinstance(resource_id, str) and not is_unknown(resource_id) and resource_id.startswith(prefix):
             out.setdefault((owner_type, resource_id[len(prefix):]), {})[prop] = float(minimum)
+        elif (owner := _depended(res, ("resourceId",), by_urn, (owner_type,))) is not None:
+            out.setdefault(owner.urn, {})[prop] = float(minimum)
     return out
 
 
 def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
     """The resources, with the settings they take from other resources in the list."""
+    by_urn = {res.urn: res for res in resources
+              if res.type in (*TEMPLATE_TYPES, TASK_DEFINITION, *(t for t, _ in SCALED_OWNERS.values()))}
+    if not by_urn:
+        return list(resources)
     templates = _index(resources, TEMPLATE_TYPES, ("id", "name", "arn"))
     tasks = {ref: res for res in resources if res.type == TASK_DEFINITION for ref in _task_refs(res)}
-    scaled = _scaling_minimums(resources)
-    if not templates and not tasks and not scaled:
-        return list(resources)
+    scaled = _scaling_minimums(resources, by_urn)
     out = []
     for res in resources:
         resolved = None
         if res.type in ("aws:ec2/instance:Instance", "aws:autoscaling/group:Group", "aws:eks/nodeGroup:NodeGroup"):
-            found = next((templates[r] for r in _template_ref(res.props) if r in templates), None)
+            refs = _template_ref(res.props)  # the known ones: a known id not in the stack is another stack's
+            found = next((templates[r] for r in refs if r in templates), None)
+            if not refs and any(res.props.get(k) is not None for k in TEMPLATE_PROPS):
+                found = _depended(res, TEMPLATE_PROPS, by_urn, TEMPLATE_TYPES)
             resolved = _with_template(res, found) if found is not None else None
         elif res.type == "aws:ecs/service:Service" and isinstance(res.props.get("taskDefinition"), str):
             task = tasks.get(res.props["taskDefinition"])
+            if task is None and is_unknown(res.props["taskDefinition"]):
+                task = _depended(res, ("taskDefinition",), by_urn, (TASK_DEFINITION,))
             if task is not None:
                 props = dict(res.props)
                 props[RESOLVED_TASK] = {k: task.props.get(k) for k in ("cpu", "memory", "runtimePlatform")}
@@ -156,7 +186,9 @@ def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput
         else:
             owner = next((key for prefix, (owner_type, key) in SCALED_OWNERS.items() if owner_type == res.type), None)
             ident = res.props.get(owner) if owner else None
-            if isinstance(ident, str) and (res.type, ident) in scaled:
-                resolved = _replace(res, {**res.props, **scaled[(res.type, ident)]})
+            minimums = scaled.get((res.type, ident)) if isinstance(ident, str) else None
+            minimums = minimums or scaled.get(res.urn)
+            if minimums:
+                resolved = _replace(res, {**res.props, **minimums})
         out.append(resolved or res)
     return out

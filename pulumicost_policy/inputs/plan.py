@@ -98,7 +98,20 @@ def _input(state: Mapping[str, Any], urn: str, providers: Mapping[str, dict], co
            provider_ref: Any = None) -> ResourceInput:
     prov = providers.get(_provider_urn(state.get("provider") or provider_ref) or "")
     custom = state.get("custom") if isinstance(state.get("custom"), bool) else None
-    return ResourceInput(urn, str(state.get("type", "")), _name(urn), _props(state), prov, config, custom)
+    return ResourceInput(urn, str(state.get("type", "")), _name(urn), _props(state), prov, config, custom,
+                         property_dependencies=_property_dependencies(state.get("propertyDependencies")),
+                         dependencies=_urns(state.get("dependencies")))
+
+
+def _urns(value: Any) -> tuple[str, ...]:
+    return tuple(u for u in value if isinstance(u, str)) if isinstance(value, list) else ()
+
+
+def _property_dependencies(value: Any) -> dict[str, tuple[str, ...]]:
+    """`{"launchTemplate": [urn, ...]}`: malformed entries are dropped (they only help resolve references)."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {str(k): urns for k, v in value.items() if (urns := _urns(v))}
 
 
 def _carried(new: Mapping[str, Any], old: Mapping[str, Any]) -> Mapping[str, Any]:

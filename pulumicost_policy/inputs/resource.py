@@ -3,7 +3,7 @@ offline run and `actual` from a preview digest, a state or an event stream."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, Optional, Sequence
 
 
 @dataclass(frozen=True)
@@ -20,3 +20,8 @@ class ResourceInput:
     # owns no cloud resource); None where the source does not say (Analyze).
     custom: Optional[bool] = None
     env: Optional[Mapping[str, str]] = None  # provider env fallbacks; None = the process environment
+    # The URNs each top-level property was computed from (a state's or digest's
+    # `propertyDependencies`, AnalyzeStack's), and every URN the resource depends on: how a
+    # reference unknown during preview (a launch template's id) is still matched to its resource.
+    property_dependencies: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    dependencies: Sequence[str] = ()

@@ -45,6 +45,18 @@ def _parse_config(raw: str) -> dict[str, str]:
     return _config_cache[raw]
 
 
+def _dependencies(args: Any) -> tuple[str, ...]:
+    """The URNs a stack resource (PolicyResource) depends on; Analyze's args have none."""
+    return tuple(d.urn for d in getattr(args, "dependencies", None) or () if isinstance(getattr(d, "urn", None), str))
+
+
+def _property_dependencies(args: Any) -> dict[str, tuple[str, ...]]:
+    """AnalyzeStack's propertyDependencies as URNs (the SDK links them to the PolicyResources present
+    in the request); Analyze sees one resource and has none."""
+    deps = getattr(args, "property_dependencies", None) or {}
+    return {str(k): tuple(d.urn for d in v if isinstance(getattr(d, "urn", None), str)) for k, v in deps.items()}
+
+
 class StackRun:
     """What the stack policies of one AnalyzeStack call share: the stack's estimates (computed
     once, not once per policy) and each policy's findings, which the summary (last) reports."""
@@ -113,7 +125,8 @@ class PackState:
         provider_props = to_plain(args.provider.props) if args.provider is not None else None
         secret_outputs = getattr(args.opts, "additional_secret_outputs", None) or []
         props = mark_secret(to_plain(args.props), secret_outputs)
-        return ResourceInput(args.urn, args.resource_type, args.name, props, provider_props, stack_config())
+        return ResourceInput(args.urn, args.resource_type, args.name, props, provider_props, stack_config(),
+                             property_dependencies=_property_dependencies(args), dependencies=_dependencies(args))
 
     def stack_cost(self, policy: str, args: Any) -> tuple[StackCost, "StackRun"]:
         """The stack's cost for this AnalyzeStack call (computed by the first stack policy that

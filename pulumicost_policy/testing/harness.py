@@ -147,10 +147,15 @@ class EnginePack:
         return [Diag(d) for d in resp.diagnostics]
 
     def analyze_stack(self, resources: list[dict]) -> list[Diag]:
-        """`resources`: dicts with type, name, props and optional provider/urn."""
+        """`resources`: dicts with type, name, props and optional provider/urn, and the engine's
+        `dependencies` (URNs) and `propertyDependencies` ({property: [URN]}), which it sends for
+        every resource (properties without dependencies left out of the map)."""
         req = analyzer_pb2.AnalyzeStackRequest(resources=[
-            analyzer_pb2.AnalyzerResource(**self._resource_fields(
-                r["type"], r["name"], r.get("props", {}), r.get("provider"), r.get("urn")))
+            analyzer_pb2.AnalyzerResource(
+                **self._resource_fields(r["type"], r["name"], r.get("props", {}), r.get("provider"), r.get("urn")),
+                dependencies=list(r.get("dependencies", ())),
+                propertyDependencies={k: analyzer_pb2.AnalyzerPropertyDependencies(urns=list(v))
+                                      for k, v in (r.get("propertyDependencies") or {}).items() if v})
             for r in resources])
         resp = self.stub.AnalyzeStack(req)
         return [Diag(d) for d in resp.diagnostics]
