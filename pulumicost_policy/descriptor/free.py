@@ -79,7 +79,7 @@ FREE_PATTERNS: dict[str, tuple[str, ...]] = {
         "aws:secretsmanager/secretVersion:*", "aws:secretsmanager/secretPolicy:*",
         "aws:apigateway/deployment:*", "aws:apigateway/resource:*", "aws:apigateway/method*",
         "aws:apigateway/integration*", "aws:apigatewayv2/route:*", "aws:apigatewayv2/integration:*",
-        "aws:apigatewayv2/stage:*", "aws:apigatewayv2/deployment:*", "aws:cloudformation/stack:*",
+        "aws:apigatewayv2/stage:*", "aws:apigatewayv2/deployment:*",
         "aws:acm/certificate*", "aws:ssm/parameter:*", "aws:ecr/lifecyclePolicy:*", "aws:ecr/repositoryPolicy:*",
         "aws:cloudwatch/logResourcePolicy:*", "aws:lambda/functionUrl:*", "aws:lambda/functionEventInvokeConfig:*",
         "aws:lambda/layerVersion:*", "aws:cloudfront/originAccessIdentity:*", "aws:cloudfront/originAccessControl:*",

@@ -28,6 +28,8 @@ SCALED = {"dynamodb:table:WriteCapacityUnits": ("table/", "writeCapacity"),
 SCALED_OWNERS = {"table/": ("aws:dynamodb/table:Table", "name"),
                  "replication-group/": ("aws:elasticache/replicationGroup:ReplicationGroup", "replicationGroupId")}
 RESOLVED_TASK = "resolvedTaskDefinition"   # the key the ECS mapper reads
+CFN_STACK = "aws:cloudformation/stack:Stack"
+RESOLVED_LAUNCH = "resolvedLaunchSettings"  # the key the CloudFormation stack mapper reads
 
 
 def _strings(values: Iterable[Any]) -> list[str]:
@@ -70,6 +72,9 @@ def _template_settings(template: ResourceInput) -> dict[str, Any]:
         out["monitoring"] = props.get("enableMonitoring", True) is not False
     elif isinstance(monitoring, Mapping) and isinstance(monitoring.get("enabled"), bool):
         out["monitoring"] = monitoring["enabled"]
+    market = props.get("instanceMarketOptions")
+    if props.get("spotPrice") or (isinstance(market, Mapping) and str(market.get("marketType", "")).lower() == "spot"):
+        out["spot"] = True
     if isinstance(props.get("creditSpecification"), Mapping):
         out["creditSpecification"] = dict(props["creditSpecification"])
     placement = props.get("placement")
@@ -183,6 +188,10 @@ def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput
                 props = dict(res.props)
                 props[RESOLVED_TASK] = {k: task.props.get(k) for k in ("cpu", "memory", "runtimePlatform")}
                 resolved = _replace(res, props)
+        elif res.type == CFN_STACK and isinstance(res.props.get("templateBody"), str) and templates:
+            body = res.props["templateBody"]  # the launch configurations and templates its text names
+            named = {ref: _template_settings(t) for ref, t in templates.items() if ref in body}
+            resolved = _replace(res, {**res.props, RESOLVED_LAUNCH: named}) if named else None
         else:
             owner = next((key for prefix, (owner_type, key) in SCALED_OWNERS.items() if owner_type == res.type), None)
             ident = res.props.get(owner) if owner else None

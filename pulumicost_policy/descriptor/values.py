@@ -168,6 +168,12 @@ class Props:
         except UnknownProperty:
             return True
 
+    def value(self, path: str) -> Any:
+        """The value at `path` as it is (an object, a list...), None when not set; unknown and secret
+        values raise as for the typed readers."""
+        value = _walk(self._props, path)
+        return None if value is _MISSING else value
+
     def count(self, path: str) -> int:
         """How many items the list at `path` holds (0 when it is not set). An unknown list raises
         UnknownProperty: how many it will hold is known only after apply (probing `path[i]` one by

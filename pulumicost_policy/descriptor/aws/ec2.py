@@ -12,6 +12,8 @@ from .ebs import block_device
 DETAILED_MONITORING_METRICS = 7.0  # EC2 detailed monitoring publishes 7 metrics at 1-minute resolution
 # T families whose surplus CPU credits the book prices, and the credit mode each launches in by default.
 CPU_CREDIT_DEFAULTS = {"t2": "standard", "t3": "unlimited"}
+SPOT_UNPRICED = ("runs on spot instances: AWS spot prices are not in the price book (only on-demand EC2 rates; "
+                 "spot prices change hourly)")
 
 
 def cpu_credits(p: Props, itype: str, prefix: str = "") -> list[CostComponent]:
@@ -74,6 +76,8 @@ def autoscaling_group(p: Props) -> Mapped | Unpriced:
     # desiredCapacity counts capacity units; an override of weight w is one instance per w units.
     weight = p.num(f"{override}.weightedCapacity") or 1.0
     instances = -(-count // weight) if weight else count
+    if p.bool("launchTemplate.spot"):  # set from the resolved template (resolve.py)
+        return Unpriced(f"the launch template or configuration {SPOT_UNPRICED}")
     if (p.str("launchTemplate.tenancy", "default") or "default") != "default":
         return Unpriced("only shared tenancy is in the price book (the launch template or configuration sets "
                         "another tenancy)")

@@ -5,7 +5,7 @@ from ..model import CostComponent, Mapped, Unpriced, running, times, usage_based
 from ..registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from ..values import Props
 from .ebs import block_device
-from .ec2 import CPU_CREDIT_USAGE, cpu_credits
+from .ec2 import CPU_CREDIT_USAGE, SPOT_UNPRICED, cpu_credits
 
 EKS_NODE_DISK_GB = 20.0    # EKS managed node group default diskSize
 # Kubernetes minor versions in EKS extended support at the date of the EKS price feed (2025-11):
@@ -17,6 +17,8 @@ def eks_node_group(p: Props) -> Mapped | Unpriced:
     ami = (p.str("amiType", "AL2_x86_64") or "AL2_x86_64").upper()
     if ami.startswith("WINDOWS"):
         return Unpriced("Windows nodes (amiType WINDOWS_*): only Linux EC2 prices are in the price book")
+    if (p.str("capacityType") or "").upper() == "SPOT" or p.bool("launchTemplate.spot"):
+        return Unpriced(f"the node group {SPOT_UNPRICED}")
     itype = p.str("instanceTypes[0]") or p.str("launchTemplate.instanceType")
     if not itype:
         if p.has("launchTemplate"):
