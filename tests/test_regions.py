@@ -1,6 +1,7 @@
 """Region order (property, zone, ARN, provider, stack config, provider env), the origin shown in
 the message, Azure names in both forms, ElastiCache nodes, and the freshness warning."""
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -127,3 +128,43 @@ def test_the_source_dates_the_prices_in_the_total():
     assert credits.effective_date not in (stale_warning([e], dt.date(2026, 1, 1), 180) or "")
     bucket = est("aws:s3/bucket:Bucket", {}, {"region": "us-east-1"})
     assert bucket.source.startswith("specs 20")
+
+
+# --- regions stated in the file itself (issue #25) -------------------------------------------
+
+def test_region_from_an_arn_shaped_id_a_border_group_and_a_subnets_zone():
+    from pulumicost_policy.descriptor import describe
+    from pulumicost_policy.descriptor.resolve import resolve_references
+    alb = describe(ResourceInput("urn:alb", "aws:lb/loadBalancer:LoadBalancer", "alb",
+                                 {"id": "arn:aws:elasticloadbalancing:eu-central-1:1:loadbalancer/app/a/1"}, env={}))
+    assert alb.region == "eu-central-1"
+    nat = ResourceInput("urn:nat", "aws:ec2/natGateway:NatGateway", "nat", {"subnetId": "subnet-1"}, env={})
+    subnet = ResourceInput("urn:sn", "aws:ec2/subnet:Subnet", "sn", {"id": "subnet-1", "availabilityZone": "eu-west-3b"})
+    assert "region unknown" in describe(nat).reason
+    resolved = describe(resolve_references([subnet, nat])[1])
+    assert (resolved.region, resolved.region_from) == ("eu-west-3", "its subnet's availability zone")
+    eip = describe(ResourceInput("urn:eip", "aws:ec2/eip:Eip", "eip", {"networkBorderGroup": "us-west-2-lax-1"}, env={}))
+    assert eip.region == "us-west-2"
+    disk = describe(ResourceInput("urn:d", "azure:compute/managedDisk:ManagedDisk", "d",
+                                  {"location": "West Europe", "storageAccountType": "Premium_LRS", "diskSizeGb": 64},
+                                  env={}))
+    assert disk.region == "westeurope"
+
+
+@pytest.mark.skipif(not (Path(__file__).resolve().parent.parent.parent / "shared" / "realdata").is_dir(),
+                    reason="../shared/realdata is not here")
+def test_awsx_stack_without_a_provider_region_has_no_region_unknown():
+    import json
+    import subprocess
+    import sys
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-state",
+                          str(root.parent / "shared" / "realdata" / "awsx-alb-fargate-stack.json"), "--output", "json"],
+                         cwd=root, capture_output=True, text=True, timeout=60,
+                         env={k: v for k, v in __import__("os").environ.items()
+                              if k not in ("AWS_REGION", "AWS_DEFAULT_REGION")})
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)["resources"]
+    assert not [r for r in rows if "region unknown" in (r["unpriced_reason"] or "")]
+    [svc] = [r for r in rows if r["type"] == "aws:ecs/service:Service"]
+    assert svc["status"] == "priced" and svc["region"] == "us-west-2"

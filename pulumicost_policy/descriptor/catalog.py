@@ -66,7 +66,8 @@ def describe(resource: ResourceInput) -> Description:
         mapped = mapper(props)
         if isinstance(mapped, (Unpriced, Free)):
             return mapped
-        region = resolve_region(provider, props, resource.provider_props, resource.config, resource.env)
+        region = resolve_region(provider, props, resource.provider_props, resource.config, resource.env,
+                                resource.zone_hint)
         tags = resource_tags(resource)
     except PropertyProblem as problem:
         return Unpriced(problem.reason, pending=isinstance(problem, UnknownProperty))

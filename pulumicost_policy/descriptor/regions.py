@@ -21,6 +21,9 @@ CONFIG_REGION_KEYS = {
     "gcp": ("gcp:region", "gcp:zone"),
 }
 RESOURCE_REGION_PROPS = ("region", "location", "availabilityZone", "zone")
+# Where else a resource states its region: an Elastic IP's network border group (a region, or a
+# Local Zone's group such as us-west-2-lax-1).
+OWN_REGION_PROPS = ("networkBorderGroup",)
 # The providers' own fallbacks, in the order each provider reads them. This module is the one
 # place that reads them; `resolve_region(env=...)` injects another mapping (tests).
 ENV_REGION_VARS = {
@@ -64,30 +67,47 @@ class Region(NamedTuple):
     origin: str = ""
 
 
+ARN_PROPS = ("arn", "id")  # many AWS resources' id is their ARN (ECS services, load balancers, target groups)
+
+
 def _arn_region(props: Props) -> Optional[str]:
-    """`arn:aws:lambda:eu-west-1:123:function:f` -> eu-west-1 (global ARNs have no region)."""
-    arn = props.str("arn")
-    parts = arn.split(":") if arn else []
-    return parts[3] if len(parts) > 4 and parts[0] == "arn" and parts[3] else None
+    """`arn:aws:lambda:eu-west-1:123:function:f` -> eu-west-1 (global ARNs have no region), from the
+    resource's `arn` or an ARN-shaped `id`; an unknown one (during preview) says nothing."""
+    for key in ARN_PROPS:
+        try:
+            arn = props.str(key)
+        except PropertyProblem:
+            continue
+        parts = arn.split(":") if arn else []
+        if len(parts) > 4 and parts[0] == "arn" and parts[3]:
+            return parts[3]
+    return None
 
 
 def resolve_region(provider: str, props: Props, provider_props: Optional[Mapping[str, Any]],
-                   config: Mapping[str, str], env: Optional[Mapping[str, str]] = None) -> Region:
+                   config: Mapping[str, str], env: Optional[Mapping[str, str]] = None, zone_hint: str = "") -> Region:
     """The region and its origin, or a PropertyProblem naming where we looked.
 
     An unknown region on the resource propagates as UnknownProperty: guessing the provider's
     region instead could price the wrong place. `env` defaults to the process environment.
+    `zone_hint` is the availability zone of a subnet the resource is placed in (found in the stack).
     """
     for key in RESOURCE_REGION_PROPS:
         value = props.str(key)
         if value:
             return Region(normalise(provider, value))
-    try:
-        arn_region = _arn_region(props)
-    except PropertyProblem:
-        arn_region = None  # an unknown ARN (during preview) says nothing; look further
+    arn_region = _arn_region(props)
     if arn_region:
         return Region(normalise(provider, arn_region))
+    for key in OWN_REGION_PROPS if provider == "aws" else ():
+        try:
+            value = props.str(key)
+        except PropertyProblem:
+            value = None
+        if value:
+            return Region(normalise(provider, value))
+    if zone_hint:
+        return Region(normalise(provider, zone_hint), "its subnet's availability zone")
     if provider_props:
         prov = Props(provider_props)
         for key in RESOURCE_REGION_PROPS:

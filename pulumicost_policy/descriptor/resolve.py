@@ -162,8 +162,42 @@ def _scaling_minimums(resources: Sequence[ResourceInput], by_urn: Mapping[str, R
     return out
 
 
+SUBNET_TYPES = ("aws:ec2/subnet:Subnet", "aws:ec2/defaultSubnet:DefaultSubnet")
+# Where AWS resources name the subnets they are placed in.
+SUBNET_REFS = ("subnetId", "subnetIds", "subnets", "networkConfiguration.subnets", "vpcConfig.subnetIds",
+               "subnetMappings", "vpcOptions.subnetIds")
+
+
+def _subnet_ids(props: Mapping[str, Any]) -> list[str]:
+    refs: list[Any] = []
+    for path in SUBNET_REFS:
+        node: Any = props
+        for part in path.split("."):
+            node = node.get(part) if isinstance(node, Mapping) else None
+        items = node if isinstance(node, list) else [node]
+        refs += [i.get("subnetId") if isinstance(i, Mapping) else i for i in items]
+    return _strings(refs)
+
+
+def _with_zones(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
+    """AWS resources placed in a subnet of the stack, with that subnet's availability zone as a hint
+    for their region (used only when the resource, its ARN and its provider say nothing)."""
+    zones = {ref: zone for res in resources if res.type in SUBNET_TYPES
+             and isinstance(zone := res.props.get("availabilityZone"), str) and not is_unknown(zone)
+             for ref in _strings([res.props.get("id"), res.props.get("arn")])}
+    if not zones:
+        return list(resources)
+    out = []
+    for res in resources:
+        zone = next((zones[s] for s in _subnet_ids(res.props) if s in zones), "") \
+            if res.type.startswith("aws:") and res.type not in SUBNET_TYPES else ""
+        out.append(replace(res, zone_hint=zone) if zone else res)
+    return out
+
+
 def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
     """The resources, with the settings they take from other resources in the list."""
+    resources = _with_zones(resources)
     by_urn = {res.urn: res for res in resources
               if res.type in (*TEMPLATE_TYPES, TASK_DEFINITION, *(t for t, _ in SCALED_OWNERS.values()))}
     if not by_urn:

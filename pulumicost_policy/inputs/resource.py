@@ -25,3 +25,6 @@ class ResourceInput:
     # reference unknown during preview (a launch template's id) is still matched to its resource.
     property_dependencies: Mapping[str, Sequence[str]] = field(default_factory=dict)
     dependencies: Sequence[str] = ()
+    # The availability zone of a subnet the resource is placed in, when the stack view has it: where
+    # the resource runs when it says so nowhere else (an awsx service whose provider has no region).
+    zone_hint: str = ""
