@@ -110,3 +110,18 @@ def test_bad_usage_file_is_a_diagnostic_in_the_summary(tmp_path):
     finally:
         pack.close()
     assert "usage file not used" in summary.message and str(bad) in summary.message
+
+
+def test_versioned_azure_native_tokens_are_their_base_token():
+    from pulumicost_policy.descriptor import ResourceInput, describe
+    from pulumicost_policy.descriptor.catalog import base_token
+    assert base_token("azure-native:containerservice/v20240102preview:ManagedCluster") == \
+        "azure-native:containerservice:ManagedCluster"
+    assert base_token("azure-native:network/v20230201:VirtualNetwork") == "azure-native:network:VirtualNetwork"
+    assert base_token("aws:ec2/instance:Instance") == "aws:ec2/instance:Instance"
+    props = {"location": "eastus", "agentPoolProfiles": [{"count": 1, "vmSize": "Standard_DS2_v2", "name": "a"}]}
+    for base, versioned in (("azure-native:containerservice:ManagedCluster",
+                             "azure-native:containerservice/v20240102preview:ManagedCluster"),
+                            ("azure-native:network:VirtualNetwork", "azure-native:network/v20230201:VirtualNetwork")):
+        one, other = (describe(ResourceInput("urn:x", t, "x", props, env={})) for t in (base, versioned))
+        assert one == other and "not supported" not in str(other)

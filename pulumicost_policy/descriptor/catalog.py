@@ -30,7 +30,7 @@ def is_component(resource: ResourceInput) -> bool:
     resource's shape is one."""
     if resource.custom is not None:
         return not resource.custom
-    if resource.provider_props is not None or resource.type in MAPPERS:
+    if resource.provider_props is not None or base_token(resource.type) in MAPPERS:
         return False
     parts = resource.type.split(":")
     if len(parts) < 3:  # older awsx tokens have four parts (`awsx:x:ec2:Subnet`)
@@ -39,12 +39,13 @@ def is_component(resource: ResourceInput) -> bool:
     return package not in PROVIDER_PACKAGES or (package in SLASHED_PACKAGES and "/" not in module)
 
 
-_API_VERSION = re.compile(r"^(azure-native:[A-Za-z0-9]+)/v\d{8}(?:preview)?(:[A-Za-z0-9]+)$")
+_API_VERSION = re.compile(r"^(azure-native:[A-Za-z0-9]+)/v\d{8}(?:preview|privatepreview)?(:[A-Za-z0-9]+)$")
 
 
 def base_token(type_token: str) -> str:
     """`azure-native:containerservice/v20240102preview:ManagedCluster` -> the type without its API
-    version (`azure-native:containerservice:ManagedCluster`): every version bills alike."""
+    version (`azure-native:containerservice:ManagedCluster`): every version bills alike. The registry,
+    the free list, component detection and usage-file types all see this token."""
     m = _API_VERSION.match(type_token)
     return m.group(1) + m.group(2) if m else type_token
 
@@ -53,10 +54,11 @@ def describe(resource: ResourceInput) -> Description:
     """Never raises for bad data: every problem becomes an `Unpriced` reason naming the property."""
     if is_component(resource):
         return Component("component resource: the resources it creates carry the cost")
-    reason = free_reason(resource.type)
+    token = base_token(resource.type)
+    reason = free_reason(token)
     if reason is not None:
         return Free(reason)
-    entry = MAPPERS.get(resource.type) or MAPPERS.get(base_token(resource.type))
+    entry = MAPPERS.get(token)
     if entry is None:
         return Unpriced(f"type {resource.type} is not supported yet")
     _, mapper = entry

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional, Protocol, Sequence
 
 from ..descriptor import ResourceDescriptor, ResourceInput, Unpriced, describe
+from ..descriptor.catalog import base_token
 from ..descriptor.resolve import resolve_references
 from .estimate import CostEstimate, Pricing, internal_error, to_estimate
 from .lookup import price_from_book
@@ -73,7 +74,7 @@ class Pricer:
             description = describe(resource)
             pricing = None
             if isinstance(description, ResourceDescriptor):
-                usage = self.usage.for_resource(resource.urn, resource.name, resource.type)
+                usage = self.usage.for_resource(resource.urn, resource.name, base_token(resource.type))
                 pricing = self._cached(description, usage)
             return to_estimate(resource.urn, resource.name, resource.type, description, pricing, resource)
         except Exception as err:  # noqa: BLE001 - the contract is "never fail the whole run"
