@@ -1001,9 +1001,6 @@ DIFFERENCES: dict[tuple[str, str], str] = {
     ("google_compute_address.standard_static", "IP address (standard VM)"):
         "an address in use by a VM is billed at the VM rate; the address alone does not say it is attached, "
         "so we price it as unused ($7.30)",
-    ("google_compute_instance.standard_instance_with_ip", "Instance usage (Linux/UNIX, on-demand, f1-micro)"):
-        "their figure is after GCP's sustained-use discount (30% for a whole month: our list price from "
-        "pricing.yml 2026-07-30 x 0.7 = theirs); we show list prices, as for every other cloud",
     **{("google_storage_bucket.non_usage", line): GCS for line in
        ("Object adds, bucket/object list (class A)", "Object gets, retrieve bucket/object metadata (class B)",
         "Data transfer in same continent", "Data transfer to worldwide excluding Asia, Australia (first 1TB)",
@@ -1035,11 +1032,10 @@ RDS_ENGINE = "unpriced: the book has RDS prices for MySQL, PostgreSQL and MariaD
 RDS_PI = ("Performance Insights is not modelled: the RDS feed (2024-09) prices it per vCPU-month and the book has no "
           "vCPU counts for DB classes")
 WINDOWS = "unpriced: only Linux EC2 prices are in the price book (a Windows node group)"
-SUD = ("their figure is after GCP's sustained-use discount (30% for a whole month: pricing.yml 2026-07-30 list price "
-       "x 0.7 = theirs); we show list prices, as for every other cloud")
 SPOT = ("their preemptible price is older than our data: pricing.yml (2026-07-30) has today's spot rate, which we "
         "use for preemptible/spot VMs and their local SSD")
-GPU = "GPU accelerators are not modelled (pricing.yml has GPU machine types, not per-GPU prices)"
+GPU = ("unpriced: a VM with attached GPUs (pricing.yml has GPU machine types, not per-GPU prices), and never "
+       "its VM alone")
 CUSTOM = ("unpriced: custom machine types are billed per vCPU and GB, and pricing.yml has no per-vCPU/GB prices "
           "(only three predefined custom shapes)")
 GCE_DISK_SIZE = ("unpriced: a disk without a size takes its image's or snapshot's, which we do not resolve "
@@ -1096,11 +1092,11 @@ def _why(case: Case, label: str, ours: Optional[str]) -> Optional[str]:
             return CUSTOM
         if ours == "Boot disk" and "bootDisk" not in case.props:
             return ASSUMED
-        if label.startswith("NVIDIA"):
+        if name in ("gpu", "gpu_with_hours"):
             return GPU
         if "preemptible" in label or (name == "preemptible_local_ssd" and ours == "Local SSD"):
             return SPOT
-        return SUD if label.startswith("Instance usage") and "monthly_hrs" not in case.usage else None
+        return None
     if case.token == "gcp:compute/disk:Disk":
         return GCE_DISK_SIZE if "size" not in case.props else None
     if case.token.startswith("azure:compute/linuxVirtualMachine"):

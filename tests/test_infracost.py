@@ -28,7 +28,9 @@ BOOK = PriceBook.load()
 # Nov 2024 global-tables price cut (our feed is newer), so 307 of 381 (80.6%); then EKS node groups' CPU credits
 # (by usage, like instances'): 309 of 756 (40.9%), of 383 produced 309 (80.7%). The rest are listed in DIFFERENCES:
 # mostly types and lines with no price in our data (Aurora, OpenSearch, CloudFront, Cloud SQL, GKE,
-# Azure services: 227 lines), and sizes Infracost assumes where ours stay by usage.
+# Azure services: 227 lines), and sizes Infracost assumes where ours stay by usage. Then GCP's sustained-use
+# discount (issue #25: their instance line is our usage line plus our discount line) and VMs with GPUs
+# unpriced: 312 of 756 (41.3%), of 379 produced 312 (82.3%).
 MATCH_FLOOR = 0.40
 # Azure VM sizes are priced from the 2024-2026 Azure data since issue #24: their lines count as
 # modelled now, and Standard_A2_v2's rate and the OS disks Infracost assumes differ (313 of 393, 79.6%).
@@ -49,10 +51,19 @@ def priced(case: Case) -> Optional[Pricing]:
     return result if isinstance(result, Pricing) else None
 
 
+SUD_LINE = "Sustained-use discount"
+
+
 def ours(pricing: Optional[Pricing], prefix: Optional[str]) -> Optional[ComponentCost]:
+    """Our line for theirs. Infracost prints a GCE instance's usage after the sustained-use discount,
+    which we show as a line of its own: their line is our usage line plus our discount line."""
     if pricing is None or prefix is None:
         return None
     found = [c for c in pricing.components if c.label.startswith(prefix)]
+    discount = [c for c in pricing.components if c.label.startswith(SUD_LINE)]
+    if found and discount and prefix == "Instance usage" and found[0].monthly is not None:
+        return ComponentCost(found[0].label, found[0].rate, found[0].unit, found[0].currency, found[0].quantity,
+                             found[0].monthly + sum(c.monthly or 0.0 for c in discount))
     return found[0] if found else None
 
 

@@ -46,6 +46,9 @@ class CostComponent:
     tier: Optional[tuple[float, float]] = None
     # Where this line is billed when not in the resource's region (a global table's replica).
     region: Optional[str] = None
+    # Graduated factors: the quantity is the sum, over (low, high, factor), of factor x the part of it
+    # between low and high (GCP's sustained-use discount: negative factors on each quarter of the month).
+    steps: tuple[tuple[float, float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,7 +144,7 @@ def times(comp: CostComponent, count: float, key: str = "instances") -> CostComp
         return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, (comp.quantity or 0.0) * count,
                              key, comp.quantity or 0.0, ((key, count),), region=comp.region)
     return CostComponent(label, comp.price_type, comp.sku, comp.billing_mode, None, f"{comp.usage_key}*{key}",
-                         comp.usage_scale, (*comp.usage_defaults, (key, count)), comp.tier, comp.region)
+                         comp.usage_scale, (*comp.usage_defaults, (key, count)), comp.tier, comp.region, comp.steps)
 
 
 def running(label: str, price_type: str, sku: str, count: float = 1.0, count_key: Optional[str] = None) -> CostComponent:

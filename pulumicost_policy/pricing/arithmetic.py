@@ -79,7 +79,10 @@ def component_quantity(comp: CostComponent, usage: dict[str, float]) -> Optional
 
 
 def _in_tier(comp: CostComponent, quantity: Optional[float]) -> Optional[float]:
-    """The part of `quantity` that falls in the component's tier (all of it without a tier)."""
+    """The part of `quantity` that falls in the component's tier (all of it without a tier), or the
+    sum of its steps' factors x the parts of it in each step."""
+    if quantity is not None and comp.steps:
+        return sum(factor * max(0.0, min(quantity, high) - low) for low, high, factor in comp.steps)
     if quantity is None or comp.tier is None:
         return quantity
     low, high = comp.tier

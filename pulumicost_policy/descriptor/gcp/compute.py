@@ -12,6 +12,29 @@ BOOT_DISK_DEFAULT = ("pd-standard", 10.0)  # GCE's boot disk type when none is g
 LOCAL_SSD_GB = 375.0  # a local SSD partition's size
 
 
+# Sustained-use discounts (cloud.google.com/compute/docs/sustained-use-discounts): each quarter of the
+# month a VM runs past the first is billed at a lower share of the list rate, up to a 30% net discount
+# for a full month (N1 predefined and custom, M1, M2, f1-micro, g1-small: quarters at 100/80/60/40%)
+# or 20% (N2, N2D predefined and custom, C2: the same steps scaled to that maximum). Not for spot or
+# preemptible VMs, nor any other series (E2, N4, C3, A2...).
+SUD_MAXIMUM = {"n1": 0.3, "custom": 0.3, "m1": 0.3, "m2": 0.3, "f1": 0.3, "g1": 0.3, "n2": 0.2, "n2d": 0.2, "c2": 0.2}
+# The share of the list rate *not* billed in each quarter of the month, for a 30% maximum.
+SUD_QUARTERS_30 = (0.0, 0.2, 0.4, 0.6)
+
+
+def sustained_use_discount(machine: str, count: float = 1.0) -> list[CostComponent]:
+    """The negative line GCP bills for a VM of `machine` running `monthly_hrs` (all month by default),
+    at the instance's own rate: x0.8 of list for a full month of N2, x0.7 of N1."""
+    maximum = SUD_MAXIMUM.get(machine.split("-", 1)[0])
+    if maximum is None:
+        return []
+    scale = maximum / 0.3
+    steps = tuple((q / 4, (q + 1) / 4, -share * scale * count) for q, share in enumerate(SUD_QUARTERS_30) if share)
+    comp = running(f"Sustained-use discount (up to {maximum:.0%} for a full month)", "compute:Instance", machine)
+    return [CostComponent(comp.label, comp.price_type, comp.sku, comp.billing_mode, None, "monthly_hrs",
+                          1 / 730.0, (("monthly_hrs", 730.0),), steps=steps)]
+
+
 def _boot_disk(p: Props) -> list[CostComponent]:
     params = "bootDisk.initializeParams"
     dtype = (p.str(f"{params}.type") or BOOT_DISK_DEFAULT[0]).rsplit("/", 1)[-1]
@@ -38,9 +61,12 @@ def instance(p: Props) -> Mapped | Unpriced:
         return Unpriced("machineType not set")
     machine = machine.rsplit("/", 1)[-1]  # accept a machine-type URL
     spot = p.bool("scheduling.preemptible") or (p.str("scheduling.provisioningModel") or "").upper() == "SPOT"
-    usage = running("Instance usage (spot/preemptible)", "compute:Instance", f"{machine}:spot") if spot else \
-        running("Instance usage (on-demand)", "compute:Instance", machine)
-    return Mapped(machine, [usage, *_boot_disk(p), *_scratch_disks(p, spot)])
+    if p.count("guestAccelerators"):
+        return Unpriced("the instance attaches GPUs (guestAccelerators): per-GPU prices are not in the price book "
+                        "(its GCP data prices GPUs only inside accelerator-optimized machine types: a2, a3, g2...)")
+    usage = [running("Instance usage (spot/preemptible)", "compute:Instance", f"{machine}:spot")] if spot else \
+        [running("Instance usage (on-demand)", "compute:Instance", machine), *sustained_use_discount(machine)]
+    return Mapped(machine, [*usage, *_boot_disk(p), *_scratch_disks(p, spot)])
 
 
 def disk(p: Props) -> Mapped | Unpriced:
@@ -72,8 +98,9 @@ TYPES = (
                     "compute:Disk local-ssd", "compute:Disk local-ssd:spot", example=("compute:Instance e2-medium", "compute:Instance e2-medium:spot")),
                (MONTHLY_HRS, UsageKey("boot_disk_gb", "GB", "boot disk size when the plan leaves it to the image "
                                                "(10 GB on most)")),
-               "on-demand or spot/preemptible hours, boot disk (pd-standard default; size by usage when the image "
-               "sets it), local SSD scratch disks"),
+               "on-demand or spot/preemptible hours, sustained-use discount (N1, N2, N2D, C2, M1, M2, f1/g1 on "
+               "demand, by monthly_hrs), boot disk (pd-standard default; size by usage when the image sets it), local "
+               "SSD scratch disks; custom shapes the book names; attached GPUs unpriced (no per-GPU prices)"),
     PricedType(("gcp:compute/disk:Disk",), "compute:Disk", disk,
                keys("compute:Disk pd-standard", "compute:Disk pd-ssd"), (), "GB-month by disk type"),
     PricedType(("gcp:compute/address:Address", "gcp:compute/globalAddress:GlobalAddress"), "compute:Address", address,
