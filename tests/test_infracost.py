@@ -31,6 +31,15 @@ BOOK = PriceBook.load()
 # Azure services: 227 lines), and sizes Infracost assumes where ours stay by usage. Then GCP's sustained-use
 # discount (issue #25: their instance line is our usage line plus our discount line) and VMs with GPUs
 # unpriced: 312 of 756 (41.3%), of 379 produced 312 (82.3%).
+# The goldens were written for a date when EKS 1.33 was in standard support.
+AS_OF = "2025-09-01"
+
+
+@pytest.fixture(autouse=True)
+def _as_of_the_goldens(monkeypatch):
+    monkeypatch.setenv("PULUMICOST_AS_OF", AS_OF)
+
+
 MATCH_FLOOR = 0.40
 # Azure VM sizes are priced from the 2024-2026 Azure data since issue #24: their lines count as
 # modelled now, and Standard_A2_v2's rate and the OS disks Infracost assumes differ (313 of 393, 79.6%).

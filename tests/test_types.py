@@ -243,7 +243,8 @@ def test_eks_node_group_windows_disk_and_template():
     assert isinstance(templated, Unpriced) and "launch template" in templated.reason
 
 
-def test_eks_extended_support_version():
+def test_eks_extended_support_version(monkeypatch):
+    monkeypatch.setenv("PULUMICOST_AS_OF", "2026-06-01")
     assert d("aws:eks/cluster:Cluster", {"version": "1.27"}).sku == "extended-support"
     assert d("aws:eks/cluster:Cluster", {"version": "1.33"}).sku == "standard"
 

@@ -1,6 +1,9 @@
 """EKS clusters, managed node groups (EC2 instances with their disks) and Fargate profiles."""
 from __future__ import annotations
 
+import datetime as dt
+
+from ..asof import estimate_date
 from ..model import CostComponent, Mapped, Unpriced, running, times, usage_based
 from ..registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from ..values import Props
@@ -8,9 +11,18 @@ from .ebs import block_device
 from .ec2 import CPU_CREDIT_USAGE, SPOT_UNPRICED, cpu_credits
 
 EKS_NODE_DISK_GB = 20.0    # EKS managed node group default diskSize
-# Kubernetes minor versions in EKS extended support at the date of the EKS price feed (2025-11):
-# standard support (14 months from release) has ended for these.
-EKS_EXTENDED_VERSIONS = ("1.23", "1.24", "1.25", "1.26", "1.27", "1.28", "1.29", "1.30")
+# End of standard support of each Kubernetes minor version on EKS, from AWS's published release calendar
+# (docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html): 14 months after the EKS release,
+# then 12 months of extended support billed on top of the standard rate. A version past extended support
+# is auto-upgraded to the oldest version still in it, so it stays billed at the extended rate.
+EKS_STANDARD_SUPPORT_END = {
+    "1.23": dt.date(2023, 10, 11), "1.24": dt.date(2024, 1, 31), "1.25": dt.date(2024, 5, 1),
+    "1.26": dt.date(2024, 6, 11), "1.27": dt.date(2024, 7, 24), "1.28": dt.date(2024, 11, 26),
+    "1.29": dt.date(2025, 3, 23), "1.30": dt.date(2025, 7, 23), "1.31": dt.date(2025, 11, 26),
+    "1.32": dt.date(2026, 3, 23), "1.33": dt.date(2026, 7, 29), "1.34": dt.date(2026, 12, 2),
+    "1.35": dt.date(2027, 3, 27),
+}
+OLDEST_LISTED = (1, 23)
 
 
 def eks_node_group(p: Props) -> Mapped | Unpriced:
@@ -40,12 +52,33 @@ def eks_node_group(p: Props) -> Mapped | Unpriced:
     return Mapped(itype, comps)
 
 
+def _standard_support_end(version: str) -> dt.date | None:
+    """When the version's standard support ends (None: not past it at any date we know of)."""
+    minor = ".".join(version.split(".")[:2])
+    if minor in EKS_STANDARD_SUPPORT_END:
+        return EKS_STANDARD_SUPPORT_END[minor]
+    try:
+        major, second = (int(x) for x in minor.split("."))
+    except ValueError:
+        return None
+    # older than the calendar lists: long past extended support, auto-upgraded to an extended version
+    return dt.date.min if (major, second) < OLDEST_LISTED else None
+
+
 def eks_cluster(p: Props) -> Mapped:
+    """The control plane per cluster-hour, plus AWS's extended-support charge per cluster-hour once the
+    version's standard support has ended at the estimate date (when no version is set, EKS creates the
+    latest: standard)."""
     version = p.str("version") or ""
-    if ".".join(version.split(".")[:2]) in EKS_EXTENDED_VERSIONS:
-        return Mapped("extended-support", [running(f"EKS cluster (Kubernetes {version}, extended support)",
-                                                   "eks:Cluster", "extended-support")])
-    return Mapped("standard", [running("EKS cluster", "eks:Cluster", "standard")])
+    comps = [running("EKS cluster", "eks:Cluster", "standard")]
+    end = _standard_support_end(version) if version else None
+    when = estimate_date()
+    if end is not None and when >= end:
+        since = f"since {end.isoformat()}" if end != dt.date.min else "past its support window"
+        comps.append(running(f"Extended support (Kubernetes {version}, {since}; estimate date {when.isoformat()})",
+                             "eks:Cluster", "extended-support"))
+        return Mapped("extended-support", comps)
+    return Mapped("standard", comps)
 
 
 def eks_fargate_profile(p: Props) -> Mapped:
@@ -66,7 +99,8 @@ TYPES = (
                "per node (by usage)"),
     PricedType(("aws:eks/cluster:Cluster",), "eks:Cluster", eks_cluster,
                keys("eks:Cluster standard", "eks:Cluster extended-support"), (MONTHLY_HRS,),
-               "control plane hours (extended-support rate for versions past standard support)"),
+               "control plane hours, plus the extended-support charge per hour for a version past standard support "
+               "at the estimate date (PULUMICOST_AS_OF, default today)"),
     PricedType(("aws:eks/fargateProfile:FargateProfile",), "eks:FargateProfile", eks_fargate_profile,
                keys("ecs:Fargate vcpu-x86_64", "ecs:Fargate memory-x86_64"),
                (UsageKey("vcpu", "vCPUs", "average vCPUs requested by the profile's running pods"),
