@@ -143,6 +143,15 @@ def test_region_from_an_arn_shaped_id_a_border_group_and_a_subnets_zone():
     assert "region unknown" in describe(nat).reason
     resolved = describe(resolve_references([subnet, nat])[1])
     assert (resolved.region, resolved.region_from) == ("eu-west-3", "its subnet's availability zone")
+    # no subnet: the one region the other resources on the same provider state (an old checkpoint's API)
+    bucket = ResourceInput("urn:b", "aws:s3/bucket:Bucket", "b", {"region": "us-east-2"}, env={})
+    api = describe(resolve_references([bucket, ResourceInput("urn:a", "aws:apigateway/restApi:RestApi", "a", {},
+                                                             env={})])[1])
+    assert (api.region, api.region_from) == ("us-east-2", "other resources on its provider")
+    other = ResourceInput("urn:b2", "aws:s3/bucket:Bucket", "b2", {"region": "eu-west-1"}, env={})
+    two = describe(resolve_references([bucket, other, ResourceInput("urn:a", "aws:apigateway/restApi:RestApi", "a",
+                                                                    {}, env={})])[2])
+    assert "region unknown" in two.reason  # two regions among its neighbours: no guess
     eip = describe(ResourceInput("urn:eip", "aws:ec2/eip:Eip", "eip", {"networkBorderGroup": "us-west-2-lax-1"}, env={}))
     assert eip.region == "us-west-2"
     disk = describe(ResourceInput("urn:d", "azure:compute/managedDisk:ManagedDisk", "d",

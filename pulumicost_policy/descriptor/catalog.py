@@ -69,7 +69,7 @@ def describe(resource: ResourceInput) -> Description:
         if isinstance(mapped, (Unpriced, Free)):
             return mapped
         region = resolve_region(provider, props, resource.provider_props, resource.config, resource.env,
-                                resource.zone_hint)
+                                resource.subnet_zone, resource.neighbour_region)
         tags = resource_tags(resource)
     except PropertyProblem as problem:
         return Unpriced(problem.reason, pending=isinstance(problem, UnknownProperty))

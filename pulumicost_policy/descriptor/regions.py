@@ -70,6 +70,20 @@ class Region(NamedTuple):
 ARN_PROPS = ("arn", "id")  # many AWS resources' id is their ARN (ECS services, load balancers, target groups)
 
 
+def stated_region(provider: str, raw_props: Any) -> Optional[str]:
+    """The region a resource states itself (a region or zone property, an ARN, a border group), or None."""
+    try:
+        props = Props(raw_props)
+        for key in (*RESOURCE_REGION_PROPS, *OWN_REGION_PROPS):
+            value = props.str(key)
+            if value:
+                return normalise(provider, value)
+        arn = _arn_region(props)
+        return normalise(provider, arn) if arn else None
+    except PropertyProblem:
+        return None
+
+
 def _arn_region(props: Props) -> Optional[str]:
     """`arn:aws:lambda:eu-west-1:123:function:f` -> eu-west-1 (global ARNs have no region), from the
     resource's `arn` or an ARN-shaped `id`; an unknown one (during preview) says nothing."""
@@ -85,12 +99,15 @@ def _arn_region(props: Props) -> Optional[str]:
 
 
 def resolve_region(provider: str, props: Props, provider_props: Optional[Mapping[str, Any]],
-                   config: Mapping[str, str], env: Optional[Mapping[str, str]] = None, zone_hint: str = "") -> Region:
+                   config: Mapping[str, str], env: Optional[Mapping[str, str]] = None,
+                   subnet_zone: str = "", neighbour_region: str = "") -> Region:
     """The region and its origin, or a PropertyProblem naming where we looked.
 
     An unknown region on the resource propagates as UnknownProperty: guessing the provider's
     region instead could price the wrong place. `env` defaults to the process environment.
-    `zone_hint` is the availability zone of a subnet the resource is placed in (found in the stack).
+    From the stack view: `subnet_zone`, the availability zone of a subnet the resource is placed in
+    (after its own region and ARN), and `neighbour_region`, the one region the other resources on the
+    same provider state (after the provider and stack config, before the environment).
     """
     for key in RESOURCE_REGION_PROPS:
         value = props.str(key)
@@ -106,8 +123,8 @@ def resolve_region(provider: str, props: Props, provider_props: Optional[Mapping
             value = None
         if value:
             return Region(normalise(provider, value))
-    if zone_hint:
-        return Region(normalise(provider, zone_hint), "its subnet's availability zone")
+    if subnet_zone:
+        return Region(normalise(provider, subnet_zone), "its subnet's availability zone")
     if provider_props:
         prov = Props(provider_props)
         for key in RESOURCE_REGION_PROPS:
@@ -121,6 +138,8 @@ def resolve_region(provider: str, props: Props, provider_props: Optional[Mapping
         value = config.get(key)
         if isinstance(value, str) and value:
             return Region(normalise(provider, value), f"stack config {key}")
+    if neighbour_region:
+        return Region(normalise(provider, neighbour_region), "other resources on its provider")
     env = os.environ if env is None else env
     for var in ENV_REGION_VARS.get(provider, ()):
         value = env.get(var)

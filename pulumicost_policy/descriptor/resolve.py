@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from ..inputs.resource import ResourceInput
+from .regions import stated_region
 from .values import is_unknown
 
 TEMPLATE_TYPES = ("aws:ec2/launchTemplate:LaunchTemplate", "aws:ec2/launchConfiguration:LaunchConfiguration")
@@ -28,6 +29,12 @@ SCALED = {"dynamodb:table:WriteCapacityUnits": ("table/", "writeCapacity"),
 SCALED_OWNERS = {"table/": ("aws:dynamodb/table:Table", "name"),
                  "replication-group/": ("aws:elasticache/replicationGroup:ReplicationGroup", "replicationGroupId")}
 RESOLVED_TASK = "resolvedTaskDefinition"   # the key the ECS mapper reads
+# Azure function apps and the App Service plan they run on (its SKU decides who carries the cost).
+PLAN_TYPES = ("azure:appservice/plan:Plan", "azure:appservice/servicePlan:ServicePlan", "azure-native:web:AppServicePlan")
+FUNCTION_APPS = ("azure:appservice/functionApp:FunctionApp", "azure:appservice/linuxFunctionApp:LinuxFunctionApp",
+                 "azure:appservice/windowsFunctionApp:WindowsFunctionApp")
+PLAN_REFS = ("appServicePlanId", "servicePlanId")
+RESOLVED_PLAN = "resolvedPlanSku"  # the key the function app mapper reads
 CFN_STACK = "aws:cloudformation/stack:Stack"
 RESOLVED_LAUNCH = "resolvedLaunchSettings"  # the key the CloudFormation stack mapper reads
 
@@ -180,24 +187,64 @@ def _subnet_ids(props: Mapping[str, Any]) -> list[str]:
 
 
 def _with_zones(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
-    """AWS resources placed in a subnet of the stack, with that subnet's availability zone as a hint
-    for their region (used only when the resource, its ARN and its provider say nothing)."""
-    zones = {ref: zone for res in resources if res.type in SUBNET_TYPES
+    """AWS resources that state no region, with a hint of where they run: the availability zone of a
+    subnet of the stack they are placed in, else the one region the other resources on the same
+    provider state (an old checkpoint's API whose bucket says us-east-2). Used only when the resource,
+    its ARN and its provider say nothing (regions.resolve_region)."""
+    aws = [r for r in resources if r.type.startswith("aws:")]
+    zones = {ref: zone for res in aws if res.type in SUBNET_TYPES
              and isinstance(zone := res.props.get("availabilityZone"), str) and not is_unknown(zone)
              for ref in _strings([res.props.get("id"), res.props.get("arn")])}
-    if not zones:
-        return list(resources)
+    stated = {res.urn: stated_region("aws", res.props) for res in aws}
+    by_provider: dict[str, set[str]] = {}
+    for res in aws:
+        if stated[res.urn]:
+            by_provider.setdefault(_provider_key(res), set()).add(stated[res.urn])
     out = []
     for res in resources:
-        zone = next((zones[s] for s in _subnet_ids(res.props) if s in zones), "") \
-            if res.type.startswith("aws:") and res.type not in SUBNET_TYPES else ""
-        out.append(replace(res, zone_hint=zone) if zone else res)
+        zone, neighbour = "", ""
+        if res.type.startswith("aws:") and not stated[res.urn]:
+            zone = next((zones[s] for s in _subnet_ids(res.props) if s in zones), "")
+            regions = by_provider.get(_provider_key(res), set())
+            neighbour = next(iter(regions)) if len(regions) == 1 else ""
+        out.append(replace(res, subnet_zone=zone, neighbour_region=neighbour) if zone or neighbour else res)
+    return out
+
+
+def _provider_key(res: ResourceInput) -> str:
+    """Resources with the same provider settings run in the same region."""
+    return repr(sorted((res.provider_props or {}).items(), key=lambda kv: kv[0]))
+
+
+def _plan_sku(plan: ResourceInput) -> str:
+    """An App Service plan's SKU as one lower-case string of its tier and size ("dynamic y1", "s1")."""
+    props = plan.props
+    sku = props.get("sku")
+    parts = [sku.get(k) for k in ("tier", "size", "name")] if isinstance(sku, Mapping) else [sku]
+    parts.append(props.get("skuName"))
+    return " ".join(_strings(parts)).lower()
+
+
+def _with_plans(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
+    """Function apps with the SKU of the plan they run on (by id, else the engine's dependencies)."""
+    plans = {r.urn: r for r in resources if r.type in PLAN_TYPES}
+    if not plans:
+        return list(resources)
+    by_id = _index(resources, PLAN_TYPES, ("id",))
+    out = []
+    for res in resources:
+        plan = None
+        if res.type in FUNCTION_APPS:
+            plan = next((by_id[r] for r in _strings(res.props.get(k) for k in PLAN_REFS) if r in by_id), None) \
+                or _depended(res, PLAN_REFS, plans, PLAN_TYPES)
+        sku = _plan_sku(plan) if plan is not None else ""
+        out.append(_replace(res, {**res.props, RESOLVED_PLAN: sku}) if sku else res)
     return out
 
 
 def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
     """The resources, with the settings they take from other resources in the list."""
-    resources = _with_zones(resources)
+    resources = _with_plans(_with_zones(resources))
     by_urn = {res.urn: res for res in resources
               if res.type in (*TEMPLATE_TYPES, TASK_DEFINITION, *(t for t, _ in SCALED_OWNERS.values()))}
     if not by_urn:

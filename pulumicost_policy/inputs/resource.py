@@ -25,6 +25,8 @@ class ResourceInput:
     # reference unknown during preview (a launch template's id) is still matched to its resource.
     property_dependencies: Mapping[str, Sequence[str]] = field(default_factory=dict)
     dependencies: Sequence[str] = ()
-    # The availability zone of a subnet the resource is placed in, when the stack view has it: where
-    # the resource runs when it says so nowhere else (an awsx service whose provider has no region).
-    zone_hint: str = ""
+    # Where the stack view says the resource runs when it says so nowhere itself: the availability zone
+    # of a subnet it is placed in (as good as its own), and the one region the other resources on its
+    # provider state (used after the provider and stack config, before the machine's environment).
+    subnet_zone: str = ""
+    neighbour_region: str = ""
