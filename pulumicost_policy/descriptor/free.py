@@ -109,6 +109,37 @@ FREE_PATTERNS: dict[str, tuple[str, ...]] = {
         "azure:mssql/server:*", "azure:postgresql/flexibleServerDatabase:*",
         "azure:postgresql/flexibleServerConfiguration:*", "azure:postgresql/flexibleServerFirewallRule:*",
     ),
+    "a database server, firewall or virtual-network rule (billed by its databases)": (
+        "azure:sql/sqlServer:*", "azure:sql/firewallRule:*", "azure:sql/virtualNetworkRule:*",
+        "azure:mssql/firewallRule:*", "azure:mssql/virtualNetworkRule:*", "azure:mssql/outboundFirewallRule:*",
+        "azure-native:sql:Server", "azure-native:sql:FirewallRule", "azure-native:sql:VirtualNetworkRule",
+    ),
+    "an entity or rule of a messaging namespace (billed by the namespace and its operations)": (
+        "azure:servicebus/queue:*", "azure:servicebus/topic:*", "azure:servicebus/subscription:*",
+        "azure:servicebus/subscriptionRule:*", "azure:servicebus/*AuthorizationRule:*",
+        "azure-native:servicebus:Queue", "azure-native:servicebus:Topic", "azure-native:servicebus:Subscription",
+        "azure-native:servicebus:Rule", "azure-native:servicebus:*AuthorizationRule",
+        "azure:eventhub/eventHub:*", "azure:eventhub/consumerGroup:*", "azure:eventhub/authorizationRule:*",
+        "azure:eventhub/eventHubAuthorizationRule:*", "azure:eventhub/eventHubNamespaceAuthorizationRule:*",
+        "azure-native:eventhub:EventHub", "azure-native:eventhub:ConsumerGroup",
+        "azure-native:eventhub:*AuthorizationRule",
+    ),
+    "a vault's access policy or secret (billed by the vault's operations)": (
+        "azure:keyvault/accessPolicy:*", "azure:keyvault/secret:*", "azure-native:keyvault:AccessPolicy",
+        "azure-native:keyvault:Secret",
+    ),
+    "a storage container or blob (billed by its storage account's capacity and operations)": (
+        "azure:storage/container:*", "azure:storage/blob:*", "azure-native:storage:BlobContainer",
+        "azure-native:storage:Blob",
+    ),
+    "a disk attachment (the disk and the VM carry the cost)": (
+        "azure:compute/dataDiskAttachment:*", "azure:compute/virtualMachineDataDiskAttachment:*",
+    ),
+    "a web app on an App Service plan (the plan carries the cost)": (
+        "azure:appservice/appService:*", "azure:appservice/slot:*", "azure:appservice/linuxWebApp:*",
+        "azure:appservice/windowsWebApp:*", "azure:appservice/linuxWebAppSlot:*",
+        "azure:appservice/windowsWebAppSlot:*", "azure:appservice/webAppActiveSlot:*",
+    ),
     "a DNS record (billed by the zone and its queries)": (
         "gcp:dns/recordSet:*", "azure:dns/*Record:*", "azure-native:network:RecordSet",
     ),

@@ -25,5 +25,5 @@ from ..registry import PricedType
 
 # One module per service family; adding one is adding its name here (a test checks none is left out).
 FAMILIES = ("artifactregistry", "bigquery", "compute", "gke", "memorystore", "network", "pubsub", "security",
-            "serverless", "sql", "storage")
+            "servicedirectory", "serverless", "sql", "storage")
 TYPES: tuple[PricedType, ...] = tuple(entry for name in FAMILIES for entry in import_module(f"{__name__}.{name}").TYPES)
