@@ -1,6 +1,11 @@
 """GCP sustained-use discounts as GCP bills them, custom shapes and GPUs (issue #25). List prices are
-read from the price book."""
+read from the price book; pricing.yml's own monthly figures (which include the discount) check the
+schedule."""
+import gzip
+from pathlib import Path
+
 import pytest
+import yaml
 
 from pulumicost_policy.descriptor import ResourceInput, describe
 from pulumicost_policy.descriptor.model import Unpriced
@@ -26,11 +31,25 @@ def list_price(machine: str, hours: float = 730.0) -> float:
     return BOOK.get("gcp", "compute:Instance", machine, "us-central1").rate_per_unit * hours
 
 
+PRICING_YML = Path(__file__).resolve().parent.parent.parent / "shared" / "pricing" / "gcp-pricing-yml-2026-07-30.yml.gz"
+
+
 def test_n2_standard_8_for_a_month_is_list_times_0_8_with_a_visible_line():
-    assert instance_cost("n2-standard-8") == pytest.approx(list_price("n2-standard-8") * 0.8)
+    # GCP's schedule for N2 (quarters at 100, 86.78, 73.3, 60% of list) is 0.8002 of list for a full month
+    assert instance_cost("n2-standard-8") == pytest.approx(list_price("n2-standard-8") * 0.8, rel=3e-4)
+    assert instance_cost("n2-standard-8") == pytest.approx(list_price("n2-standard-8") * 0.8002)
     lines = price_from_book(BOOK, describe(vm("n2-standard-8")), {}).components
     [discount] = [c for c in lines if c.label.startswith("Sustained-use discount")]
-    assert discount.monthly == pytest.approx(-0.2 * list_price("n2-standard-8"))
+    assert discount.monthly == pytest.approx(-0.1998 * list_price("n2-standard-8"))
+
+
+@pytest.mark.skipif(not PRICING_YML.is_file(), reason="../shared/pricing is not here")
+def test_a_full_month_is_pricing_yml_own_monthly_figure():
+    with gzip.open(PRICING_YML, "rt") as f:
+        data = yaml.safe_load(f)["compute"]["instance"]
+    for machine in ("n2-standard-8", "n1-standard-4", "c2-standard-4", "n2d-standard-2", "f1-micro", "e2-medium",
+                    "custom-2-10240-ext", "m1-megamem-96"):
+        assert instance_cost(machine) == pytest.approx(data[machine]["cost"]["us-central1"]["month"]), machine
 
 
 def test_the_discount_follows_the_hours_run():

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pulumicost_policy.descriptor.catalog import MAPPERS, base_type
+from pulumicost_policy.descriptor.catalog import MAPPERS, base_token
 from pulumicost_policy.descriptor.free import free_reason
 from pulumicost_policy.inputs import plan
 from pulumicost_policy.pricing.estimate import FREE, UNPRICED
@@ -62,7 +62,7 @@ def test_no_billable_resource_is_free_and_no_free_one_unpriced(everything):
     seen_alarms = set()
     for name, ests in everything.items():
         for e in ests:
-            token = base_type(e.type)
+            token = base_token(e.type)
             if e.type in FALSE_ALARMS:
                 seen_alarms.add(e.type)
                 assert e.status == FREE and e.reason, (name, e.type, e.status, e.reason)

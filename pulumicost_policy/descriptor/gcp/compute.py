@@ -13,26 +13,26 @@ LOCAL_SSD_GB = 375.0  # a local SSD partition's size
 
 
 # Sustained-use discounts (cloud.google.com/compute/docs/sustained-use-discounts): each quarter of the
-# month a VM runs past the first is billed at a lower share of the list rate, up to a 30% net discount
-# for a full month (N1 predefined and custom, M1, M2, f1-micro, g1-small: quarters at 100/80/60/40%)
-# or 20% (N2, N2D predefined and custom, C2: the same steps scaled to that maximum). Not for spot or
-# preemptible VMs, nor any other series (E2, N4, C3, A2...).
-SUD_MAXIMUM = {"n1": 0.3, "custom": 0.3, "m1": 0.3, "m2": 0.3, "f1": 0.3, "g1": 0.3, "n2": 0.2, "n2d": 0.2, "c2": 0.2}
-# The share of the list rate *not* billed in each quarter of the month, for a 30% maximum.
-SUD_QUARTERS_30 = (0.0, 0.2, 0.4, 0.6)
+# month a VM runs is billed at a lower share of the list rate. The share *not* billed per quarter:
+# N1 (predefined and custom-*), M1, M2, f1-micro, g1-small quarters at 100/80/60/40% of list (30% off a
+# full month); N2, N2D, C2 at 100/86.78/73.3/60% (19.98% off). pricing.yml's own monthly figures are
+# hour x 730 x these (0.7 and 0.8002). Not for spot/preemptible VMs, nor other series (E2, N4, C3...).
+SUD_30 = (0.0, 0.2, 0.4, 0.6)
+SUD_20 = (0.0, 0.1322, 0.267, 0.4)
+SUD_SERIES = {"n1": SUD_30, "custom": SUD_30, "m1": SUD_30, "m2": SUD_30, "f1": SUD_30, "g1": SUD_30,
+              "n2": SUD_20, "n2d": SUD_20, "c2": SUD_20}
 
 
 def sustained_use_discount(machine: str, count: float = 1.0) -> list[CostComponent]:
     """The negative line GCP bills for a VM of `machine` running `monthly_hrs` (all month by default),
-    at the instance's own rate: x0.8 of list for a full month of N2, x0.7 of N1."""
-    maximum = SUD_MAXIMUM.get(machine.split("-", 1)[0])
-    if maximum is None:
+    at the instance's own rate, graduated by quarter of the month."""
+    quarters = SUD_SERIES.get(machine.split("-", 1)[0])
+    if quarters is None:
         return []
-    scale = maximum / 0.3
-    steps = tuple((q / 4, (q + 1) / 4, -share * scale * count) for q, share in enumerate(SUD_QUARTERS_30) if share)
-    comp = running(f"Sustained-use discount (up to {maximum:.0%} for a full month)", "compute:Instance", machine)
-    return [CostComponent(comp.label, comp.price_type, comp.sku, comp.billing_mode, None, "monthly_hrs",
-                          1 / 730.0, (("monthly_hrs", 730.0),), steps=steps)]
+    steps = tuple((q / 4, (q + 1) / 4, -share * count) for q, share in enumerate(quarters) if share)
+    full = sum(quarters) / 4
+    return [CostComponent(f"Sustained-use discount ({full:.2%} off a full month)", "compute:Instance", machine,
+                          "per_hour", None, "monthly_hrs", 1 / 730.0, (("monthly_hrs", 730.0),), steps=steps)]
 
 
 def _boot_disk(p: Props) -> list[CostComponent]:
