@@ -114,9 +114,9 @@ def test_readme_architecture_maps_the_layers():
 
 def test_descriptor_families_import_only_the_descriptor_base():
     """Inside the descriptor the per-cloud family modules (descriptor/aws/, azure/, gcp/) sit below
-    the catalog: they import the base modules (model, registry, values, regions, resolve) and their
+    the catalog: they import the base modules (model, registry, values, regions, resolve, asof) and their
     own cloud's modules, never the catalog, the free list, the usage example or another cloud."""
-    base = {f"{ROOT_NAME}.descriptor.{name}" for name in ("model", "registry", "values", "regions", "resolve")}
+    base = {f"{ROOT_NAME}.descriptor.{name}" for name in ("model", "registry", "values", "regions", "resolve", "asof")}
     clouds = ("aws", "azure", "gcp")
     wrong = []
     for cloud in clouds:
