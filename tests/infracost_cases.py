@@ -192,54 +192,6 @@ EAST = {"location": "eastus"}
 CF_REGIONS = ("US, Mexico, Canada", "Europe, Israel", "South Africa, Kenya, Middle East", "South America", "Japan",
               "Australia, New Zealand", "Hong Kong, Philippines, Asia Pacific", "India")
 UNPRICED_CASES = (
-    # rds_cluster_test (all resources)
-    *((f"aws_rds_cluster.{name}", AURORA, props, "us-east-1", _lines(lines)) for name, props, lines in (
-        ("postgres_serverlessWithExport", {"engine": "aurora-postgresql", "engineMode": "serverless"},
-         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Backup storage=8.40; Snapshot export=2.00"),
-        ("postgres_serverlessWithBackup", {"engine": "aurora-postgresql", "engineMode": "serverless"},
-         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Backup storage=8.40; Snapshot export=$0.01"),
-        ("my_sql_serverless", {"engine": "aurora-mysql", "engineMode": "serverless"},
-         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Snapshot export=$0.01"),
-        ("postgres_serverless", {"engine": "aurora-postgresql", "engineMode": "serverless"},
-         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Snapshot export=$0.01"),
-        ("mysql_backtrack", {"engine": "aurora-mysql", "backtrackWindow": 72},
-         "Storage=10; I/O requests=10.51; Backup storage=8.40; Backtrack=798.91; Snapshot export=2.00"),
-        ("mysql_backtrack_withoutU", {"engine": "aurora-mysql", "backtrackWindow": 72},
-         "Storage=$0.10; I/O requests=$0.20; Backup storage=$0.021; Backtrack=$0.012; Snapshot export=$0.01"),
-        ("postgres_serverless_withoutU", {"engine": "aurora-postgresql", "engineMode": "serverless"},
-         "Aurora serverless=$0.06; Storage=$0.10; I/O requests=$0.20; Snapshot export=$0.01"),
-        ("default", {"engine": "aurora-mysql"}, "Storage rate=0; I/O rate=0"),
-        ("default_t3", {"engine": "aurora-mysql"}, "Storage rate=0; I/O rate=0"))),
-    # rds_cluster_instance_test
-    ("aws_rds_cluster_instance.cluster_instance", "aws:rds/clusterInstance:ClusterInstance",
-     {"engine": "aurora-mysql", "instanceClass": "db.r4.large"}, "us-east-1",
-     _lines("Database instance (on-demand, db.r4.large)=211.70")),
-    ("aws_rds_cluster_instance.cluster_instance_t3", "aws:rds/clusterInstance:ClusterInstance",
-     {"engine": "aurora-mysql", "instanceClass": "db.t3.medium"}, "us-east-1",
-     _lines("Database instance (on-demand, db.t3.medium)=59.86; CPU credits=4.32")),
-    # opensearch_domain_test (all resources)
-    *((f"aws_opensearch_domain.{name}", "aws:opensearch/domain:Domain", {}, "us-east-1", _lines(lines))
-      for name, lines in (
-          ("gp2", "Instance (on-demand, c4.2xlarge.search)=1285.53; Storage (gp2)=54.00; "
-                  "Dedicated master (on-demand, c4.8xlarge.search)=1713.31; "
-                  "UltraWarm instance (on-demand, ultrawarm1.medium.search)=347.48"),
-          ("io1", "Instance (on-demand, c4.2xlarge.search)=1285.53; Storage (io1)=169.00; Storage IOPS (io1)=0.88"),
-          ("std", "Instance (on-demand, c4.2xlarge.search)=1285.53; Storage (standard)=8.24"))),
-    # cloudfront_distribution_test
-    ("aws_cloudfront_distribution.s3_distribution", "aws:cloudfront/distribution:Distribution", {}, "us-east-1",
-     (*_lines("Field level encryption requests=$0.02; Real-time log requests=$0.01; Dedicated IP custom SSLs=$600.00; "
-              "Invalidation requests (first 1k)=$0.00"),
-      *((f"Data transfer out to internet {r} (first 10TB)", p) for r, p in zip(CF_REGIONS, (
-          "0.085", "0.085", "0.11", "0.11", "0.11", "0.11", "0.12", "0.11"))),
-      *((f"Data transfer out to origin {r}", p) for r, p in zip(CF_REGIONS, (
-          "0.02", "0.02", "0.06", "0.13", "0.06", "0.08", "0.06", "0.16"))),
-      *((f"HTTP requests {r}", p) for r, p in zip(CF_REGIONS, (
-          "0.0075", "0.009", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009"))),
-      *((f"HTTPS requests {r}", p) for r, p in zip(CF_REGIONS, (
-          "0.01", "0.012", "0.012", "0.022", "0.012", "0.0125", "0.012", "0.012"))),
-      *((f"Origin shield HTTP requests {r}", p) for r, p in zip(
-          ("US", "Europe", "South America", "Japan", "Australia", "Singapore", "South Korea", "India"),
-          ("0.0075", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009", "0.009"))))),
     # sql_database_instance_test: its first six resources (db-custom-1-3840, each engine, regional and zonal)
     *((f'google_sql_database_instance.db_instance["db-custom-1-3840.{engine}.{avail}"]', SQL,
        {"region": "us-central1", "databaseVersion": engine, "settings": {"tier": "db-custom-1-3840",
@@ -928,17 +880,17 @@ CASES: tuple[Case, ...] = (
     # every line is a difference. Large goldens are translated in part: the resources named below.
     *(Case(golden, token, props, tuple(L(label, figure, None) for label, figure in lines), region=region)
       for golden, token, props, region, lines in UNPRICED_CASES),
-    # Types our data has no prices for: every line is a difference (unpriced, with the reason)
     Case("aws_secretsmanager_secret.secret_withUsage", "aws:secretsmanager/secret:Secret", {},
-         (L("Secret", 0.40, None), L("API requests", 0.50, None)), {"monthly_requests": 1e5}),
+         (L("Secret", 0.40), L("API requests", 0.50)), {"monthly_requests": 1e5}),
     Case("aws_secretsmanager_secret.secret", "aws:secretsmanager/secret:Secret", {},
-         (L("Secret", 0.40, None), L("API requests", "0.05", None))),
-    Case("aws_sqs_queue.fifo_sqs_queue", "aws:sqs/queue:Queue", {"fifoQueue": True}, (L("Requests", "0.50", None),)),
+         (L("Secret", 0.40), L("API requests", "0.05", "API requests", 1e-2))),
+    Case("aws_sqs_queue.fifo_sqs_queue", "aws:sqs/queue:Queue", {"fifoQueue": True}, (L("Requests", "0.50"),)),
     Case("aws_sqs_queue.fifo_sqs_queue_withUsage", "aws:sqs/queue:Queue", {"fifoQueue": True},
-         (L("Requests", 0.50, None),), {"monthly_requests": 1e6}),
-    Case("aws_sqs_queue.standard_sqs_queue", "aws:sqs/queue:Queue", {}, (L("Requests", "0.40", None),)),
-    Case("aws_sqs_queue.standard_sqs_queue_withUsage", "aws:sqs/queue:Queue", {}, (L("Requests", 0.80, None),),
+         (L("Requests", 0.50),), {"monthly_requests": 1e6}),
+    Case("aws_sqs_queue.standard_sqs_queue", "aws:sqs/queue:Queue", {}, (L("Requests", "0.40"),)),
+    Case("aws_sqs_queue.standard_sqs_queue_withUsage", "aws:sqs/queue:Queue", {}, (L("Requests", 0.80),),
          {"monthly_requests": 2e6}),
+    # Types our data has no prices for: every line is a difference (unpriced, with the reason)
     Case("azurerm_public_ip.global", "azure:network/publicIp:PublicIp",
          {"location": "eastus", "allocationMethod": "Static", "sku": "Standard", "skuTier": "Global"},
          (L("IP address (static, global)", 7.30, None),), region="eastus"),
@@ -957,6 +909,78 @@ CASES: tuple[Case, ...] = (
          (L("Redis instance (standard, M1)", 46.72, None),), region="us-central1"),
 )
 
+# Aurora, OpenSearch and CloudFront (the 2025-12 feeds and derived table). rds_cluster_test's usage file
+# speaks in Infracost's inputs (requests per second, statements per hour...): translated into our usage keys
+# as the quantities their golden shows (52.56M I/O requests, 400 GB backups, 66,576M backtrack records).
+AURORA_USAGE = {"capacity_units_per_hr": 1000, "storage_gb": 100, "monthly_io_requests": 52.56e6}
+AURORA_FULL = {**AURORA_USAGE, "backup_storage_gb": 400, "snapshot_export_gb": 200}
+CASES += (
+    *(Case(f"aws_rds_cluster.{name}", AURORA, props, tuple(L(label, figure) for label, figure in _lines(lines)), usage)
+      for name, props, lines, usage in (
+          ("postgres_serverlessWithExport", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+           "Aurora serverless=43800; Storage=10; I/O requests=10.51; Backup storage=8.40; Snapshot export=2.00",
+           AURORA_FULL),
+          ("postgres_serverlessWithBackup", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+           "Aurora serverless=43800; Storage=10; I/O requests=10.51; Backup storage=8.40; Snapshot export=$0.01",
+           {**AURORA_USAGE, "backup_storage_gb": 400}),
+          ("my_sql_serverless", {"engine": "aurora-mysql", "engineMode": "serverless"},
+           "Aurora serverless=43800; Storage=10; I/O requests=10.51; Snapshot export=$0.01", AURORA_USAGE),
+          ("postgres_serverless", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+           "Aurora serverless=43800; Storage=10; I/O requests=10.51; Snapshot export=$0.01", AURORA_USAGE),
+          ("mysql_backtrack", {"engine": "aurora-mysql", "backtrackWindow": 72},
+           "Storage=10; I/O requests=10.51; Backup storage=8.40; Backtrack=798.91; Snapshot export=2.00",
+           {**AURORA_FULL, "monthly_backtrack_change_records": 66576e6}),
+          ("mysql_backtrack_withoutU", {"engine": "aurora-mysql", "backtrackWindow": 72},
+           "Storage=$0.10; I/O requests=$0.20; Backup storage=$0.021; Backtrack=$0.012; Snapshot export=$0.01", {}),
+          ("postgres_serverless_withoutU", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+           "Aurora serverless=$0.06; Storage=$0.10; I/O requests=$0.20; Snapshot export=$0.01", {}),
+          # rds_cluster_instance_test's clusters: their figures are $0 where ours stay by usage
+          ("default", {"engine": "aurora-mysql"}, "Storage rate=0; I/O rate=0", {}),
+          ("default_t3", {"engine": "aurora-mysql"}, "Storage rate=0; I/O rate=0", {}))),
+    # rds_cluster_instance_test
+    Case("aws_rds_cluster_instance.cluster_instance", "aws:rds/clusterInstance:ClusterInstance",
+         {"engine": "aurora-mysql", "instanceClass": "db.r4.large"},
+         (L("Database instance (on-demand, db.r4.large)", 211.70, "Database instance"),)),
+    Case("aws_rds_cluster_instance.cluster_instance_t3", "aws:rds/clusterInstance:ClusterInstance",
+         {"engine": "aurora-mysql", "instanceClass": "db.t3.medium"},
+         (L("Database instance (on-demand, db.t3.medium)", 59.86, "Database instance"), L("CPU credits", 4.32, None))),
+    # opensearch_domain_test (all resources)
+    *(Case(f"aws_opensearch_domain.{name}", "aws:opensearch/domain:Domain",
+           {"clusterConfig": {"instanceType": "c4.2xlarge.search", "instanceCount": 3, **cluster},
+            "ebsOptions": {"ebsEnabled": True, **ebs}}, tuple(L(label, figure, ours) for label, figure, ours in lines))
+      for name, cluster, ebs, lines in (
+          ("gp2", {"dedicatedMasterEnabled": True, "dedicatedMasterType": "c4.8xlarge.search", "dedicatedMasterCount": 1,
+                   "warmEnabled": True, "warmCount": 2, "warmType": "ultrawarm1.medium.search"},
+           {"volumeSize": 400, "volumeType": "gp2"},
+           (("Instance (on-demand, c4.2xlarge.search)", 1285.53, "Instance"), ("Storage (gp2)", 54.00, "Storage"),
+            ("Dedicated master (on-demand, c4.8xlarge.search)", 1713.31, "Dedicated master"),
+            ("UltraWarm instance (on-demand, ultrawarm1.medium.search)", 347.48, None))),
+          ("io1", {}, {"volumeSize": 1000, "volumeType": "io1", "iops": 10},
+           (("Instance (on-demand, c4.2xlarge.search)", 1285.53, "Instance"), ("Storage (io1)", 169.00, "Storage"),
+            ("Storage IOPS (io1)", 0.88, "Storage IOPS"))),
+          ("std", {}, {"volumeSize": 123, "volumeType": "standard"},
+           (("Instance (on-demand, c4.2xlarge.search)", 1285.53, "Instance"),
+            ("Storage (standard)", 8.24, "Storage"))))),
+    # cloudfront_distribution_test: s3_distribution (PriceClass_200, no usage file entry, the default certificate)
+    Case("aws_cloudfront_distribution.s3_distribution", "aws:cloudfront/distribution:Distribution",
+         {"priceClass": "PriceClass_200", "viewerCertificate": {"cloudfrontDefaultCertificate": True},
+          "origins": [{"originId": "myS3Origin", "domainName": "mybucket.s3.us-east-1.amazonaws.com"}]},
+         (L("Field level encryption requests", "0.02", "Field level encryption requests", 1e-2),
+          L("Real-time log requests", "0.01", None), L("Dedicated IP custom SSLs", "600.00", None),
+          L("Invalidation requests (first 1k)", "0.00"),
+          *(L(f"Data transfer out to internet {r} (first 10TB)", p) for r, p in zip(CF_REGIONS, (
+              "0.085", "0.085", "0.11", "0.11", "0.11", "0.11", "0.12", "0.11"))),
+          *(L(f"Data transfer out to origin {r}", p) for r, p in zip(CF_REGIONS, (
+              "0.02", "0.02", "0.06", "0.13", "0.06", "0.08", "0.06", "0.16"))),
+          *(L(f"HTTP requests {r}", p, f"HTTP requests {r}", 1e-2) for r, p in zip(CF_REGIONS, (
+              "0.0075", "0.009", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009"))),
+          *(L(f"HTTPS requests {r}", p, f"HTTPS requests {r}", 1e-2) for r, p in zip(CF_REGIONS, (
+              "0.01", "0.012", "0.012", "0.022", "0.012", "0.0125", "0.012", "0.012"))),
+          *(L(f"Origin shield HTTP requests {r}", p, None) for r, p in zip(
+              ("US", "Europe", "South America", "Japan", "Australia", "Singapore", "South Korea", "India"),
+              ("0.0075", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009", "0.009"))))),
+)
+
 # Every golden line we do not match, with the reason. The test fails when this list and the
 # measured differences disagree, so the list stays true.
 NEWER_DDB = ("AWS halved DynamoDB on-demand request prices in Nov 2024: their golden has the older rate, our feed "
@@ -964,7 +988,8 @@ NEWER_DDB = ("AWS halved DynamoDB on-demand request prices in Nov 2024: their go
 GLOBAL_TABLES = ("AWS cut global tables' replicated write prices (up to 67%) in Nov 2024: their golden has the older "
                  "rate, our feed (2025-11) the new one, one line per replica at its own region's rate as theirs "
                  "(us-west-1/us-east-2 = 1.11 on both sides)")
-R53 = "the Route 53 feed in our data has standard query prices only: latency and geo records are unpriced"
+R53 = ("a record without a routing policy is billed for standard queries only: Infracost lists latency and geo lines "
+       "for every record; ours has the line of the record's own policy (latency, geo, geoproximity, IP-based)")
 REDSHIFT = "not in the Redshift feed of our data (concurrency scaling, Spectrum, backup and managed storage)"
 GCS = "pricing.yml has no Cloud Storage operation or network egress prices"
 SNS = "no Kinesis Firehose or SMS delivery price in the SNS feed of our data (SMS prices vary by country)"
@@ -997,7 +1022,6 @@ DIFFERENCES: dict[tuple[str, str], str] = {
         "Geo DNS queries (first 1B)", "Geo DNS queries (over 1B)")},
     **{("aws_route53_record.standard", line): R53 for line in
        ("Latency based routing queries (first 1B)", "Geo DNS queries (first 1B)")},
-    ("aws_route53_zone.zone1", "Hosted zone"): "no hosted-zone price in the Route 53 feed of our data: unpriced",
     ("google_compute_address.standard_static", "IP address (standard VM)"):
         "an address in use by a VM is billed at the VM rate; the address alone does not say it is attached, "
         "so we price it as unused ($7.30)",
@@ -1016,8 +1040,7 @@ DIFFERENCES: dict[tuple[str, str], str] = {
     ("aws_elasticache_replication_group.non-cluster-snapshot", "Backup storage"):
         "no ElastiCache backup storage price in our data: the line is left out",
     **{(case.golden, line[0]): NO_DATA for case in CASES for line in case.lines
-       if case.token.split(":", 1)[1] in ("secretsmanager/secret:Secret", "sqs/queue:Queue",
-                                          "network/publicIp:PublicIp",
+       if case.token.split(":", 1)[1] in ("network/publicIp:PublicIp",
                                           "network/virtualNetworkGateway:VirtualNetworkGateway",
                                           "redis/instance:Instance")},
 }
@@ -1031,7 +1054,10 @@ ASSUMED = ("size not in the plan: Infracost assumes one (EC2 root 8 GB gp2, GCE 
            "never an assumed size")
 EBS_OPT = "no EBS-optimized surcharge price in our data (neither AWS feed nor the 2020 offer file lists it)"
 EIA = "Elastic Inference (retired by AWS in 2024) is not modelled"
-RDS_ENGINE = "unpriced: the book has RDS prices for MySQL, PostgreSQL and MariaDB only (Oracle, SQL Server, Aurora are not in our feeds)"
+RDS_RETIRED = ("unpriced: Oracle SE and SE1 are retired RDS editions (the 2025-12 price table has SE2 and EE only); "
+               "Infracost prices them from an old price list")
+AURORA_INSTANCE = ("an Aurora instance has no storage of its own: its cluster (aws:rds/cluster) carries storage, I/O "
+                   "and backups")
 RDS_PI = ("Performance Insights is not modelled: the RDS feed (2024-09) prices it per vCPU-month and the book has no "
           "vCPU counts for DB classes")
 WINDOWS = "unpriced: only Linux EC2 prices are in the price book (a Windows node group)"
@@ -1079,8 +1105,10 @@ def _why(case: Case, label: str, ours: Optional[str]) -> Optional[str]:
             return ASSUMED
         return EBS_OPT if label == "EBS-optimized usage" else EIA if label.startswith("Inference") else None
     if case.token == "aws:rds/instance:Instance":
-        if case.props["engine"] not in ("mysql", "postgres", "mariadb"):
-            return RDS_ENGINE
+        if case.props["engine"] in ("oracle-se", "oracle-se1"):
+            return RDS_RETIRED
+        if case.props["engine"].startswith("aurora") and not label.startswith("Database instance"):
+            return AURORA_INSTANCE
         return ASSUMED if ours == "Storage" and "allocatedStorage" not in case.props else RDS_IOPS.get(name) \
             if label == "Provisioned IOPS" else RDS_PI if "Performance Insights" in label else None
     if "root_block_device" in label and ours == "root volume storage" and "rootBlockDevice" not in case.props:
@@ -1125,14 +1153,33 @@ DIFFERENCES.update({(case.golden, label): why for case in CASES
                     for label, _, ours, _ in case.lines
                     if (why := _why(case, label, ours)) is not None})
 
+CF_SHIELD = ("this distribution has no Origin Shield: ours adds an Origin Shield line, priced in the shield's region, "
+             "when an origin enables it; Infracost lists every shield region for every distribution")
+OS_PER_NODE = ("volumeSize is each data node's EBS volume (AWS bills one per node): ours is 3 nodes x the volume, "
+               "Infracost's one volume")
+DIFFERENCES.update({
+    **{("aws_cloudfront_distribution.s3_distribution", f"Origin shield HTTP requests {r}"): CF_SHIELD for r in (
+        "US", "Europe", "South America", "Japan", "Australia", "Singapore", "South Korea", "India")},
+    ("aws_cloudfront_distribution.s3_distribution", "Real-time log requests"):
+        "no real-time log price in the CloudFront feed of our data",
+    ("aws_cloudfront_distribution.s3_distribution", "Dedicated IP custom SSLs"):
+        "the distribution's certificate is not dedicated-IP (sslSupportMethod vip): no such charge; ours adds the "
+        "$600 monthly line for a vip certificate",
+    **{(f"aws_opensearch_domain.{name}", label): OS_PER_NODE for name, label in (
+        ("io1", "Storage (io1)"), ("io1", "Storage IOPS (io1)"), ("std", "Storage (standard)"))},
+    **{("aws_opensearch_domain.gp2", label): "unpriced: the domain uses UltraWarm nodes, which are in neither the "
+       "OpenSearch feed nor the derived table of our data (a price without them would understate it)" for label in (
+        "Instance (on-demand, c4.2xlarge.search)", "Storage (gp2)", "Dedicated master (on-demand, c4.8xlarge.search)",
+        "UltraWarm instance (on-demand, ultrawarm1.medium.search)")},
+    **{(f"aws_rds_cluster.{name}", label): "their usage gives no storage or I/O and they print $0; ours are the "
+       "Storage and I/O requests lines by usage (the unit price shown)" for name in ("default", "default_t3")
+       for label in ("Storage rate", "I/O rate")},
+    ("aws_rds_cluster_instance.cluster_instance_t3", "CPU credits"):
+        "RDS T-class CPU credits (unlimited mode) have no price in our data",
+})
+
 # Types our data has no prices for, and the rest of the third round's cases.
 NOT_IN_DATA = {
-    AURORA: "unpriced: no Aurora prices in our data (the RDS feeds cover MySQL, PostgreSQL and MariaDB instances)",
-    "aws:rds/clusterInstance:ClusterInstance": "unpriced: no Aurora prices in our data (the RDS feeds cover MySQL, "
-                                               "PostgreSQL and MariaDB instances)",
-    "aws:opensearch/domain:Domain": "unpriced: no OpenSearch feed in our data",
-    "aws:cloudfront/distribution:Distribution": "unpriced: the CloudFront feed in our data has no data transfer or "
-                                                "request prices",
     SQL: "unpriced: pricing.yml has no Cloud SQL prices",
     GKE: "unpriced: pricing.yml has no GKE management-fee or Autopilot prices (a cluster's default pool is not "
          "priced on its own either)",

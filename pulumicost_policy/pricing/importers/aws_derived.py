@@ -18,25 +18,28 @@ from ..pricebook import PriceBookError
 from ..store import Row
 from .aws_feeds import FeedRule, read_tarball
 
-# Pulumi's engine names for the licence-included editions (the feed's wording -> `engine`).
+# (feed's edition and licence, Pulumi's engine name + "-byol" for bring-your-own-licence): every edition
+# the table prices. Oracle SE/SE1 are retired (not in the table); Db2's BYOL price is one for both editions
+# (its Marketplace rows do not name the edition, so they are left out).
 RDS_EDITIONS = {
-    "oracle": {"Oracle Standard Two": "oracle-se2", "Oracle Standard One": "oracle-se1",
-               "Oracle Standard": "oracle-se", "Oracle Enterprise": "oracle-ee"},
-    "sqlserver": {"SQL Server Express": "sqlserver-ex", "SQL Server Web": "sqlserver-web",
-                  "SQL Server Standard": "sqlserver-se", "SQL Server Enterprise": "sqlserver-ee"},
-    "db2": {"Db2 Standard": "db2-se", "Db2 Advanced": "db2-ae"},
+    "oracle": (("Oracle Standard Two License included", "oracle-se2"),
+               ("Oracle Standard Two Bring your own license", "oracle-se2-byol"),
+               ("Oracle Enterprise Bring your own license", "oracle-ee-byol")),
+    "sqlserver": (("SQL Server Express License included", "sqlserver-ex"),
+                  ("SQL Server Web License included", "sqlserver-web"),
+                  ("SQL Server Standard License included", "sqlserver-se"),
+                  ("SQL Server Enterprise License included", "sqlserver-ee")),
+    "db2": (("Db2 Bring your own license", "db2-byol"),),
 }
-_LICENCES = {"License included": "", "Bring your own license": "-byol"}
 
 
 def _rds(family: str) -> tuple[FeedRule, ...]:
     """Instance hours of one RDS family: SKU `<class>:<engine>[-byol]:<single-az|multi-az>`, as `rds:Instance`."""
     return tuple(
-        FeedRule("rds:Instance", f"db.{{cls}}:{engine}{suffix}:{{dep}}", "per_hour",
-                 f"processed/rds-{family}-ondemand.json",
-                 rf"Database Instance {re.escape(text)} {re.escape(licence)} db (?P<cls>\S+) .+ "
+        FeedRule("rds:Instance", f"db.{{cls}}:{engine}:{{dep}}", "per_hour", f"processed/rds-{family}-ondemand.json",
+                 rf"Database Instance {re.escape(text)} db (?P<cls>\S+) .+ "
                  r"(?P<dep>Single-AZ|Multi-AZ) (?:Current|Previous) Generation")
-        for text, engine in RDS_EDITIONS[family].items() for licence, suffix in _LICENCES.items())
+        for text, engine in RDS_EDITIONS[family])
 
 
 DERIVED_RULES: tuple[FeedRule, ...] = (

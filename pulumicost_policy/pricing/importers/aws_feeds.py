@@ -154,24 +154,39 @@ AURORA_RULES: tuple[FeedRule, ...] = (
 )
 
 # CloudFront: requests by viewer geography (the feed's "United States", "EU", ...: Infracost's regions) and data
-# transfer out to the internet (first 10 TB) and to the origin, under the global "" location; every region gets
-# them (a distribution's price does not depend on its provider's region).
-CLOUDFRONT_GEOS = ("United States", "Canada", "EU", "South Africa", "Middle East", "South America", "Japan",
-                   "Australia", "Asia Pacific", "India")
+# transfer out to the internet (in the feed's volume tiers) and to the origin, under the global "" location;
+# every region gets them (a distribution's price does not depend on its provider's region). Origin Shield
+# requests are priced in the shield's own region.
+CLOUDFRONT_GEOS = ("United States", "EU", "South Africa", "South America", "Japan", "Australia", "Asia Pacific",
+                   "India")
+# (sku suffix, the feed's words for the tier): GB bounds are in descriptor/aws/cloudfront.py
+CLOUDFRONT_DT_TIERS = (("10tb", "First 10 TB"), ("40tb", "Next 40 TB"), ("100tb", "next 100 TB"),
+                       ("350tb", "Next 350 TB"), ("524tb", "next 524 TB"), ("4pb", "Next 4 PB"), ("over-5pb", "Over 5 PB"))
+
+
+def _geo(geo: str) -> str:
+    return geo.lower().replace(" ", "-")
+
+
 CLOUDFRONT_RULES: tuple[FeedRule, ...] = (
-    *(FeedRule("cloudfront:Distribution", f"{sku}:{geo.lower().replace(' ', '-')}", "per_1m_requests",
-               "*/cloudfront.json", re.escape(entry), scale=1e6, location=geo)
+    *(FeedRule("cloudfront:Distribution", f"{sku}:{_geo(geo)}", "per_1m_requests", "*/cloudfront.json",
+               re.escape(entry), scale=1e6, location=geo)
       for geo in CLOUDFRONT_GEOS for sku, entry in (
           ("http", "Request HTTP Methods"), ("https", "Request HTTPS Methods"),
           ("field-level-encryption", "HTTPS Proxy requests with Field Level Encryption"))),
-    *(FeedRule("cloudfront:Distribution", f"{sku}:{geo.lower().replace(' ', '-')}", "per_gb", "*/cloudfront.json",
-               re.escape(entry.format(geo=geo)), location="")
-      for geo in CLOUDFRONT_GEOS for sku, entry in (
-          ("internet-first-10tb", "Regional DT from {geo} to Internet First 10 TB"),
-          ("origin", "Regional DT to Origin from {geo}"))),
+    *(FeedRule("cloudfront:Distribution", f"internet-{tier}:{_geo(geo)}", "per_gb", "*/cloudfront.json",
+               re.escape(f"Regional DT from {geo} to Internet {words}"), location="")
+      for geo in CLOUDFRONT_GEOS for tier, words in CLOUDFRONT_DT_TIERS),
+    *(FeedRule("cloudfront:Distribution", f"origin:{_geo(geo)}", "per_gb", "*/cloudfront.json",
+               re.escape(f"Regional DT to Origin from {geo}"), location="") for geo in CLOUDFRONT_GEOS),
+    FeedRule("cloudfront:Distribution", "origin-shield", "per_1m_requests", "*/cloudfront.json",
+             r"CloudFront Request-Origin-Shield Origin Shield Requests", scale=1e6),
     FeedRule("cloudfront:Distribution", "invalidations", "per_1k_requests", "*/cloudfront.json",
              r"Charge for invalidating objects removing the objects from CloudFront edge locations", scale=1e3,
              location=""),
+    FeedRule("cloudfront:Distribution", "invalidations-first-1k", "per_1k_requests", "*/cloudfront.json",
+             r"Charge for invalidating objects removing the objects from CloudFront edge locations First 1000 free",
+             scale=1e3, location=""),
     FeedRule("cloudfront:Distribution", "dedicated-ip-ssl", "per_month", "*/cloudfront.json",
              r"Charge for using an SSL certificate with a CloudFront alternate domain name", location="Any"),
 )
@@ -220,6 +235,13 @@ FEED_RULES: tuple[FeedRule, ...] = (
       for kind, text in (("standard", "Standard"), ("latency", "Latency Based Routing"), ("geo", "Geo DNS"),
                          ("geoproximity", "Geoproximity"), ("ip", "IP Based Routing"))
       for tier, entry in (("", "first 1B"), ("-over-1b", "over 1B"))),
+    *(FeedRule("route53:HealthCheck", sku, "per_month", "*/route53.json", re.escape(entry), location="")
+      for sku, entry in (("basic-aws", "Basic Health checks AWS per Mo"),
+                         ("basic-external", "Basic Health checks External Non AWS per Mo"),
+                         ("optional-aws", "Optional Health Check Features AWS per Mo"),
+                         ("optional-external", "Optional Health Check Features External Non AWS per Mo"))),
+    # RDS Proxy: per vCPU-hour of the provisioned instances it fronts (per ACU-hour for Serverless v2).
+    FeedRule("rds:Proxy", "vcpu", "per_hour", "*/rds-proxy.json", r"RDSProxy"),
     *CLOUDFRONT_RULES,
     # ElastiCache Serverless: data stored (GB-hours) and ElastiCache Processing Units (per 1M ECPUs).
     FeedRule("elasticache:Serverless", "{engine}-storage", "per_hour", "*/elasticache.json",
@@ -304,6 +326,10 @@ FEED_RULES: tuple[FeedRule, ...] = (
         ("sfn:StateMachine", "transitions", "states", "AWS Step Functions", "per_1k_requests", 1e3),
         ("sfn:StateMachine", "express-requests", "states", "Number of Workflow Requests", "per_1m_requests", 1e6),
         ("sfn:StateMachine", "express-duration", "states", "Duration of Workflows from 0 to 3600000",
+         "per_gb_second", 1),
+        ("sfn:StateMachine", "express-duration-tier2", "states", "Duration of Workflows from 3600000 to 18000000",
+         "per_gb_second", 1),
+        ("sfn:StateMachine", "express-duration-tier3", "states", "Duration of Workflows over 18000000",
          "per_gb_second", 1),
         ("sns:Topic", "requests", "sns", "Amazon SNS API Requests", "per_1m_requests", 1e6),
         ("sns:Topic", "http", "sns", "HTTP Notifications", "per_1m_requests", 1e6),
