@@ -981,6 +981,53 @@ CASES += (
               ("0.0075", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009", "0.009"))))),
 )
 
+# lb_test, elb_test, ecr_repository_test, sfn_state_machine_test, route53_health_check_test. Their usage files
+# translated: 1,000 LCU-hours a month = 1000/730 LCUs on average; Step Functions duration in GB-hours x 3,600
+# (our key is GB-seconds); a health check's endpoint_type (aws by default) as our aws_endpoint/non_aws_endpoint.
+AWS_CHECK = {"aws_endpoint": 1, "non_aws_endpoint": 0}
+CASES += (
+    *(Case(name, "aws:lb/loadBalancer:LoadBalancer", props,
+           (L(f"{kind} load balancer", 16.42), L("Load balancer capacity units", lcu, "Capacity units")), usage)
+      for name, props, kind, lcu, usage in (
+          ("aws_alb.alb1", {}, "Application", "0.008", {}),
+          ("aws_lb.alb1_usage", {"loadBalancerType": "application"}, "Application", 8.00, {"capacity_units": 1000 / 730}),
+          ("aws_lb.lb1", {"loadBalancerType": "application"}, "Application", "0.008", {}),
+          ("aws_lb.nlb1", {"loadBalancerType": "network"}, "Network", "0.006", {}),
+          ("aws_lb.nlb1_usage", {"loadBalancerType": "network"}, "Network", 6.00, {"capacity_units": 1000 / 730}))),
+    Case("aws_elb.my_elb", "aws:elb/loadBalancer:LoadBalancer", {},
+         (L("Classic load balancer", 18.25), L("Data processed", 80.00)), {"monthly_data_processed_gb": 10000}),
+    Case("aws_elb.elb1", "aws:elb/loadBalancer:LoadBalancer", {},
+         (L("Classic load balancer", 18.25), L("Data processed", "0.008"))),
+    Case("aws_ecr_repository.repo", "aws:ecr/repository:Repository", {}, (L("Storage", 0.10),), {"storage_gb": 1}),
+    Case("aws_ecr_repository.repo1", "aws:ecr/repository:Repository", {}, (L("Storage", "0.10"),)),
+    *(Case(f"aws_sfn_state_machine.{name}", "aws:sfn/stateMachine:StateMachine", {"type": kind},
+           tuple(L(label, figure, label, 3600.0 if label.startswith("Duration") and isinstance(figure, str) else 1.0)
+                 for label, figure in _lines(lines)), usage)
+      for name, kind, lines, usage in (
+          ("express3Tiers", "EXPRESS", "Requests=100.00; Duration (first 1K=60.01; Duration (next 4K=119.95; "
+                                       "Duration (over 5K=405.27",
+           {"monthly_requests": 1e8, "monthly_duration_gb_seconds": 29687.5 * 3600}),
+          ("express2Tiers", "EXPRESS", "Requests=10.00; Duration (first 1K=60.01; Duration (next 4K=3.33",
+           {"monthly_requests": 1e7, "monthly_duration_gb_seconds": 1111.1111 * 3600}),
+          ("standard", "STANDARD", "Transitions=0.25", {"monthly_transitions": 10000}),
+          ("express1Tier", "EXPRESS", "Requests=0.10; Duration (first 1K=0.02",
+           {"monthly_requests": 1e5, "monthly_duration_gb_seconds": 0.3472 * 3600}),
+          ("expressWithoutUsage", "EXPRESS", "Requests=$1.00; Duration (first 1K=$0.060012", {}),
+          ("standardWithoutUsage", "STANDARD", "Transitions=$0.025", {}))),
+    *(Case(f"aws_route53_health_check.{name}", "aws:route53/healthCheck:HealthCheck", props,
+           (L("Health check", check, f"Health check ({where})"),
+            *((L("Optional features", extra, f"Optional features x {n} ({where})"),) if n else ())),
+           {} if usage else AWS_CHECK)
+      for name, props, n in (
+          ("simple", {"type": "HTTP"}, 0), ("https", {"type": "HTTPS"}, 1),
+          ("ssl_string_match", {"type": "HTTPS_STR_MATCH"}, 2),
+          ("ssl_latency_string_match", {"type": "HTTPS_STR_MATCH", "measureLatency": True}, 3),
+          ("ssl_latency_interval_string_match", {"type": "HTTPS_STR_MATCH", "measureLatency": True,
+                                                 "requestInterval": 10}, 4))
+      for usage, name, where, check, extra in ((False, name, "AWS endpoint", 0.50, 1.00 * n),
+                                               (True, f"{name}_withUsage", "non-AWS endpoint", 0.75, 2.00 * n))),
+)
+
 # Every golden line we do not match, with the reason. The test fails when this list and the
 # measured differences disagree, so the list stays true.
 NEWER_DDB = ("AWS halved DynamoDB on-demand request prices in Nov 2024: their golden has the older rate, our feed "

@@ -1,7 +1,7 @@
 """Route 53 hosted zones, records and health checks; Cloud Map DNS namespaces (a hosted zone each)."""
 from __future__ import annotations
 
-from ..model import Free, Mapped, monthly, usage_based
+from ..model import CostComponent, Free, Mapped, monthly, usage_based
 from ..registry import PricedType, UsageKey, keys
 from ..values import Props
 from .common import INF
@@ -26,20 +26,31 @@ def route53_record(p: Props) -> Mapped | Free:
     ])
 
 
+AWS_ENDPOINT = UsageKey("aws_endpoint", "0 or 1", "1 when the health check watches an AWS endpoint (cheaper rate)",
+                        0.0)
+NON_AWS_ENDPOINT = UsageKey("non_aws_endpoint", "0 or 1", "1 when it watches an endpoint outside AWS (the default: "
+                                                          "an upper bound)", 1.0)
+
+
 def health_check(p: Props) -> Mapped:
     """A basic check plus each optional feature (HTTPS, string matching, 10-second interval, latency
-    measurement). The plan cannot tell whether an endpoint is in AWS: an endpoint check is priced at the
-    non-AWS rate, an upper bound (AWS endpoints cost less, the first 50 nothing); calculated and
-    CloudWatch-metric checks at the AWS rate."""
+    measurement). The plan cannot tell whether an endpoint is in AWS: by default an endpoint check is
+    priced at the non-AWS rate, an upper bound; `aws_endpoint: 1, non_aws_endpoint: 0` gives the AWS rate.
+    Calculated and CloudWatch-metric checks have no endpoint and take the AWS rate."""
     kind = (p.str("type") or "HTTP").upper()
-    where = "aws" if kind in ("CALCULATED", "CLOUDWATCH_METRIC") else "external"
     features = int(kind in ("HTTPS", "HTTPS_STR_MATCH")) + int(kind.endswith("_STR_MATCH"))
     features += int((p.num("requestInterval") or 30) <= 10) + int(p.bool("measureLatency"))
-    scope = "AWS rate" if where == "aws" else "non-AWS endpoint rate, an upper bound"
-    comps = [monthly(f"Health check ({scope})", "route53:HealthCheck", f"basic-{where}", "per_month", 1)]
-    if features:
-        comps.append(monthly(f"Optional features x {features} ({scope})", "route53:HealthCheck",
-                             f"optional-{where}", "per_month", features))
+    if kind in ("CALCULATED", "CLOUDWATCH_METRIC"):
+        return Mapped(kind.lower(), [monthly("Health check (AWS rate)", "route53:HealthCheck", "basic-aws",
+                                             "per_month", 1)])
+    comps = []
+    for key, where, label in ((NON_AWS_ENDPOINT, "external", "non-AWS endpoint"), (AWS_ENDPOINT, "aws", "AWS endpoint")):
+        defaults = ((key.name, key.default),)
+        comps.append(CostComponent(f"Health check ({label})", "route53:HealthCheck", f"basic-{where}", "per_month",
+                                   None, key.name, 1.0, defaults))
+        if features:
+            comps.append(CostComponent(f"Optional features x {features} ({label})", "route53:HealthCheck",
+                                       f"optional-{where}", "per_month", None, key.name, float(features), defaults))
     return Mapped(kind.lower(), comps)
 
 
@@ -60,7 +71,8 @@ TYPES = (
                "queries by routing policy (standard, latency, geo, geoproximity, IP-based; by usage); alias "
                "records free"),
     PricedType(("aws:route53/healthCheck:HealthCheck",), "route53:HealthCheck", health_check,
-               keys(*(f"route53:HealthCheck {k}-{w}" for k in ("basic", "optional") for w in ("aws", "external"))), (),
+               keys(*(f"route53:HealthCheck {k}-{w}" for k in ("basic", "optional") for w in ("aws", "external"))),
+               (NON_AWS_ENDPOINT, AWS_ENDPOINT),
                "basic check and optional features (endpoint checks at the non-AWS rate, an upper bound)"),
     PricedType(("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace",
                 "aws:servicediscovery/publicDnsNamespace:PublicDnsNamespace"), "servicediscovery:Namespace",
