@@ -1028,6 +1028,85 @@ CASES += (
                                                (True, f"{name}_withUsage", "non-AWS endpoint", 0.75, 2.00 * n))),
 )
 
+# cloudfront_distribution_test (the newer golden): s3_distribution_with_usage, every geography and tier.
+CF_USAGE_GEOS = ("us", "europe", "south_africa", "south_america", "japan", "australia", "asia_pacific", "india")
+CF_TIERS = ("first 10TB", "next 40TB", "next 100TB", "next 350TB", "next 524TB", "next 4PB", "over 5PB")
+CF_WITH_USAGE = (  # per geography: the seven tiers, to origin, HTTP, HTTPS
+    (870.40, 3276.80, 6144.00, 14336.00, 16097.28, 104857.60, 141942.40, 24.68, 0.09, 0.12),
+    (870.40, 3276.80, 6144.00, 14336.00, 16097.28, 104857.60, 341942.40, 44.68, 0.20, 0.27),
+    (1126.40, 4300.80, 9216.00, 28672.00, 32194.56, 209715.20, 1083884.80, 194.04, 0.29, 0.39),
+    (1126.40, 4300.80, 9216.00, 28672.00, 32194.56, 209715.20, 1483884.80, 529.25, 0.68, 0.93),
+    (1167.36, 3645.44, 8806.40, 30105.60, 42926.08, 293601.28, 2825827.20, 314.04, 0.47, 0.63),
+    (1167.36, 4014.08, 9625.60, 32972.80, 48291.84, 356515.84, 4567769.60, 498.72, 0.56, 0.78),
+    (1228.80, 4096.00, 9728.00, 32256.00, 42926.08, 293601.28, 3425827.20, 434.04, 0.65, 0.87),
+    (1116.16, 3481.60, 8396.80, 28672.00, 41852.93, 314572.80, 4830992.64, 1317.44, 0.74, 0.87))
+CF_GB = (12340000, 22340000, 32340000, 42340000, 52340000, 62340000, 62340000, 72340000)
+CASES += (
+    Case("aws_cloudfront_distribution.s3_distribution_with_usage", "aws:cloudfront/distribution:Distribution",
+         {"priceClass": "PriceClass_200", "defaultCacheBehavior": {"fieldLevelEncryptionId": "test encryption"},
+          "viewerCertificate": {"cloudfrontDefaultCertificate": True, "sslSupportMethod": "vip"},
+          "origins": [{"originId": "myS3Origin", "originShield": {"enabled": True, "originShieldRegion": "sa-east-1"}}]},
+         (L("Field level encryption requests", 0.25), L("Real-time log requests", 0.12, None),
+          L("Dedicated IP custom SSLs", 7200.00), L("Origin shield HTTP requests (South America sa-east-1)", 0.00,
+                                                     "Origin shield requests"),
+          L("Invalidation requests (first 1k)", 0.00), L("Invalidation requests (over 1k)", 56.70),
+          *(line for region, figures in zip(CF_REGIONS, CF_WITH_USAGE) for line in (
+              *(L(f"{region}: Data transfer out to internet ({tier})", figure,
+                  f"Data transfer out to internet {region} ({tier})") for tier, figure in zip(CF_TIERS, figures)),
+              L(f"{region}: Data transfer out to origin", figures[7], f"Data transfer out to origin {region}"),
+              L(f"{region}: HTTP requests", figures[8], f"HTTP requests {region}"),
+              L(f"{region}: HTTPS requests", figures[9], f"HTTPS requests {region}")))),
+         {**{f"monthly_data_transfer_to_internet_gb_{g}": gb for g, gb in zip(CF_USAGE_GEOS, CF_GB)},
+          **{f"monthly_data_transfer_to_origin_gb_{g}": n for g, n in zip(
+              CF_USAGE_GEOS, (1234, 2234, 3234, 4234, 5234, 6234, 7234, 8234))},
+          **{f"monthly_http_requests_{g}": n for g, n in zip(
+              CF_USAGE_GEOS, (123402, 223402, 323402, 423402, 523402, 623402, 723402, 823402))},
+          **{f"monthly_https_requests_{g}": n for g, n in zip(
+              CF_USAGE_GEOS, (123400, 223400, 323400, 423400, 523400, 623400, 723400, 723400))},
+          "monthly_origin_shield_requests": 323, "monthly_invalidation_requests": 12340,
+          "monthly_encryption_requests": 123400, "custom_ssl_certificates": 12}),
+)
+
+SHIELD = {"originId": "myS3Origin", "originShield": {"enabled": True, "originShieldRegion": "sa-east-1"}}
+US_UNIT = (L("US, Mexico, Canada: Data transfer out to internet (first 10TB)", "0.085",
+             "Data transfer out to internet US, Mexico, Canada (first 10TB)"),
+           L("US, Mexico, Canada: Data transfer out to origin", "0.02", "Data transfer out to origin US, Mexico, Canada"),
+           L("US, Mexico, Canada: HTTP requests", "0.0075", "HTTP requests US, Mexico, Canada", 1e-2),
+           L("US, Mexico, Canada: HTTPS requests", "0.01", "HTTPS requests US, Mexico, Canada", 1e-2))
+CF_COMMON = (L("Origin shield HTTP requests (South America sa-east-1)", "0.016", "Origin shield requests", 1e-2),
+             L("Invalidation requests (first 1k)", "0.00"))
+CASES += (
+    *(Case(f"aws_cloudfront_distribution.{name}", "aws:cloudfront/distribution:Distribution",
+           {"priceClass": "PriceClass_200", "origins": [SHIELD], **props},
+           (*extra, *CF_COMMON, *US_UNIT))
+      for name, props, extra in (
+          ("s3_distribution_0_with_shield", {}, ()),
+          ("s3_distribution_1_with_logging", {"loggingConfig": {"bucket": "mylogs.s3.amazonaws.com"}},
+           (L("Real-time log requests", "0.01", None),)),
+          ("s3_distribution_2_with_encryption", {"defaultCacheBehavior": {"fieldLevelEncryptionId": "test encryption"}},
+           (L("Field level encryption requests", "0.02", "Field level encryption requests", 1e-2),
+            L("Real-time log requests", "0.01", None))),
+          ("s3_distribution_3_with_ssl", {"defaultCacheBehavior": {"fieldLevelEncryptionId": "test encryption"},
+                                          "viewerCertificate": {"sslSupportMethod": "vip"}},
+           (L("Field level encryption requests", "0.02", "Field level encryption requests", 1e-2),
+            L("Real-time log requests", "0.01", None), L("Dedicated IP custom SSLs", 600.00))))),
+    Case("aws_cloudfront_distribution.s3_distribution_with_single_non_default_usage",
+         "aws:cloudfront/distribution:Distribution",
+         {"priceClass": "PriceClass_200", "origins": [SHIELD], "viewerCertificate": {"sslSupportMethod": "vip"},
+          "defaultCacheBehavior": {"fieldLevelEncryptionId": "test encryption"}},
+         (L("Field level encryption requests", 0.25), L("Real-time log requests", 0.12, None),
+          L("Dedicated IP custom SSLs", 7200.00), CF_COMMON[0],
+          L("Invalidation requests (first 1k)", 0.00), L("Invalidation requests (over 1k)", 56.70),
+          *(L(f"Europe, Israel: Data transfer out to internet ({tier})", figure,
+              f"Data transfer out to internet Europe, Israel ({tier})") for tier, figure in zip(CF_TIERS, CF_WITH_USAGE[1])),
+          L("Europe, Israel: Data transfer out to origin", 44.68, "Data transfer out to origin Europe, Israel"),
+          L("Europe, Israel: HTTP requests", 0.20, "HTTP requests Europe, Israel"),
+          L("Europe, Israel: HTTPS requests", 0.27, "HTTPS requests Europe, Israel")),
+         {"monthly_data_transfer_to_internet_gb_europe": 22340000, "monthly_data_transfer_to_origin_gb_europe": 2234,
+          "monthly_http_requests_europe": 223402, "monthly_https_requests_europe": 223400,
+          "monthly_invalidation_requests": 12340, "monthly_encryption_requests": 123400, "custom_ssl_certificates": 12}),
+)
+
 # Every golden line we do not match, with the reason. The test fails when this list and the
 # measured differences disagree, so the list stays true.
 NEWER_DDB = ("AWS halved DynamoDB on-demand request prices in Nov 2024: their golden has the older rate, our feed "
@@ -1207,8 +1286,11 @@ OS_PER_NODE = ("volumeSize is each data node's EBS volume (AWS bills one per nod
 DIFFERENCES.update({
     **{("aws_cloudfront_distribution.s3_distribution", f"Origin shield HTTP requests {r}"): CF_SHIELD for r in (
         "US", "Europe", "South America", "Japan", "Australia", "Singapore", "South Korea", "India")},
-    ("aws_cloudfront_distribution.s3_distribution", "Real-time log requests"):
-        "no real-time log price in the CloudFront feed of our data",
+    **{(f"aws_cloudfront_distribution.{name}", "Real-time log requests"):
+       "no real-time log price in the CloudFront feed of our data" for name in (
+        "s3_distribution", "s3_distribution_with_usage", "s3_distribution_1_with_logging",
+        "s3_distribution_2_with_encryption", "s3_distribution_3_with_ssl",
+        "s3_distribution_with_single_non_default_usage")},
     ("aws_cloudfront_distribution.s3_distribution", "Dedicated IP custom SSLs"):
         "the distribution's certificate is not dedicated-IP (sslSupportMethod vip): no such charge; ours adds the "
         "$600 monthly line for a vip certificate",

@@ -6,7 +6,7 @@ The geographies are the price list's (Infracost's too): a usage key per geograph
 """
 from __future__ import annotations
 
-from ..model import CostComponent, Mapped, monthly, usage_based
+from ..model import CostComponent, Mapped, usage_based
 from ..registry import PricedType, UsageKey, keys
 from ..values import Props
 from .common import INF, no_data_type
@@ -30,7 +30,9 @@ USAGE = (*(UsageKey(f"monthly_{kind}_{geo}", unit, f"{what} per month from viewe
            for kind, unit, what in KINDS for geo, label, _ in GEOS),
          UsageKey("monthly_invalidation_requests", "paths", "invalidation paths per month (first 1,000 free)"),
          UsageKey("monthly_encryption_requests", "requests", "requests with Field-Level Encryption per month"),
-         UsageKey("monthly_origin_shield_requests", "requests", "requests through Origin Shield per month"))
+         UsageKey("monthly_origin_shield_requests", "requests", "requests through Origin Shield per month"),
+         UsageKey("custom_ssl_certificates", "certificates", "dedicated-IP custom SSL certificates (1 when the "
+                                                             "viewer certificate is vip)"))
 
 
 def distribution(p: Props) -> Mapped:
@@ -59,7 +61,8 @@ def distribution(p: Props) -> Mapped:
                                        "monthly_origin_shield_requests", 1e-6, region=region))
             break  # one shield region per distribution's requests: the usage key is the distribution's
     if (p.str("viewerCertificate.sslSupportMethod") or "").lower() == "vip":
-        comps.append(monthly("Dedicated IP custom SSL", rtype, "dedicated-ip-ssl", "per_month", 1))
+        comps.append(CostComponent("Dedicated IP custom SSLs", rtype, "dedicated-ip-ssl", "per_month", None,
+                                   "custom_ssl_certificates", 1.0, (("custom_ssl_certificates", 1.0),)))
     return Mapped("distribution", comps)
 
 
