@@ -77,7 +77,8 @@ S3_LINES = (
     *_s3("Intelligent tiering", "Intelligent tiering", (
         ("Storage (frequent access)", 460.00, "Storage (frequent access)"),
         ("Storage (infrequent access)", 250.00, "Storage (infrequent access)"),
-        ("Storage (archive access)", 72.00, None), ("Storage (deep archive access)", 19.80, None),
+        ("Storage (archive access)", 72.00, "Storage (archive access)"),
+        ("Storage (deep archive access)", 19.80, "Storage (deep archive access)"),
         ("Monitoring and automation", 0.05, "Monitoring"), (REQ[0], 0.10, REQ[0]), (REQ[1], 0.01, REQ[1]),
         ("Lifecycle transition", 0.20, "Lifecycle"), ("Select data scanned", 40.00, "Select data scanned"),
         ("Select data returned", 14.00, "Select data returned"), ("Early delete (within 30 days)", 460.00, None))),
@@ -102,16 +103,19 @@ S3_LINES = (
         ("Select data scanned (bulk)", 50.00, None), ("Select data returned (bulk)", 125.00, None),
         ("Early delete (within 90 days)", 180.00, None))),
     *_s3("Glacier deep archive", "Glacier deep archive", (
-        ("Storage", 59.40, None), (REQ[0], 3.00, None), (REQ[1], 0.02, REQ[1]),
-        ("Lifecycle transition", 3.00, "Lifecycle"), ("Retrieval requests (standard)", 6.00, None),
-        ("Retrievals (standard)", 1200.00, "Retrievals (standard)"), ("Retrieval requests (bulk)", 1.50, None),
+        ("Storage", 59.40, "Storage"), (REQ[0], 3.00, REQ[0]), (REQ[1], 0.02, REQ[1]),
+        ("Lifecycle transition", 3.00, "Lifecycle"),
+        ("Retrieval requests (standard)", 6.00, "Retrieval requests (standard)"),
+        ("Retrievals (standard)", 1200.00, "Retrievals (standard)"),
+        ("Retrieval requests (bulk)", 1.50, "Retrieval requests (bulk)"),
         ("Retrievals (bulk)", 150.00, "Retrievals (bulk)"), ("Early delete (within 180 days)", 59.40, None))),
 )
 # Their usage file, flattened: Standard keys unprefixed, the others with the class prefix.
 S3_USAGE = {"storage_gb": 1e4, "monthly_put_requests": 1e4, "monthly_get_requests": 1e4,
             "monthly_select_data_scanned_gb": 1e4, "monthly_select_data_returned_gb": 1e4,
             **{f"intelligent_tiering_{k}": 2e4 for k in (
-                "frequent_access_storage_gb", "infrequent_access_storage_gb", "monitored_objects",
+                "frequent_access_storage_gb", "infrequent_access_storage_gb", "archive_access_storage_gb",
+                "deep_archive_access_storage_gb", "monitored_objects",
                 "monthly_put_requests", "monthly_get_requests", "monthly_lifecycle_transition_requests",
                 "monthly_select_data_scanned_gb", "monthly_select_data_returned_gb")},
             **{f"{prefix}{k}": n for prefix, n in (("standard_ia_", 3e4), ("onezone_ia_", 4e4)) for k in (
@@ -122,8 +126,9 @@ S3_USAGE = {"storage_gb": 1e4, "monthly_put_requests": 1e4, "monthly_get_request
                 "monthly_standard_data_retrieval_gb", "monthly_expedited_data_retrieval_requests",
                 "monthly_expedited_data_retrieval_gb")},
             **{f"deep_archive_{k}": 6e4 for k in (
-                "monthly_get_requests", "monthly_lifecycle_transition_requests", "monthly_standard_data_retrieval_gb",
-                "monthly_bulk_data_retrieval_gb")}}
+                "storage_gb", "monthly_put_requests", "monthly_get_requests", "monthly_lifecycle_transition_requests",
+                "monthly_standard_data_retrieval_requests", "monthly_standard_data_retrieval_gb",
+                "monthly_bulk_data_retrieval_requests", "monthly_bulk_data_retrieval_gb")}}
 
 
 def ASG_HOURS(itype: str, figure: float, ours: Optional[str] = "Instance usage"):
@@ -1199,8 +1204,8 @@ GCE_DISK_SIZE = ("unpriced: a disk without a size takes its image's or snapshot'
 AZ_VM = ("their price is older than ours: the Azure retail and SkyPilot data (2024-2026) price some sizes and disk "
          "tiers differently from Infracost's goldens")
 AZ_OPS = "no Azure disk-operation or ultra-disk reservation prices in our data"
-S3_MISSING = ("not among the S3 feed's readable entries in our data (archive/deep-archive access tiers, Deep Archive "
-              "storage and PUT, Glacier Select, retrieval requests) or not modelled (early-delete fees)")
+S3_MISSING = ("not among the S3 feed's readable entries in our data (Glacier Flexible Retrieval's standard restore "
+              "requests and Glacier Select) or not modelled (early-delete fees)")
 GCS_OPS_WHY = ("pricing.yml has no Cloud Storage operation prices, and its internet egress is by source region only "
                "(no same-continent or Asia destinations, nothing for multi-regions): not modelled")
 RDS_IOPS = {"mysql-default-iops": "iops unset on io1: AWS requires it; Infracost assumes the 1,000 minimum, we have "
