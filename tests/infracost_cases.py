@@ -483,13 +483,15 @@ CASES: tuple[Case, ...] = (
     # redshift_cluster_test
     Case("aws_redshift_cluster.ca", "aws:redshift/cluster:Cluster", {"nodeType": "dc2.large", "numberOfNodes": 4},
          (L("Cluster usage (on-demand, dc2.large)", 730.00, "Cluster usage"),
-          L("Concurrency scaling (dc2.large)", "0.00007", None), L("Spectrum", "5.00", None),
+          L("Concurrency scaling (dc2.large)", "0.00007", "Concurrency scaling", 1 / 3600),
+          L("Spectrum", "5.00", None),
           L("Backup storage (first 50 TB)", "0.023", None))),
     Case("aws_redshift_cluster.manageda", "aws:redshift/cluster:Cluster", {"nodeType": "ra3.4xlarge",
                                                                            "numberOfNodes": 6},
          (L("Cluster usage (on-demand, ra3.4xlarge)", 14278.80, "Cluster usage"),
           L("Managed storage (ra3.4xlarge)", "0.024", None),
-          L("Concurrency scaling (ra3.4xlarge)", "0.0009", None), L("Spectrum", "5.00", None),
+          L("Concurrency scaling (ra3.4xlarge)", "0.0009", "Concurrency scaling", 1 / 3600),
+          L("Spectrum", "5.00", None),
           L("Backup storage (first 50 TB)", "0.023", None))),
     # GCP: compute_address_test, compute_router_nat_test, storage_bucket_test (us-central1)
     Case("google_compute_address.static", "gcp:compute/address:Address", {"region": "us-central1"},
@@ -1121,7 +1123,7 @@ GLOBAL_TABLES = ("AWS cut global tables' replicated write prices (up to 67%) in 
                  "(us-west-1/us-east-2 = 1.11 on both sides)")
 R53 = ("a record without a routing policy is billed for standard queries only: Infracost lists latency and geo lines "
        "for every record; ours has the line of the record's own policy (latency, geo, geoproximity, IP-based)")
-REDSHIFT = "not in the Redshift feed of our data (concurrency scaling, Spectrum, backup and managed storage)"
+REDSHIFT = "not among the readable entries of the Redshift feed in our data (Spectrum, backup and managed storage)"
 GCS = "pricing.yml has no Cloud Storage operation or network egress prices"
 SNS = "no Kinesis Firehose or SMS delivery price in the SNS feed of our data (SMS prices vary by country)"
 NO_DATA = "unpriced: our data has no prices for this type (no feed for it; Azure data is eastus VMs and disks only)"
@@ -1143,11 +1145,9 @@ DIFFERENCES: dict[tuple[str, str], str] = {
     ("aws_lambda_function.lambda_duration_18B_arm", "Duration (over 18.75B)"):
         "their golden bills 18.75B GB-s in the top tier where the usage leaves 74.75B - 18.75B = 56B GB-s "
         "(x $0.0000106667 = $597,356.53, ours)",
-    **{("aws_redshift_cluster.ca", line): REDSHIFT for line in
-       ("Concurrency scaling (dc2.large)", "Spectrum", "Backup storage (first 50 TB)")},
+    **{("aws_redshift_cluster.ca", line): REDSHIFT for line in ("Spectrum", "Backup storage (first 50 TB)")},
     **{("aws_redshift_cluster.manageda", line): REDSHIFT for line in
-       ("Managed storage (ra3.4xlarge)", "Concurrency scaling (ra3.4xlarge)", "Spectrum",
-        "Backup storage (first 50 TB)")},
+       ("Managed storage (ra3.4xlarge)", "Spectrum", "Backup storage (first 50 TB)")},
     **{("aws_route53_record.my_record_withUsage", line): R53 for line in
        ("Latency based routing queries (first 1B)", "Latency based routing queries (over 1B)",
         "Geo DNS queries (first 1B)", "Geo DNS queries (over 1B)")},

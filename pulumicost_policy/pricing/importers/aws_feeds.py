@@ -430,6 +430,10 @@ FEED_RULES: tuple[FeedRule, ...] = (
     # Redshift nodes: "dc2 large OnDemand Compute Instance..." -> dc2.large.
     FeedRule("redshift:Node", "{family}.{size}", "per_hour", "*/redshift.json",
              r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) OnDemand Compute Instance Current Generation"),
+    # Concurrency scaling beyond the free credits: per node-second in the feed, per node-hour in the book.
+    FeedRule("redshift:Node", "{family}.{size}:concurrency-scaling", "per_hour", "*/redshift.json",
+             r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) Redshift Concurrency Scaling Current Generation .+",
+             scale=3600),
 )
 
 
