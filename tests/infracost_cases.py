@@ -1114,6 +1114,24 @@ CASES += (
           "monthly_invalidation_requests": 12340, "monthly_encryption_requests": 123400, "custom_ssl_certificates": 12}),
 )
 
+# docdb_cluster_test, docdb_cluster_instance_test (their instance usage: 1,000 GB, 10M I/O requests, 10 credit-hours)
+CASES += (
+    *(Case(f"aws_docdb_cluster.{name}", "aws:docdb/cluster:Cluster", {}, (L("Backup storage", figure),), usage,
+           region=region)
+      for name, region, figure, usage in (
+          ("my_docdb_usage", "us-east-1", 210.00, {"backup_storage_gb": 10000}),
+          ("my_docdb_usage_ue2", "us-east-2", 210.00, {"backup_storage_gb": 10000}),
+          ("my_docdb", "us-east-1", "0.021", {}), ("my_docdb_ue2", "us-east-2", "0.021", {}))),
+    *(Case(f"aws_docdb_cluster_instance.{name}", "aws:docdb/clusterInstance:ClusterInstance",
+           {"clusterIdentifier": "fake123", "instanceClass": cls},
+           (L(f"Database instance (on-demand, {cls})", hours, "Database instance"),
+            *(L(label, figure, None) for label, figure in _lines(rest))))
+      for name, cls, hours, rest in (
+          ("db", "db.t3.medium", 56.94, "Storage=$0.10; I/O requests=$0.20; CPU credits=$0.09"),
+          ("large", "db.r5.4xlarge", 1617.68, "Storage=100.00; I/O requests=2.00"),
+          ("medium", "db.t3.medium", 56.94, "Storage=100.00; I/O requests=2.00; CPU credits=0.90"))),
+)
+
 # Every golden line we do not match, with the reason. The test fails when this list and the
 # measured differences disagree, so the list stays true.
 NEWER_DDB = ("AWS halved DynamoDB on-demand request prices in Nov 2024: their golden has the older rate, our feed "
@@ -1310,6 +1328,14 @@ DIFFERENCES.update({
        for label in ("Storage rate", "I/O rate")},
     ("aws_rds_cluster_instance.cluster_instance_t3", "CPU credits"):
         "RDS T-class CPU credits (unlimited mode) have no price in our data",
+})
+
+DIFFERENCES.update({
+    **{(f"aws_docdb_cluster_instance.{name}", label): "storage and I/O are the cluster's (aws:docdb/cluster, by "
+       "usage), not each instance's: Infracost bills them on every instance" for name in ("db", "large", "medium")
+       for label in ("Storage", "I/O requests")},
+    **{(f"aws_docdb_cluster_instance.{name}", "CPU credits"): "DocumentDB T-class CPU credits have no readable price "
+       "in the DocumentDB feed of our data" for name in ("db", "medium")},
 })
 
 # Types our data has no prices for, and the rest of the third round's cases.

@@ -1,7 +1,8 @@
 """Settings one resource takes from another in the same stack: an instance type, disks, detailed
 monitoring, CPU credit mode and tenancy from a launch template or configuration, a Fargate task's size from its task definition, the capacity an
 auto-scaling target keeps a DynamoDB table or ElastiCache replication group at (its minimum), an
-Aurora cluster instance's storage configuration (I/O-Optimized instances cost more) from its cluster.
+Aurora or DocumentDB cluster instance's storage configuration (I/O-Optimized instances cost more) from
+its cluster.
 
 Only a whole-stack view can do this (the offline run and AnalyzeStack price every resource of the
 stack together); Analyze sees one resource and says the reference is unresolved. A reference is
@@ -25,7 +26,9 @@ SCALED = {"dynamodb:table:WriteCapacityUnits": ("table/", "writeCapacity"),
 SCALED_OWNERS = {"table/": ("aws:dynamodb/table:Table", "name"),
                  "replication-group/": ("aws:elasticache/replicationGroup:ReplicationGroup", "replicationGroupId")}
 RESOLVED_TASK = "resolvedTaskDefinition"   # the key the ECS mapper reads
-AURORA_CLUSTER, AURORA_INSTANCE = "aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance"
+# cluster instance type -> its cluster's type
+CLUSTER_OF = {"aws:rds/clusterInstance:ClusterInstance": "aws:rds/cluster:Cluster",
+              "aws:docdb/clusterInstance:ClusterInstance": "aws:docdb/cluster:Cluster"}
 
 
 def _strings(values: Iterable[Any]) -> list[str]:
@@ -141,7 +144,8 @@ def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput
     templates = _index(resources, TEMPLATE_TYPES, ("id", "name", "arn"))
     tasks = {ref: res for res in resources if res.type == TASK_DEFINITION for ref in _task_refs(res)}
     scaled = _scaling_minimums(resources)
-    clusters = _index(resources, (AURORA_CLUSTER,), ("clusterIdentifier", "id", "arn"))
+    clusters = {t: _index(resources, (t,), ("clusterIdentifier", "id", "arn")) for t in CLUSTER_OF.values()}
+    clusters = {t: index for t, index in clusters.items() if index}
     if not templates and not tasks and not scaled and not clusters:
         return list(resources)
     out = []
@@ -156,8 +160,8 @@ def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput
                 props = dict(res.props)
                 props[RESOLVED_TASK] = {k: task.props.get(k) for k in ("cpu", "memory", "runtimePlatform")}
                 resolved = _replace(res, props)
-        elif res.type == AURORA_INSTANCE and isinstance(res.props.get("clusterIdentifier"), str):
-            cluster = clusters.get(res.props["clusterIdentifier"])
+        elif res.type in CLUSTER_OF and isinstance(res.props.get("clusterIdentifier"), str):
+            cluster = clusters.get(CLUSTER_OF[res.type], {}).get(res.props["clusterIdentifier"])
             storage = cluster.props.get("storageType") if cluster is not None else None
             if isinstance(storage, str) and "storageType" not in res.props:
                 resolved = _replace(res, {**res.props, "storageType": storage})

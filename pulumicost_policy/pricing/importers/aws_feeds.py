@@ -242,6 +242,18 @@ FEED_RULES: tuple[FeedRule, ...] = (
                          ("optional-external", "Optional Health Check Features External Non AWS per Mo"))),
     # RDS Proxy: per vCPU-hour of the provisioned instances it fronts (per ACU-hour for Serverless v2).
     FeedRule("rds:Proxy", "vcpu", "per_hour", "*/rds-proxy.json", r"RDSProxy"),
+    # DocumentDB instance-based clusters: instances (Standard or I/O-Optimized storage configuration), storage,
+    # I/O and backup; MemoryDB nodes by engine (the sets name it; entries are keyed by hashes).
+    FeedRule("docdb:ClusterInstance", "{itype}", "per_hour", "*/docdb.json",
+             r"OnDemand-instancetype-(?P<itype>db\.[a-z0-9-]+\.[a-z0-9]+)"),
+    FeedRule("docdb:ClusterInstance", "{itype}:io-optimized", "per_hour", "*/docdb.json",
+             r"OnDemand-instancetype-(?P<itype>db\.[a-z0-9-]+\.[a-z0-9]+) IO-Optimized-DocDB"),
+    *(FeedRule("docdb:Cluster", sku, mode, "*/docdb.json", re.escape(entry), scale=scale) for sku, entry, mode, scale in (
+        ("storage", "Database Storage", "per_gb_month", 1.0),
+        ("storage:io-optimized", "Database Storage IO-Optimized-DocDB", "per_gb_month", 1.0),
+        ("io", "1 million IO requests", "per_1m_requests", 1e6), ("backup", "Storage Snapshot", "per_gb_month", 1.0))),
+    FeedRule("memorydb:Node", "{Instance}:{engine}", "per_hour", "*/memorydb.json", r".* V2",
+             in_set=r"(?:Memory optimized|General purpose) (?P<engine>Redis|Valkey) Nodes"),
     *CLOUDFRONT_RULES,
     # ElastiCache Serverless: data stored (GB-hours) and ElastiCache Processing Units (per 1M ECPUs).
     FeedRule("elasticache:Serverless", "{engine}-storage", "per_hour", "*/elasticache.json",
