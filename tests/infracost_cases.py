@@ -1132,6 +1132,15 @@ CASES += (
           ("medium", "db.t3.medium", 56.94, "Storage=100.00; I/O requests=2.00; CPU credits=0.90"))),
 )
 
+# elasticsearch_domain_test: the opensearch_domain_test resources as Elasticsearch domains
+CASES += tuple(
+    Case(case.golden.replace("aws_opensearch_domain", "aws_elasticsearch_domain"), "aws:elasticsearch/domain:Domain",
+         {**case.props, "clusterConfig": {k: v.replace(".search", ".elasticsearch") if isinstance(v, str) else v
+                                          for k, v in case.props["clusterConfig"].items()}},
+         tuple((label.replace(".search", ".elasticsearch"), figure, ours, factor)
+               for label, figure, ours, factor in case.lines))
+    for case in CASES if case.token == "aws:opensearch/domain:Domain")
+
 # Every golden line we do not match, with the reason. The test fails when this list and the
 # measured differences disagree, so the list stays true.
 NEWER_DDB = ("AWS halved DynamoDB on-demand request prices in Nov 2024: their golden has the older rate, our feed "
@@ -1317,12 +1326,14 @@ DIFFERENCES.update({
     ("aws_cloudfront_distribution.s3_distribution", "Dedicated IP custom SSLs"):
         "the distribution's certificate is not dedicated-IP (sslSupportMethod vip): no such charge; ours adds the "
         "$600 monthly line for a vip certificate",
-    **{(f"aws_opensearch_domain.{name}", label): OS_PER_NODE for name, label in (
-        ("io1", "Storage (io1)"), ("io1", "Storage IOPS (io1)"), ("std", "Storage (standard)"))},
-    **{("aws_opensearch_domain.gp2", label): "unpriced: the domain uses UltraWarm nodes, which are in neither the "
-       "OpenSearch feed nor the derived table of our data (a price without them would understate it)" for label in (
-        "Instance (on-demand, c4.2xlarge.search)", "Storage (gp2)", "Dedicated master (on-demand, c4.8xlarge.search)",
-        "UltraWarm instance (on-demand, ultrawarm1.medium.search)")},
+    **{(f"aws_{kind}_domain.{name}", label): OS_PER_NODE for kind in ("opensearch", "elasticsearch")
+       for name, label in (("io1", "Storage (io1)"), ("io1", "Storage IOPS (io1)"), ("std", "Storage (standard)"))},
+    **{(f"aws_{kind}_domain.gp2", label.replace(".search", suffix)): "unpriced: the domain uses UltraWarm nodes, "
+       "which are in neither the OpenSearch feed nor the derived table of our data (a price without them would "
+       "understate it)" for kind, suffix in (("opensearch", ".search"), ("elasticsearch", ".elasticsearch"))
+       for label in ("Instance (on-demand, c4.2xlarge.search)", "Storage (gp2)",
+                     "Dedicated master (on-demand, c4.8xlarge.search)",
+                     "UltraWarm instance (on-demand, ultrawarm1.medium.search)")},
     **{(f"aws_rds_cluster.{name}", label): "their usage gives no storage or I/O and they print $0; ours are the "
        "Storage and I/O requests lines by usage (the unit price shown)" for name in ("default", "default_t3")
        for label in ("Storage rate", "I/O rate")},
