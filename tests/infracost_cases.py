@@ -77,7 +77,8 @@ S3_LINES = (
     *_s3("Intelligent tiering", "Intelligent tiering", (
         ("Storage (frequent access)", 460.00, "Storage (frequent access)"),
         ("Storage (infrequent access)", 250.00, "Storage (infrequent access)"),
-        ("Storage (archive access)", 72.00, None), ("Storage (deep archive access)", 19.80, None),
+        ("Storage (archive access)", 72.00, "Storage (archive access)"),
+        ("Storage (deep archive access)", 19.80, "Storage (deep archive access)"),
         ("Monitoring and automation", 0.05, "Monitoring"), (REQ[0], 0.10, REQ[0]), (REQ[1], 0.01, REQ[1]),
         ("Lifecycle transition", 0.20, "Lifecycle"), ("Select data scanned", 40.00, "Select data scanned"),
         ("Select data returned", 14.00, "Select data returned"), ("Early delete (within 30 days)", 460.00, None))),
@@ -102,16 +103,19 @@ S3_LINES = (
         ("Select data scanned (bulk)", 50.00, None), ("Select data returned (bulk)", 125.00, None),
         ("Early delete (within 90 days)", 180.00, None))),
     *_s3("Glacier deep archive", "Glacier deep archive", (
-        ("Storage", 59.40, None), (REQ[0], 3.00, None), (REQ[1], 0.02, REQ[1]),
-        ("Lifecycle transition", 3.00, "Lifecycle"), ("Retrieval requests (standard)", 6.00, None),
-        ("Retrievals (standard)", 1200.00, "Retrievals (standard)"), ("Retrieval requests (bulk)", 1.50, None),
+        ("Storage", 59.40, "Storage"), (REQ[0], 3.00, REQ[0]), (REQ[1], 0.02, REQ[1]),
+        ("Lifecycle transition", 3.00, "Lifecycle"),
+        ("Retrieval requests (standard)", 6.00, "Retrieval requests (standard)"),
+        ("Retrievals (standard)", 1200.00, "Retrievals (standard)"),
+        ("Retrieval requests (bulk)", 1.50, "Retrieval requests (bulk)"),
         ("Retrievals (bulk)", 150.00, "Retrievals (bulk)"), ("Early delete (within 180 days)", 59.40, None))),
 )
 # Their usage file, flattened: Standard keys unprefixed, the others with the class prefix.
 S3_USAGE = {"storage_gb": 1e4, "monthly_put_requests": 1e4, "monthly_get_requests": 1e4,
             "monthly_select_data_scanned_gb": 1e4, "monthly_select_data_returned_gb": 1e4,
             **{f"intelligent_tiering_{k}": 2e4 for k in (
-                "frequent_access_storage_gb", "infrequent_access_storage_gb", "monitored_objects",
+                "frequent_access_storage_gb", "infrequent_access_storage_gb", "archive_access_storage_gb",
+                "deep_archive_access_storage_gb", "monitored_objects",
                 "monthly_put_requests", "monthly_get_requests", "monthly_lifecycle_transition_requests",
                 "monthly_select_data_scanned_gb", "monthly_select_data_returned_gb")},
             **{f"{prefix}{k}": n for prefix, n in (("standard_ia_", 3e4), ("onezone_ia_", 4e4)) for k in (
@@ -122,8 +126,9 @@ S3_USAGE = {"storage_gb": 1e4, "monthly_put_requests": 1e4, "monthly_get_request
                 "monthly_standard_data_retrieval_gb", "monthly_expedited_data_retrieval_requests",
                 "monthly_expedited_data_retrieval_gb")},
             **{f"deep_archive_{k}": 6e4 for k in (
-                "monthly_get_requests", "monthly_lifecycle_transition_requests", "monthly_standard_data_retrieval_gb",
-                "monthly_bulk_data_retrieval_gb")}}
+                "storage_gb", "monthly_put_requests", "monthly_get_requests", "monthly_lifecycle_transition_requests",
+                "monthly_standard_data_retrieval_requests", "monthly_standard_data_retrieval_gb",
+                "monthly_bulk_data_retrieval_requests", "monthly_bulk_data_retrieval_gb")}}
 
 
 def ASG_HOURS(itype: str, figure: float, ours: Optional[str] = "Instance usage"):
@@ -192,54 +197,6 @@ EAST = {"location": "eastus"}
 CF_REGIONS = ("US, Mexico, Canada", "Europe, Israel", "South Africa, Kenya, Middle East", "South America", "Japan",
               "Australia, New Zealand", "Hong Kong, Philippines, Asia Pacific", "India")
 UNPRICED_CASES = (
-    # rds_cluster_test (all resources)
-    *((f"aws_rds_cluster.{name}", AURORA, props, "us-east-1", _lines(lines)) for name, props, lines in (
-        ("postgres_serverlessWithExport", {"engine": "aurora-postgresql", "engineMode": "serverless"},
-         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Backup storage=8.40; Snapshot export=2.00"),
-        ("postgres_serverlessWithBackup", {"engine": "aurora-postgresql", "engineMode": "serverless"},
-         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Backup storage=8.40; Snapshot export=$0.01"),
-        ("my_sql_serverless", {"engine": "aurora-mysql", "engineMode": "serverless"},
-         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Snapshot export=$0.01"),
-        ("postgres_serverless", {"engine": "aurora-postgresql", "engineMode": "serverless"},
-         "Aurora serverless=43800; Storage=10; I/O requests=10.51; Snapshot export=$0.01"),
-        ("mysql_backtrack", {"engine": "aurora-mysql", "backtrackWindow": 72},
-         "Storage=10; I/O requests=10.51; Backup storage=8.40; Backtrack=798.91; Snapshot export=2.00"),
-        ("mysql_backtrack_withoutU", {"engine": "aurora-mysql", "backtrackWindow": 72},
-         "Storage=$0.10; I/O requests=$0.20; Backup storage=$0.021; Backtrack=$0.012; Snapshot export=$0.01"),
-        ("postgres_serverless_withoutU", {"engine": "aurora-postgresql", "engineMode": "serverless"},
-         "Aurora serverless=$0.06; Storage=$0.10; I/O requests=$0.20; Snapshot export=$0.01"),
-        ("default", {"engine": "aurora-mysql"}, "Storage rate=0; I/O rate=0"),
-        ("default_t3", {"engine": "aurora-mysql"}, "Storage rate=0; I/O rate=0"))),
-    # rds_cluster_instance_test
-    ("aws_rds_cluster_instance.cluster_instance", "aws:rds/clusterInstance:ClusterInstance",
-     {"engine": "aurora-mysql", "instanceClass": "db.r4.large"}, "us-east-1",
-     _lines("Database instance (on-demand, db.r4.large)=211.70")),
-    ("aws_rds_cluster_instance.cluster_instance_t3", "aws:rds/clusterInstance:ClusterInstance",
-     {"engine": "aurora-mysql", "instanceClass": "db.t3.medium"}, "us-east-1",
-     _lines("Database instance (on-demand, db.t3.medium)=59.86; CPU credits=4.32")),
-    # opensearch_domain_test (all resources)
-    *((f"aws_opensearch_domain.{name}", "aws:opensearch/domain:Domain", {}, "us-east-1", _lines(lines))
-      for name, lines in (
-          ("gp2", "Instance (on-demand, c4.2xlarge.search)=1285.53; Storage (gp2)=54.00; "
-                  "Dedicated master (on-demand, c4.8xlarge.search)=1713.31; "
-                  "UltraWarm instance (on-demand, ultrawarm1.medium.search)=347.48"),
-          ("io1", "Instance (on-demand, c4.2xlarge.search)=1285.53; Storage (io1)=169.00; Storage IOPS (io1)=0.88"),
-          ("std", "Instance (on-demand, c4.2xlarge.search)=1285.53; Storage (standard)=8.24"))),
-    # cloudfront_distribution_test
-    ("aws_cloudfront_distribution.s3_distribution", "aws:cloudfront/distribution:Distribution", {}, "us-east-1",
-     (*_lines("Field level encryption requests=$0.02; Real-time log requests=$0.01; Dedicated IP custom SSLs=$600.00; "
-              "Invalidation requests (first 1k)=$0.00"),
-      *((f"Data transfer out to internet {r} (first 10TB)", p) for r, p in zip(CF_REGIONS, (
-          "0.085", "0.085", "0.11", "0.11", "0.11", "0.11", "0.12", "0.11"))),
-      *((f"Data transfer out to origin {r}", p) for r, p in zip(CF_REGIONS, (
-          "0.02", "0.02", "0.06", "0.13", "0.06", "0.08", "0.06", "0.16"))),
-      *((f"HTTP requests {r}", p) for r, p in zip(CF_REGIONS, (
-          "0.0075", "0.009", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009"))),
-      *((f"HTTPS requests {r}", p) for r, p in zip(CF_REGIONS, (
-          "0.01", "0.012", "0.012", "0.022", "0.012", "0.0125", "0.012", "0.012"))),
-      *((f"Origin shield HTTP requests {r}", p) for r, p in zip(
-          ("US", "Europe", "South America", "Japan", "Australia", "Singapore", "South Korea", "India"),
-          ("0.0075", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009", "0.009"))))),
     # sql_database_instance_test: its first six resources (db-custom-1-3840, each engine, regional and zonal)
     *((f'google_sql_database_instance.db_instance["db-custom-1-3840.{engine}.{avail}"]', SQL,
        {"region": "us-central1", "databaseVersion": engine, "settings": {"tier": "db-custom-1-3840",
@@ -526,13 +483,15 @@ CASES: tuple[Case, ...] = (
     # redshift_cluster_test
     Case("aws_redshift_cluster.ca", "aws:redshift/cluster:Cluster", {"nodeType": "dc2.large", "numberOfNodes": 4},
          (L("Cluster usage (on-demand, dc2.large)", 730.00, "Cluster usage"),
-          L("Concurrency scaling (dc2.large)", "0.00007", None), L("Spectrum", "5.00", None),
+          L("Concurrency scaling (dc2.large)", "0.00007", "Concurrency scaling", 1 / 3600),
+          L("Spectrum", "5.00", None),
           L("Backup storage (first 50 TB)", "0.023", None))),
     Case("aws_redshift_cluster.manageda", "aws:redshift/cluster:Cluster", {"nodeType": "ra3.4xlarge",
                                                                            "numberOfNodes": 6},
          (L("Cluster usage (on-demand, ra3.4xlarge)", 14278.80, "Cluster usage"),
           L("Managed storage (ra3.4xlarge)", "0.024", None),
-          L("Concurrency scaling (ra3.4xlarge)", "0.0009", None), L("Spectrum", "5.00", None),
+          L("Concurrency scaling (ra3.4xlarge)", "0.0009", "Concurrency scaling", 1 / 3600),
+          L("Spectrum", "5.00", None),
           L("Backup storage (first 50 TB)", "0.023", None))),
     # GCP: compute_address_test, compute_router_nat_test, storage_bucket_test (us-central1)
     Case("google_compute_address.static", "gcp:compute/address:Address", {"region": "us-central1"},
@@ -928,17 +887,17 @@ CASES: tuple[Case, ...] = (
     # every line is a difference. Large goldens are translated in part: the resources named below.
     *(Case(golden, token, props, tuple(L(label, figure, None) for label, figure in lines), region=region)
       for golden, token, props, region, lines in UNPRICED_CASES),
-    # Types our data has no prices for: every line is a difference (unpriced, with the reason)
     Case("aws_secretsmanager_secret.secret_withUsage", "aws:secretsmanager/secret:Secret", {},
-         (L("Secret", 0.40, None), L("API requests", 0.50, None)), {"monthly_requests": 1e5}),
+         (L("Secret", 0.40), L("API requests", 0.50)), {"monthly_requests": 1e5}),
     Case("aws_secretsmanager_secret.secret", "aws:secretsmanager/secret:Secret", {},
-         (L("Secret", 0.40, None), L("API requests", "0.05", None))),
-    Case("aws_sqs_queue.fifo_sqs_queue", "aws:sqs/queue:Queue", {"fifoQueue": True}, (L("Requests", "0.50", None),)),
+         (L("Secret", 0.40), L("API requests", "0.05", "API requests", 1e-2))),
+    Case("aws_sqs_queue.fifo_sqs_queue", "aws:sqs/queue:Queue", {"fifoQueue": True}, (L("Requests", "0.50"),)),
     Case("aws_sqs_queue.fifo_sqs_queue_withUsage", "aws:sqs/queue:Queue", {"fifoQueue": True},
-         (L("Requests", 0.50, None),), {"monthly_requests": 1e6}),
-    Case("aws_sqs_queue.standard_sqs_queue", "aws:sqs/queue:Queue", {}, (L("Requests", "0.40", None),)),
-    Case("aws_sqs_queue.standard_sqs_queue_withUsage", "aws:sqs/queue:Queue", {}, (L("Requests", 0.80, None),),
+         (L("Requests", 0.50),), {"monthly_requests": 1e6}),
+    Case("aws_sqs_queue.standard_sqs_queue", "aws:sqs/queue:Queue", {}, (L("Requests", "0.40"),)),
+    Case("aws_sqs_queue.standard_sqs_queue_withUsage", "aws:sqs/queue:Queue", {}, (L("Requests", 0.80),),
          {"monthly_requests": 2e6}),
+    # Types our data has no prices for: every line is a difference (unpriced, with the reason)
     Case("azurerm_public_ip.global", "azure:network/publicIp:PublicIp",
          {"location": "eastus", "allocationMethod": "Static", "sku": "Standard", "skuTier": "Global"},
          (L("IP address (static, global)", 7.30, None),), region="eastus"),
@@ -957,6 +916,231 @@ CASES: tuple[Case, ...] = (
          (L("Redis instance (standard, M1)", 46.72, None),), region="us-central1"),
 )
 
+# Aurora, OpenSearch and CloudFront (the 2025-12 feeds and derived table). rds_cluster_test's usage file
+# speaks in Infracost's inputs (requests per second, statements per hour...): translated into our usage keys
+# as the quantities their golden shows (52.56M I/O requests, 400 GB backups, 66,576M backtrack records).
+AURORA_USAGE = {"capacity_units_per_hr": 1000, "storage_gb": 100, "monthly_io_requests": 52.56e6}
+AURORA_FULL = {**AURORA_USAGE, "backup_storage_gb": 400, "snapshot_export_gb": 200}
+CASES += (
+    *(Case(f"aws_rds_cluster.{name}", AURORA, props, tuple(L(label, figure) for label, figure in _lines(lines)), usage)
+      for name, props, lines, usage in (
+          ("postgres_serverlessWithExport", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+           "Aurora serverless=43800; Storage=10; I/O requests=10.51; Backup storage=8.40; Snapshot export=2.00",
+           AURORA_FULL),
+          ("postgres_serverlessWithBackup", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+           "Aurora serverless=43800; Storage=10; I/O requests=10.51; Backup storage=8.40; Snapshot export=$0.01",
+           {**AURORA_USAGE, "backup_storage_gb": 400}),
+          ("my_sql_serverless", {"engine": "aurora-mysql", "engineMode": "serverless"},
+           "Aurora serverless=43800; Storage=10; I/O requests=10.51; Snapshot export=$0.01", AURORA_USAGE),
+          ("postgres_serverless", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+           "Aurora serverless=43800; Storage=10; I/O requests=10.51; Snapshot export=$0.01", AURORA_USAGE),
+          ("mysql_backtrack", {"engine": "aurora-mysql", "backtrackWindow": 72},
+           "Storage=10; I/O requests=10.51; Backup storage=8.40; Backtrack=798.91; Snapshot export=2.00",
+           {**AURORA_FULL, "monthly_backtrack_change_records": 66576e6}),
+          ("mysql_backtrack_withoutU", {"engine": "aurora-mysql", "backtrackWindow": 72},
+           "Storage=$0.10; I/O requests=$0.20; Backup storage=$0.021; Backtrack=$0.012; Snapshot export=$0.01", {}),
+          ("postgres_serverless_withoutU", {"engine": "aurora-postgresql", "engineMode": "serverless"},
+           "Aurora serverless=$0.06; Storage=$0.10; I/O requests=$0.20; Snapshot export=$0.01", {}),
+          # rds_cluster_instance_test's clusters: their figures are $0 where ours stay by usage
+          ("default", {"engine": "aurora-mysql"}, "Storage rate=0; I/O rate=0", {}),
+          ("default_t3", {"engine": "aurora-mysql"}, "Storage rate=0; I/O rate=0", {}))),
+    # rds_cluster_instance_test
+    Case("aws_rds_cluster_instance.cluster_instance", "aws:rds/clusterInstance:ClusterInstance",
+         {"engine": "aurora-mysql", "instanceClass": "db.r4.large"},
+         (L("Database instance (on-demand, db.r4.large)", 211.70, "Database instance"),)),
+    Case("aws_rds_cluster_instance.cluster_instance_t3", "aws:rds/clusterInstance:ClusterInstance",
+         {"engine": "aurora-mysql", "instanceClass": "db.t3.medium"},
+         (L("Database instance (on-demand, db.t3.medium)", 59.86, "Database instance"), L("CPU credits", 4.32, None))),
+    # opensearch_domain_test (all resources)
+    *(Case(f"aws_opensearch_domain.{name}", "aws:opensearch/domain:Domain",
+           {"clusterConfig": {"instanceType": "c4.2xlarge.search", "instanceCount": 3, **cluster},
+            "ebsOptions": {"ebsEnabled": True, **ebs}}, tuple(L(label, figure, ours) for label, figure, ours in lines))
+      for name, cluster, ebs, lines in (
+          ("gp2", {"dedicatedMasterEnabled": True, "dedicatedMasterType": "c4.8xlarge.search", "dedicatedMasterCount": 1,
+                   "warmEnabled": True, "warmCount": 2, "warmType": "ultrawarm1.medium.search"},
+           {"volumeSize": 400, "volumeType": "gp2"},
+           (("Instance (on-demand, c4.2xlarge.search)", 1285.53, "Instance"), ("Storage (gp2)", 54.00, "Storage"),
+            ("Dedicated master (on-demand, c4.8xlarge.search)", 1713.31, "Dedicated master"),
+            ("UltraWarm instance (on-demand, ultrawarm1.medium.search)", 347.48, None))),
+          ("io1", {}, {"volumeSize": 1000, "volumeType": "io1", "iops": 10},
+           (("Instance (on-demand, c4.2xlarge.search)", 1285.53, "Instance"), ("Storage (io1)", 169.00, "Storage"),
+            ("Storage IOPS (io1)", 0.88, "Storage IOPS"))),
+          ("std", {}, {"volumeSize": 123, "volumeType": "standard"},
+           (("Instance (on-demand, c4.2xlarge.search)", 1285.53, "Instance"),
+            ("Storage (standard)", 8.24, "Storage"))))),
+    # cloudfront_distribution_test: s3_distribution (PriceClass_200, no usage file entry, the default certificate)
+    Case("aws_cloudfront_distribution.s3_distribution", "aws:cloudfront/distribution:Distribution",
+         {"priceClass": "PriceClass_200", "viewerCertificate": {"cloudfrontDefaultCertificate": True},
+          "origins": [{"originId": "myS3Origin", "domainName": "mybucket.s3.us-east-1.amazonaws.com"}]},
+         (L("Field level encryption requests", "0.02", "Field level encryption requests", 1e-2),
+          L("Real-time log requests", "0.01", None), L("Dedicated IP custom SSLs", "600.00", None),
+          L("Invalidation requests (first 1k)", "0.00"),
+          *(L(f"Data transfer out to internet {r} (first 10TB)", p) for r, p in zip(CF_REGIONS, (
+              "0.085", "0.085", "0.11", "0.11", "0.11", "0.11", "0.12", "0.11"))),
+          *(L(f"Data transfer out to origin {r}", p) for r, p in zip(CF_REGIONS, (
+              "0.02", "0.02", "0.06", "0.13", "0.06", "0.08", "0.06", "0.16"))),
+          *(L(f"HTTP requests {r}", p, f"HTTP requests {r}", 1e-2) for r, p in zip(CF_REGIONS, (
+              "0.0075", "0.009", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009"))),
+          *(L(f"HTTPS requests {r}", p, f"HTTPS requests {r}", 1e-2) for r, p in zip(CF_REGIONS, (
+              "0.01", "0.012", "0.012", "0.022", "0.012", "0.0125", "0.012", "0.012"))),
+          *(L(f"Origin shield HTTP requests {r}", p, None) for r, p in zip(
+              ("US", "Europe", "South America", "Japan", "Australia", "Singapore", "South Korea", "India"),
+              ("0.0075", "0.009", "0.016", "0.009", "0.009", "0.009", "0.009", "0.009"))))),
+)
+
+# lb_test, elb_test, ecr_repository_test, sfn_state_machine_test, route53_health_check_test. Their usage files
+# translated: 1,000 LCU-hours a month = 1000/730 LCUs on average; Step Functions duration in GB-hours x 3,600
+# (our key is GB-seconds); a health check's endpoint_type (aws by default) as our aws_endpoint/non_aws_endpoint.
+AWS_CHECK = {"aws_endpoint": 1, "non_aws_endpoint": 0}
+CASES += (
+    *(Case(name, "aws:lb/loadBalancer:LoadBalancer", props,
+           (L(f"{kind} load balancer", 16.42), L("Load balancer capacity units", lcu, "Capacity units")), usage)
+      for name, props, kind, lcu, usage in (
+          ("aws_alb.alb1", {}, "Application", "0.008", {}),
+          ("aws_lb.alb1_usage", {"loadBalancerType": "application"}, "Application", 8.00, {"capacity_units": 1000 / 730}),
+          ("aws_lb.lb1", {"loadBalancerType": "application"}, "Application", "0.008", {}),
+          ("aws_lb.nlb1", {"loadBalancerType": "network"}, "Network", "0.006", {}),
+          ("aws_lb.nlb1_usage", {"loadBalancerType": "network"}, "Network", 6.00, {"capacity_units": 1000 / 730}))),
+    Case("aws_elb.my_elb", "aws:elb/loadBalancer:LoadBalancer", {},
+         (L("Classic load balancer", 18.25), L("Data processed", 80.00)), {"monthly_data_processed_gb": 10000}),
+    Case("aws_elb.elb1", "aws:elb/loadBalancer:LoadBalancer", {},
+         (L("Classic load balancer", 18.25), L("Data processed", "0.008"))),
+    Case("aws_ecr_repository.repo", "aws:ecr/repository:Repository", {}, (L("Storage", 0.10),), {"storage_gb": 1}),
+    Case("aws_ecr_repository.repo1", "aws:ecr/repository:Repository", {}, (L("Storage", "0.10"),)),
+    *(Case(f"aws_sfn_state_machine.{name}", "aws:sfn/stateMachine:StateMachine", {"type": kind},
+           tuple(L(label, figure, label, 3600.0 if label.startswith("Duration") and isinstance(figure, str) else 1.0)
+                 for label, figure in _lines(lines)), usage)
+      for name, kind, lines, usage in (
+          ("express3Tiers", "EXPRESS", "Requests=100.00; Duration (first 1K=60.01; Duration (next 4K=119.95; "
+                                       "Duration (over 5K=405.27",
+           {"monthly_requests": 1e8, "monthly_duration_gb_seconds": 29687.5 * 3600}),
+          ("express2Tiers", "EXPRESS", "Requests=10.00; Duration (first 1K=60.01; Duration (next 4K=3.33",
+           {"monthly_requests": 1e7, "monthly_duration_gb_seconds": 1111.1111 * 3600}),
+          ("standard", "STANDARD", "Transitions=0.25", {"monthly_transitions": 10000}),
+          ("express1Tier", "EXPRESS", "Requests=0.10; Duration (first 1K=0.02",
+           {"monthly_requests": 1e5, "monthly_duration_gb_seconds": 0.3472 * 3600}),
+          ("expressWithoutUsage", "EXPRESS", "Requests=$1.00; Duration (first 1K=$0.060012", {}),
+          ("standardWithoutUsage", "STANDARD", "Transitions=$0.025", {}))),
+    *(Case(f"aws_route53_health_check.{name}", "aws:route53/healthCheck:HealthCheck", props,
+           (L("Health check", check, f"Health check ({where})"),
+            *((L("Optional features", extra, f"Optional features x {n} ({where})"),) if n else ())),
+           {} if usage else AWS_CHECK)
+      for name, props, n in (
+          ("simple", {"type": "HTTP"}, 0), ("https", {"type": "HTTPS"}, 1),
+          ("ssl_string_match", {"type": "HTTPS_STR_MATCH"}, 2),
+          ("ssl_latency_string_match", {"type": "HTTPS_STR_MATCH", "measureLatency": True}, 3),
+          ("ssl_latency_interval_string_match", {"type": "HTTPS_STR_MATCH", "measureLatency": True,
+                                                 "requestInterval": 10}, 4))
+      for usage, name, where, check, extra in ((False, name, "AWS endpoint", 0.50, 1.00 * n),
+                                               (True, f"{name}_withUsage", "non-AWS endpoint", 0.75, 2.00 * n))),
+)
+
+# cloudfront_distribution_test (the newer golden): s3_distribution_with_usage, every geography and tier.
+CF_USAGE_GEOS = ("us", "europe", "south_africa", "south_america", "japan", "australia", "asia_pacific", "india")
+CF_TIERS = ("first 10TB", "next 40TB", "next 100TB", "next 350TB", "next 524TB", "next 4PB", "over 5PB")
+CF_WITH_USAGE = (  # per geography: the seven tiers, to origin, HTTP, HTTPS
+    (870.40, 3276.80, 6144.00, 14336.00, 16097.28, 104857.60, 141942.40, 24.68, 0.09, 0.12),
+    (870.40, 3276.80, 6144.00, 14336.00, 16097.28, 104857.60, 341942.40, 44.68, 0.20, 0.27),
+    (1126.40, 4300.80, 9216.00, 28672.00, 32194.56, 209715.20, 1083884.80, 194.04, 0.29, 0.39),
+    (1126.40, 4300.80, 9216.00, 28672.00, 32194.56, 209715.20, 1483884.80, 529.25, 0.68, 0.93),
+    (1167.36, 3645.44, 8806.40, 30105.60, 42926.08, 293601.28, 2825827.20, 314.04, 0.47, 0.63),
+    (1167.36, 4014.08, 9625.60, 32972.80, 48291.84, 356515.84, 4567769.60, 498.72, 0.56, 0.78),
+    (1228.80, 4096.00, 9728.00, 32256.00, 42926.08, 293601.28, 3425827.20, 434.04, 0.65, 0.87),
+    (1116.16, 3481.60, 8396.80, 28672.00, 41852.93, 314572.80, 4830992.64, 1317.44, 0.74, 0.87))
+CF_GB = (12340000, 22340000, 32340000, 42340000, 52340000, 62340000, 62340000, 72340000)
+CASES += (
+    Case("aws_cloudfront_distribution.s3_distribution_with_usage", "aws:cloudfront/distribution:Distribution",
+         {"priceClass": "PriceClass_200", "defaultCacheBehavior": {"fieldLevelEncryptionId": "test encryption"},
+          "viewerCertificate": {"cloudfrontDefaultCertificate": True, "sslSupportMethod": "vip"},
+          "origins": [{"originId": "myS3Origin", "originShield": {"enabled": True, "originShieldRegion": "sa-east-1"}}]},
+         (L("Field level encryption requests", 0.25), L("Real-time log requests", 0.12, None),
+          L("Dedicated IP custom SSLs", 7200.00), L("Origin shield HTTP requests (South America sa-east-1)", 0.00,
+                                                     "Origin shield requests"),
+          L("Invalidation requests (first 1k)", 0.00), L("Invalidation requests (over 1k)", 56.70),
+          *(line for region, figures in zip(CF_REGIONS, CF_WITH_USAGE) for line in (
+              *(L(f"{region}: Data transfer out to internet ({tier})", figure,
+                  f"Data transfer out to internet {region} ({tier})") for tier, figure in zip(CF_TIERS, figures)),
+              L(f"{region}: Data transfer out to origin", figures[7], f"Data transfer out to origin {region}"),
+              L(f"{region}: HTTP requests", figures[8], f"HTTP requests {region}"),
+              L(f"{region}: HTTPS requests", figures[9], f"HTTPS requests {region}")))),
+         {**{f"monthly_data_transfer_to_internet_gb_{g}": gb for g, gb in zip(CF_USAGE_GEOS, CF_GB)},
+          **{f"monthly_data_transfer_to_origin_gb_{g}": n for g, n in zip(
+              CF_USAGE_GEOS, (1234, 2234, 3234, 4234, 5234, 6234, 7234, 8234))},
+          **{f"monthly_http_requests_{g}": n for g, n in zip(
+              CF_USAGE_GEOS, (123402, 223402, 323402, 423402, 523402, 623402, 723402, 823402))},
+          **{f"monthly_https_requests_{g}": n for g, n in zip(
+              CF_USAGE_GEOS, (123400, 223400, 323400, 423400, 523400, 623400, 723400, 723400))},
+          "monthly_origin_shield_requests": 323, "monthly_invalidation_requests": 12340,
+          "monthly_encryption_requests": 123400, "custom_ssl_certificates": 12}),
+)
+
+SHIELD = {"originId": "myS3Origin", "originShield": {"enabled": True, "originShieldRegion": "sa-east-1"}}
+US_UNIT = (L("US, Mexico, Canada: Data transfer out to internet (first 10TB)", "0.085",
+             "Data transfer out to internet US, Mexico, Canada (first 10TB)"),
+           L("US, Mexico, Canada: Data transfer out to origin", "0.02", "Data transfer out to origin US, Mexico, Canada"),
+           L("US, Mexico, Canada: HTTP requests", "0.0075", "HTTP requests US, Mexico, Canada", 1e-2),
+           L("US, Mexico, Canada: HTTPS requests", "0.01", "HTTPS requests US, Mexico, Canada", 1e-2))
+CF_COMMON = (L("Origin shield HTTP requests (South America sa-east-1)", "0.016", "Origin shield requests", 1e-2),
+             L("Invalidation requests (first 1k)", "0.00"))
+CASES += (
+    *(Case(f"aws_cloudfront_distribution.{name}", "aws:cloudfront/distribution:Distribution",
+           {"priceClass": "PriceClass_200", "origins": [SHIELD], **props},
+           (*extra, *CF_COMMON, *US_UNIT))
+      for name, props, extra in (
+          ("s3_distribution_0_with_shield", {}, ()),
+          ("s3_distribution_1_with_logging", {"loggingConfig": {"bucket": "mylogs.s3.amazonaws.com"}},
+           (L("Real-time log requests", "0.01", None),)),
+          ("s3_distribution_2_with_encryption", {"defaultCacheBehavior": {"fieldLevelEncryptionId": "test encryption"}},
+           (L("Field level encryption requests", "0.02", "Field level encryption requests", 1e-2),
+            L("Real-time log requests", "0.01", None))),
+          ("s3_distribution_3_with_ssl", {"defaultCacheBehavior": {"fieldLevelEncryptionId": "test encryption"},
+                                          "viewerCertificate": {"sslSupportMethod": "vip"}},
+           (L("Field level encryption requests", "0.02", "Field level encryption requests", 1e-2),
+            L("Real-time log requests", "0.01", None), L("Dedicated IP custom SSLs", 600.00))))),
+    Case("aws_cloudfront_distribution.s3_distribution_with_single_non_default_usage",
+         "aws:cloudfront/distribution:Distribution",
+         {"priceClass": "PriceClass_200", "origins": [SHIELD], "viewerCertificate": {"sslSupportMethod": "vip"},
+          "defaultCacheBehavior": {"fieldLevelEncryptionId": "test encryption"}},
+         (L("Field level encryption requests", 0.25), L("Real-time log requests", 0.12, None),
+          L("Dedicated IP custom SSLs", 7200.00), CF_COMMON[0],
+          L("Invalidation requests (first 1k)", 0.00), L("Invalidation requests (over 1k)", 56.70),
+          *(L(f"Europe, Israel: Data transfer out to internet ({tier})", figure,
+              f"Data transfer out to internet Europe, Israel ({tier})") for tier, figure in zip(CF_TIERS, CF_WITH_USAGE[1])),
+          L("Europe, Israel: Data transfer out to origin", 44.68, "Data transfer out to origin Europe, Israel"),
+          L("Europe, Israel: HTTP requests", 0.20, "HTTP requests Europe, Israel"),
+          L("Europe, Israel: HTTPS requests", 0.27, "HTTPS requests Europe, Israel")),
+         {"monthly_data_transfer_to_internet_gb_europe": 22340000, "monthly_data_transfer_to_origin_gb_europe": 2234,
+          "monthly_http_requests_europe": 223402, "monthly_https_requests_europe": 223400,
+          "monthly_invalidation_requests": 12340, "monthly_encryption_requests": 123400, "custom_ssl_certificates": 12}),
+)
+
+# docdb_cluster_test, docdb_cluster_instance_test (their instance usage: 1,000 GB, 10M I/O requests, 10 credit-hours)
+CASES += (
+    *(Case(f"aws_docdb_cluster.{name}", "aws:docdb/cluster:Cluster", {}, (L("Backup storage", figure),), usage,
+           region=region)
+      for name, region, figure, usage in (
+          ("my_docdb_usage", "us-east-1", 210.00, {"backup_storage_gb": 10000}),
+          ("my_docdb_usage_ue2", "us-east-2", 210.00, {"backup_storage_gb": 10000}),
+          ("my_docdb", "us-east-1", "0.021", {}), ("my_docdb_ue2", "us-east-2", "0.021", {}))),
+    *(Case(f"aws_docdb_cluster_instance.{name}", "aws:docdb/clusterInstance:ClusterInstance",
+           {"clusterIdentifier": "fake123", "instanceClass": cls},
+           (L(f"Database instance (on-demand, {cls})", hours, "Database instance"),
+            *(L(label, figure, None) for label, figure in _lines(rest))))
+      for name, cls, hours, rest in (
+          ("db", "db.t3.medium", 56.94, "Storage=$0.10; I/O requests=$0.20; CPU credits=$0.09"),
+          ("large", "db.r5.4xlarge", 1617.68, "Storage=100.00; I/O requests=2.00"),
+          ("medium", "db.t3.medium", 56.94, "Storage=100.00; I/O requests=2.00; CPU credits=0.90"))),
+)
+
+# elasticsearch_domain_test: the opensearch_domain_test resources as Elasticsearch domains
+CASES += tuple(
+    Case(case.golden.replace("aws_opensearch_domain", "aws_elasticsearch_domain"), "aws:elasticsearch/domain:Domain",
+         {**case.props, "clusterConfig": {k: v.replace(".search", ".elasticsearch") if isinstance(v, str) else v
+                                          for k, v in case.props["clusterConfig"].items()}},
+         tuple((label.replace(".search", ".elasticsearch"), figure, ours, factor)
+               for label, figure, ours, factor in case.lines))
+    for case in CASES if case.token == "aws:opensearch/domain:Domain")
+
 # Every golden line we do not match, with the reason. The test fails when this list and the
 # measured differences disagree, so the list stays true.
 NEWER_DDB = ("AWS halved DynamoDB on-demand request prices in Nov 2024: their golden has the older rate, our feed "
@@ -964,8 +1148,9 @@ NEWER_DDB = ("AWS halved DynamoDB on-demand request prices in Nov 2024: their go
 GLOBAL_TABLES = ("AWS cut global tables' replicated write prices (up to 67%) in Nov 2024: their golden has the older "
                  "rate, our feed (2025-11) the new one, one line per replica at its own region's rate as theirs "
                  "(us-west-1/us-east-2 = 1.11 on both sides)")
-R53 = "the Route 53 feed in our data has standard query prices only: latency and geo records are unpriced"
-REDSHIFT = "not in the Redshift feed of our data (concurrency scaling, Spectrum, backup and managed storage)"
+R53 = ("a record without a routing policy is billed for standard queries only: Infracost lists latency and geo lines "
+       "for every record; ours has the line of the record's own policy (latency, geo, geoproximity, IP-based)")
+REDSHIFT = "not among the readable entries of the Redshift feed in our data (Spectrum, backup and managed storage)"
 GCS = "pricing.yml has no Cloud Storage operation or network egress prices"
 SNS = "no Kinesis Firehose or SMS delivery price in the SNS feed of our data (SMS prices vary by country)"
 NO_DATA = "unpriced: our data has no prices for this type (no feed for it; Azure data is eastus VMs and disks only)"
@@ -987,17 +1172,14 @@ DIFFERENCES: dict[tuple[str, str], str] = {
     ("aws_lambda_function.lambda_duration_18B_arm", "Duration (over 18.75B)"):
         "their golden bills 18.75B GB-s in the top tier where the usage leaves 74.75B - 18.75B = 56B GB-s "
         "(x $0.0000106667 = $597,356.53, ours)",
-    **{("aws_redshift_cluster.ca", line): REDSHIFT for line in
-       ("Concurrency scaling (dc2.large)", "Spectrum", "Backup storage (first 50 TB)")},
+    **{("aws_redshift_cluster.ca", line): REDSHIFT for line in ("Spectrum", "Backup storage (first 50 TB)")},
     **{("aws_redshift_cluster.manageda", line): REDSHIFT for line in
-       ("Managed storage (ra3.4xlarge)", "Concurrency scaling (ra3.4xlarge)", "Spectrum",
-        "Backup storage (first 50 TB)")},
+       ("Managed storage (ra3.4xlarge)", "Spectrum", "Backup storage (first 50 TB)")},
     **{("aws_route53_record.my_record_withUsage", line): R53 for line in
        ("Latency based routing queries (first 1B)", "Latency based routing queries (over 1B)",
         "Geo DNS queries (first 1B)", "Geo DNS queries (over 1B)")},
     **{("aws_route53_record.standard", line): R53 for line in
        ("Latency based routing queries (first 1B)", "Geo DNS queries (first 1B)")},
-    ("aws_route53_zone.zone1", "Hosted zone"): "no hosted-zone price in the Route 53 feed of our data: unpriced",
     ("google_compute_address.standard_static", "IP address (standard VM)"):
         "an address in use by a VM is billed at the VM rate; the address alone does not say it is attached, "
         "so we price it as unused ($7.30)",
@@ -1013,8 +1195,7 @@ DIFFERENCES: dict[tuple[str, str], str] = {
     ("aws_elasticache_replication_group.non-cluster-snapshot", "Backup storage"):
         "no ElastiCache backup storage price in our data: the line is left out",
     **{(case.golden, line[0]): NO_DATA for case in CASES for line in case.lines
-       if case.token.split(":", 1)[1] in ("secretsmanager/secret:Secret", "sqs/queue:Queue",
-                                          "network/publicIp:PublicIp",
+       if case.token.split(":", 1)[1] in ("network/publicIp:PublicIp",
                                           "network/virtualNetworkGateway:VirtualNetworkGateway",
                                           "redis/instance:Instance")},
 }
@@ -1028,7 +1209,10 @@ ASSUMED = ("size not in the plan: Infracost assumes one (EC2 root 8 GB gp2, GCE 
            "never an assumed size")
 EBS_OPT = "no EBS-optimized surcharge price in our data (neither AWS feed nor the 2020 offer file lists it)"
 EIA = "Elastic Inference (retired by AWS in 2024) is not modelled"
-RDS_ENGINE = "unpriced: the book has RDS prices for MySQL, PostgreSQL and MariaDB only (Oracle, SQL Server, Aurora are not in our feeds)"
+RDS_RETIRED = ("unpriced: Oracle SE and SE1 are retired RDS editions (the 2025-12 price table has SE2 and EE only); "
+               "Infracost prices them from an old price list")
+AURORA_INSTANCE = ("an Aurora instance has no storage of its own: its cluster (aws:rds/cluster) carries storage, I/O "
+                   "and backups")
 RDS_PI = ("Performance Insights is not modelled: the RDS feed (2024-09) prices it per vCPU-month and the book has no "
           "vCPU counts for DB classes")
 WINDOWS = "unpriced: only Linux EC2 prices are in the price book (a Windows node group)"
@@ -1043,8 +1227,8 @@ GCE_DISK_SIZE = ("unpriced: a disk without a size takes its image's or snapshot'
 AZ_VM = ("their price is older than ours: the Azure retail and SkyPilot data (2024-2026) price some sizes and disk "
          "tiers differently from Infracost's goldens")
 AZ_OPS = "no Azure disk-operation or ultra-disk reservation prices in our data"
-S3_MISSING = ("not among the S3 feed's readable entries in our data (archive/deep-archive access tiers, Deep Archive "
-              "storage and PUT, Glacier Select, retrieval requests) or not modelled (early-delete fees)")
+S3_MISSING = ("not among the S3 feed's readable entries in our data (Glacier Flexible Retrieval's standard restore "
+              "requests and Glacier Select) or not modelled (early-delete fees)")
 GCS_OPS_WHY = ("pricing.yml has no Cloud Storage operation prices, and its internet egress is by source region only "
                "(no same-continent or Asia destinations, nothing for multi-regions): not modelled")
 RDS_IOPS = {"mysql-default-iops": "iops unset on io1: AWS requires it; Infracost assumes the 1,000 minimum, we have "
@@ -1075,8 +1259,10 @@ def _why(case: Case, label: str, ours: Optional[str]) -> Optional[str]:
             return ASSUMED
         return EBS_OPT if label == "EBS-optimized usage" else EIA if label.startswith("Inference") else None
     if case.token == "aws:rds/instance:Instance":
-        if case.props["engine"] not in ("mysql", "postgres", "mariadb"):
-            return RDS_ENGINE
+        if case.props["engine"] in ("oracle-se", "oracle-se1"):
+            return RDS_RETIRED
+        if case.props["engine"].startswith("aurora") and not label.startswith("Database instance"):
+            return AURORA_INSTANCE
         return ASSUMED if ours == "Storage" and "allocatedStorage" not in case.props else RDS_IOPS.get(name) \
             if label == "Provisioned IOPS" else RDS_PI if "Performance Insights" in label else None
     if "root_block_device" in label and ours == "root volume storage" and "rootBlockDevice" not in case.props:
@@ -1121,14 +1307,46 @@ DIFFERENCES.update({(case.golden, label): why for case in CASES
                     for label, _, ours, _ in case.lines
                     if (why := _why(case, label, ours)) is not None})
 
+CF_SHIELD = ("this distribution has no Origin Shield: ours adds an Origin Shield line, priced in the shield's region, "
+             "when an origin enables it; Infracost lists every shield region for every distribution")
+OS_PER_NODE = ("volumeSize is each data node's EBS volume (AWS bills one per node): ours is 3 nodes x the volume, "
+               "Infracost's one volume")
+DIFFERENCES.update({
+    **{("aws_cloudfront_distribution.s3_distribution", f"Origin shield HTTP requests {r}"): CF_SHIELD for r in (
+        "US", "Europe", "South America", "Japan", "Australia", "Singapore", "South Korea", "India")},
+    **{(f"aws_cloudfront_distribution.{name}", "Real-time log requests"):
+       "no real-time log price in the CloudFront feed of our data" for name in (
+        "s3_distribution", "s3_distribution_with_usage", "s3_distribution_1_with_logging",
+        "s3_distribution_2_with_encryption", "s3_distribution_3_with_ssl",
+        "s3_distribution_with_single_non_default_usage")},
+    ("aws_cloudfront_distribution.s3_distribution", "Dedicated IP custom SSLs"):
+        "the distribution's certificate is not dedicated-IP (sslSupportMethod vip): no such charge; ours adds the "
+        "$600 monthly line for a vip certificate",
+    **{(f"aws_{kind}_domain.{name}", label): OS_PER_NODE for kind in ("opensearch", "elasticsearch")
+       for name, label in (("io1", "Storage (io1)"), ("io1", "Storage IOPS (io1)"), ("std", "Storage (standard)"))},
+    **{(f"aws_{kind}_domain.gp2", label.replace(".search", suffix)): "unpriced: the domain uses UltraWarm nodes, "
+       "which are in neither the OpenSearch feed nor the derived table of our data (a price without them would "
+       "understate it)" for kind, suffix in (("opensearch", ".search"), ("elasticsearch", ".elasticsearch"))
+       for label in ("Instance (on-demand, c4.2xlarge.search)", "Storage (gp2)",
+                     "Dedicated master (on-demand, c4.8xlarge.search)",
+                     "UltraWarm instance (on-demand, ultrawarm1.medium.search)")},
+    **{(f"aws_rds_cluster.{name}", label): "their usage gives no storage or I/O and they print $0; ours are the "
+       "Storage and I/O requests lines by usage (the unit price shown)" for name in ("default", "default_t3")
+       for label in ("Storage rate", "I/O rate")},
+    ("aws_rds_cluster_instance.cluster_instance_t3", "CPU credits"):
+        "RDS T-class CPU credits (unlimited mode) have no price in our data",
+})
+
+DIFFERENCES.update({
+    **{(f"aws_docdb_cluster_instance.{name}", label): "storage and I/O are the cluster's (aws:docdb/cluster, by "
+       "usage), not each instance's: Infracost bills them on every instance" for name in ("db", "large", "medium")
+       for label in ("Storage", "I/O requests")},
+    **{(f"aws_docdb_cluster_instance.{name}", "CPU credits"): "DocumentDB T-class CPU credits have no readable price "
+       "in the DocumentDB feed of our data" for name in ("db", "medium")},
+})
+
 # Types our data has no prices for, and the rest of the third round's cases.
 NOT_IN_DATA = {
-    AURORA: "unpriced: no Aurora prices in our data (the RDS feeds cover MySQL, PostgreSQL and MariaDB instances)",
-    "aws:rds/clusterInstance:ClusterInstance": "unpriced: no Aurora prices in our data (the RDS feeds cover MySQL, "
-                                               "PostgreSQL and MariaDB instances)",
-    "aws:opensearch/domain:Domain": "unpriced: no OpenSearch feed in our data",
-    "aws:cloudfront/distribution:Distribution": "unpriced: the CloudFront feed in our data has no data transfer or "
-                                                "request prices",
     SQL: "unpriced: pricing.yml has no Cloud SQL prices",
     GKE: "unpriced: pricing.yml has no GKE management-fee or Autopilot prices (a cluster's default pool is not "
          "priced on its own either)",

@@ -111,13 +111,13 @@ def test_mixed_currency_budget_is_a_violation(engine):
 
 
 def test_unpriced_resources_mandatory_and_ignore(engine):
-    stack = STACK + [{"type": "aws:sqs/queue:Queue", "name": "q", "props": {}},
+    stack = STACK + [{"type": "aws:mq/broker:Broker", "name": "q", "props": {}},
                      {"type": EC2, "name": "later", "props": {"instanceType": UNKNOWN}, "provider": US_EAST}]
     engine_validate(engine, {"unpriced-resources": "mandatory"})
     diags = by_policy(engine.analyze_stack(stack), "unpriced-resources")
     assert {d.level for d in diags} == {"mandatory"} and len(diags) == 2
-    assert any(d.urn == urn("aws:sqs/queue:Queue", "q") for d in diags)
-    engine_validate(engine, {"unpriced-resources": {"enforcementLevel": "mandatory", "ignoreTypes": ["aws:sqs/*"]}})
+    assert any(d.urn == urn("aws:mq/broker:Broker", "q") for d in diags)
+    engine_validate(engine, {"unpriced-resources": {"enforcementLevel": "mandatory", "ignoreTypes": ["aws:mq/*"]}})
     assert len(by_policy(engine.analyze_stack(stack), "unpriced-resources")) == 1
 
 
@@ -139,7 +139,7 @@ def test_cost_increase_against_stack_export(engine, tmp_path):
 def test_report_file_matches_schema(engine, tmp_path):
     out = tmp_path / "nested" / "report.json"
     engine_validate(engine, {"stack-budget": {"monthlyBudget": 500}, "stack-cost-summary": {"reportFile": str(out)}})
-    engine.analyze_stack(STACK + [{"type": "aws:sqs/queue:Queue", "name": "q", "props": {}}])
+    engine.analyze_stack(STACK + [{"type": "aws:mq/broker:Broker", "name": "q", "props": {}}])
     report = json.loads(out.read_text())
     jsonschema.validate(report, json.loads((ROOT / "schemas" / "report.schema.json").read_text()))
     assert report["totals"]["monthly"] == pytest.approx(568.232)

@@ -105,13 +105,13 @@ def test_stack_summary_sums_and_keys_by_urn(pack):
         {"type": EC2, "name": "web", "urn": a, "props": {"instanceType": "t3.micro"}, "provider": US_EAST},
         {"type": EC2, "name": "web", "urn": b, "props": {"instanceType": "m5.large"}, "provider": US_EAST},
         {"type": "aws:iam/role:Role", "name": "role", "props": {}},
-        {"type": "aws:sqs/queue:Queue", "name": "q", "props": {}},
+        {"type": "aws:mq/broker:Broker", "name": "q", "props": {}},
     ]
     [d] = [d for d in pack.analyze_stack(resources) if d.policy == "stack-cost-summary"]
     # 0.0104*730 + 0.096*730 = 7.592 + 70.08 = 77.672
     assert "$77.67 USD" in d.message
     assert "2 priced, 1 free, 0 usage-based, 1 unpriced" in d.message
-    assert "aws:sqs/queue:Queue (1)" in d.message
+    assert "aws:mq/broker:Broker (1)" in d.message
 
 
 def test_stack_summary_uses_analyze_inputs_when_outputs_unknown(pack):

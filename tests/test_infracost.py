@@ -41,9 +41,11 @@ def _as_of_the_goldens(monkeypatch):
     monkeypatch.setenv("PULUMICOST_AS_OF", AS_OF)
 
 
-MATCH_FLOOR = 0.40
 # Azure VM sizes are priced from the 2024-2026 Azure data since issue #24: their lines count as
 # modelled now, and Standard_A2_v2's rate and the OS disks Infracost assumes differ (313 of 393, 79.6%).
+# Then the AWS 2025-12 data (Aurora, OpenSearch, CloudFront, Secrets Manager, SQS, load balancers, ECR, Step
+# Functions, Route 53, DocumentDB, S3 archive tiers...) and their cases: see the README for the current figure.
+MATCH_FLOOR = 0.60
 MODELLED_FLOOR = 0.79
 
 

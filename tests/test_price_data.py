@@ -256,3 +256,57 @@ def test_real_azure_native_aks_stack_prices_its_agent_pool():
     p10 = tar_json(FLEXERA, "azure_md_pricing.json")["eastus"]["P10_LRS"]["pricePerUnit"]
     assert cluster["status"] == "priced"
     assert cluster["monthly"] == pytest.approx(skypilot_price("Standard_DS2_v2", "eastus") * HOURS + p10)
+
+
+FEEDS_C = SHARED / "aws-pricewatcher-raw-feeds-2025-12-06.tar.gz"
+DERIVED = SHARED / "aws-pricewatcher-processed-2025-12-06.tar.gz"
+
+
+def _members(path, names):
+    """Named JSON members of a tarball, read here without the importers' code."""
+    with tarfile.open(path, "r:gz") as tar:
+        return {m.name: json.load(tar.extractfile(m)) for m in tar.getmembers() if m.name in names}
+
+
+@pytest.mark.skipif(not (FEEDS_C.exists() and DERIVED.exists()), reason="needs the 2025-12 AWS archives")
+def test_2025_12_aws_data_priced_from_the_files(tmp_path):
+    """Aurora, an ALB, SQL Server, OpenSearch and Secrets Manager in eu-west-1, each at the price its file
+    holds (the 2025-12 feeds, the derived table), times the quantity."""
+    raw = _members(FEEDS_C, {"rds-aurora-ondemand.json", "elb.json", "secretsmanager.json"})
+    table = _members(DERIVED, {"processed/rds-sqlserver-ondemand.json", "processed/es.json"})
+    ireland = "EU (Ireland)"
+    feed = lambda name, key: float(raw[name]["regions"][ireland][key]["price"])  # noqa: E731
+
+    def derived(name, key):
+        found = [float(v) for label, v in table[name][key].items() if label.startswith(ireland + " (")]
+        assert len(found) == 1, (name, key, found)
+        return found[0]
+
+    prov, ref = provider_step("aws", "region", "eu-west-1")
+    steps = [prov,
+             step("aurora", "aws:rds/clusterInstance:ClusterInstance",
+                  {"engine": "aurora-mysql", "instanceClass": "db.r6g.large"}, ref),
+             step("alb", "aws:lb/loadBalancer:LoadBalancer", {"loadBalancerType": "application"}, ref),
+             step("mssql", "aws:rds/instance:Instance", {"engine": "sqlserver-se", "instanceClass": "db.m5.large",
+                                                         "licenseModel": "license-included", "allocatedStorage": 20},
+                  ref),
+             step("search", "aws:opensearch/domain:Domain",
+                  {"clusterConfig": {"instanceType": "m6g.large.search", "instanceCount": 2}}, ref),
+             step("secret", "aws:secretsmanager/secret:Secret", {}, ref)]
+    got, _ = run_digest(tmp_path, steps, {"alb": {"capacity_units": 2}, "secret": {"monthly_requests": 100000}})
+    assert got["aurora"]["monthly"] == pytest.approx(HOURS * feed(
+        "rds-aurora-ondemand.json", "Database Instance Aurora MySQL No license required db r6g.large Memory optimized "
+                                    "Single-AZ Current Generation"))
+    assert got["alb"]["monthly"] == pytest.approx(HOURS * (feed("elb.json", "Application Load Balancer Hours")
+                                                           + 2 * feed("elb.json", "Application Load Balancer LCU Hours")))
+    hour = derived("processed/rds-sqlserver-ondemand.json", "Database Instance SQL Server Standard License included "
+                   "db m5.large General purpose Single-AZ Current Generation")
+    storage = float(_members(FEEDS_C, {"rds-storage.json"})["rds-storage.json"]["regions"][ireland][
+        "Database Storage Single AZ General Purpose"]["price"])
+    assert got["mssql"]["monthly"] == pytest.approx(HOURS * hour + 20 * storage)
+    assert got["search"]["monthly"] == pytest.approx(2 * HOURS * derived(
+        "processed/es.json", "m6g large.search - General purpose - OnDemand - EBS Only - - - Hourly Cost"))
+    assert got["secret"]["monthly"] == pytest.approx(feed("secretsmanager.json", "Secret")
+                                                     + 1e5 * feed("secretsmanager.json", "API Request"))
+    for name in ("aurora", "alb", "mssql", "search", "secret"):
+        assert got[name]["status"] == "priced" and "2025-" in got[name]["source"], name

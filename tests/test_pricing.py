@@ -26,14 +26,16 @@ def est(pricer, type_token, props, name="r", urn=None, provider=AWS):
 def test_shipped_book_covers_every_region(book):
     # Figures against the data files: tests/test_price_data.py. Here: shape, sources and coverage.
     t3 = book.get("aws", "ec2:Instance", "t3.micro", "us-east-1")
-    assert (t3.billing_mode, t3.currency, t3.effective_date) == ("per_hour", "USD", "2025-04-04")
-    assert "ec2/us-east-1-ondemand.json" in t3.source
+    # The derived table (2025-11-20) is newer than the EC2 feeds (2025-04-04): the newer price wins.
+    assert (t3.billing_mode, t3.currency, t3.effective_date) == ("per_hour", "USD", "2025-11-20")
+    assert "processed/ec2.json" in t3.source
     assert book.get("aws", "ec2:Instance", "t3.micro", "eu-west-1").rate_per_unit != t3.rate_per_unit
     assert book.get("aws", "ec2:Instance", "t3.micro", "eu-west-1x") is None  # exact: no region guessing
     assert len(book.regions_for("aws", "ec2:Instance", "m5.large")) >= 30
     assert len(book.regions_for("gcp", "compute:Instance", "e2-medium")) >= 40
-    lb = book.get("aws", "lb:LoadBalancer", "application", "us-east-1")  # only the 2020 offer file has ALB
-    assert lb.effective_date == "2020-07-09" and "offer" in lb.source
+    lb = book.get("aws", "lb:LoadBalancer", "application", "eu-west-1")  # the 2025-11 ELB feed, every region
+    assert lb.effective_date == "2025-11-03" and "elb.json" in lb.source
+    assert len(book.regions_for("aws", "lb:LoadBalancer", "network")) >= 30
     assert len(book) > 50_000
 
 
@@ -103,8 +105,14 @@ def test_usage_file_errors_name_file_and_line(tmp_path):
 
 def test_unpriced_reasons():
     pricer = Pricer.from_specs()
-    lb = est(pricer, "aws:lb/loadBalancer:LoadBalancer", {}, provider={"region": "eu-west-1"})
-    assert lb.status == UNPRICED and lb.monthly is None and "eu-west-1" in lb.reason and "us-east-1" in lb.reason
+    # Aurora's feed skips a region the book knows from EC2: the reason names it, every region that has
+    # the price, and the command that fills it.
+    aurora = est(pricer, "aws:rds/clusterInstance:ClusterInstance", {"engine": "aurora-mysql",
+                                                                     "instanceClass": "db.r6g.large"},
+                 provider={"region": "ap-southeast-6"})
+    assert aurora.status == UNPRICED and aurora.monthly is None and "in ap-southeast-6" in aurora.reason
+    assert "us-east-1" in aurora.reason and "us-west-2" in aurora.reason and "more" not in aurora.reason
+    assert "prices update --aws" in aurora.reason and "network access" in aurora.reason
     east = est(pricer, "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", {"size": "Standard_B1s",
                                                                                 "location": "Australia East"},
                provider=None)

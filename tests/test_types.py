@@ -273,8 +273,8 @@ def test_always_missing_lines_are_there():
     assert gce.components[1].usage_key == "boot_disk_gb"
     rds = d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "postgres"})
     assert [c.usage_key for c in rds.components][1:] == ["storage_gb", "additional_backup_storage_gb"]
-    assert "mysql, postgres, mariadb" in d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro",
-                                                                          "engine": "oracle-se2"}).reason
+    assert "mysql, postgres, mariadb, sqlserver-ex" in d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro",
+                                                                                       "engine": "informix"}).reason
 
 
 def test_lambda_tiers_split_the_gb_seconds():
@@ -445,7 +445,7 @@ def test_infracosts_assumed_root_size_is_one_type_default_away():
 
 @pytest.mark.parametrize("token, says", [
     ("aws:cloudwatch/dashboard:Dashboard", "not in the price book"),
-    ("aws:ecr/repository:Repository", "not in the price book"),
+    ("aws:cognito/userPool:UserPool", "not in the price book"),
     ("gcp:compute/forwardingRule:ForwardingRule", "not in the price book"),
     ("gcp:cloudrunv2/service:Service", "not in the price book"),
     ("gcp:compute/instanceGroupManager:InstanceGroupManager", "not priced yet"),

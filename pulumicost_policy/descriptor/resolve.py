@@ -1,6 +1,8 @@
 """Settings one resource takes from another in the same stack: an instance type, disks, detailed
 monitoring, CPU credit mode and tenancy from a launch template or configuration, a Fargate task's size from its task definition, the capacity an
-auto-scaling target keeps a DynamoDB table or ElastiCache replication group at (its minimum).
+auto-scaling target keeps a DynamoDB table or ElastiCache replication group at (its minimum), an
+Aurora or DocumentDB cluster instance's storage configuration (I/O-Optimized instances cost more) from
+its cluster.
 
 Only a whole-stack view can do this (the offline run and AnalyzeStack price every resource of the
 stack together); Analyze sees one resource and says the reference is unresolved. A reference is
@@ -37,6 +39,9 @@ PLAN_REFS = ("appServicePlanId", "servicePlanId")
 RESOLVED_PLAN = "resolvedPlanSku"  # the key the function app mapper reads
 CFN_STACK = "aws:cloudformation/stack:Stack"
 RESOLVED_LAUNCH = "resolvedLaunchSettings"  # the key the CloudFormation stack mapper reads
+# cluster instance type -> its cluster's type
+CLUSTER_OF = {"aws:rds/clusterInstance:ClusterInstance": "aws:rds/cluster:Cluster",
+              "aws:docdb/clusterInstance:ClusterInstance": "aws:docdb/cluster:Cluster"}
 
 
 def _strings(values: Iterable[Any]) -> list[str]:
@@ -247,11 +252,13 @@ def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput
     resources = _with_plans(_with_zones(resources))
     by_urn = {res.urn: res for res in resources
               if res.type in (*TEMPLATE_TYPES, TASK_DEFINITION, *(t for t, _ in SCALED_OWNERS.values()))}
-    if not by_urn:
-        return list(resources)
     templates = _index(resources, TEMPLATE_TYPES, ("id", "name", "arn"))
     tasks = {ref: res for res in resources if res.type == TASK_DEFINITION for ref in _task_refs(res)}
     scaled = _scaling_minimums(resources, by_urn)
+    clusters = {t: _index(resources, (t,), ("clusterIdentifier", "id", "arn")) for t in CLUSTER_OF.values()}
+    clusters = {t: index for t, index in clusters.items() if index}
+    if not by_urn and not clusters:  # nothing another resource could take settings from
+        return list(resources)
     out = []
     for res in resources:
         resolved = None
@@ -273,6 +280,11 @@ def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput
             body = res.props["templateBody"]  # the launch configurations and templates its text names
             named = {ref: _template_settings(t) for ref, t in templates.items() if ref in body}
             resolved = _replace(res, {**res.props, RESOLVED_LAUNCH: named}) if named else None
+        elif res.type in CLUSTER_OF and isinstance(res.props.get("clusterIdentifier"), str):
+            cluster = clusters.get(CLUSTER_OF[res.type], {}).get(res.props["clusterIdentifier"])
+            storage = cluster.props.get("storageType") if cluster is not None else None
+            if isinstance(storage, str) and "storageType" not in res.props:
+                resolved = _replace(res, {**res.props, "storageType": storage})
         else:
             owner = next((key for prefix, (owner_type, key) in SCALED_OWNERS.items() if owner_type == res.type), None)
             ident = res.props.get(owner) if owner else None

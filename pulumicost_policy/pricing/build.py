@@ -2,11 +2,12 @@
 
     python -m pulumicost_policy.pricing.build ../shared/pricing --out specs/
 
-Reads the AWS pricing-page feed tarballs (`aws-*.tar.gz`), the GCP `gcp-pricing-yml-*.yml.gz` and
-billing catalog (`gcp-billing-catalog-*.tar.gz`), the Azure files (importers/azure_data.py) and
-the AWS offer files (`aws-*-offer-*.json.gz`); writes `pricebook.sqlite`. A key the feeds price
-is taken from the feeds (newer); the offer file fills only keys they lack (e.g. load balancers).
-Where several Azure files price one key, the newest file's price wins.
+Reads the AWS pricing-page feed tarballs (`aws-*.tar.gz`), the derived AWS table
+(`aws-pricewatcher-processed-*.tar.gz`), the GCP `gcp-pricing-yml-*.yml.gz` and billing catalog
+(`gcp-billing-catalog-*.tar.gz`), the Azure files (importers/azure_data.py) and the AWS offer files
+(`aws-*-offer-*.json.gz`); writes `pricebook.sqlite`. Where several AWS feed files (or a feed and the
+derived table), or several Azure files, price one key, the newest publication wins; the 2020 offer
+file fills only keys none of the AWS feeds price.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
-from .importers import aws_feeds, aws_offer, azure_data, gcp_billing, gcp_yml
+from .importers import aws_derived, aws_feeds, aws_offer, azure_data, gcp_billing, gcp_yml
 from .pricebook import PriceBookError
 from .store import Row, write_store
 
@@ -24,14 +25,18 @@ STORE_NAME = "pricebook.sqlite"
 
 def build_rows(data_dir: Path) -> Iterator[Row]:
     """Every row the data files in `data_dir` give, feeds first, offers only for keys left over."""
-    tarballs = sorted(data_dir.glob("aws-*.tar.gz"))
+    derived = sorted(data_dir.glob("aws-*-processed-*.tar.gz"))
+    tarballs = sorted(set(data_dir.glob("aws-*.tar.gz")) - set(derived))
     ymls = sorted(data_dir.glob("gcp-pricing-yml-*.yml*"))
     offers = sorted(data_dir.glob("aws-*-offer-*.json*"))
     if not tarballs and not ymls:
         raise PriceBookError(f"{data_dir}: no aws-*.tar.gz feeds or gcp-pricing-yml-*.yml.gz found")
     seen: set[tuple] = set()
     if tarballs:
-        for row in aws_feeds.import_feeds(tarballs):
+        codes = aws_feeds.region_codes(tarballs)
+        feeds = [*aws_feeds.import_feeds(tarballs),
+                 *(row for path in derived for row in aws_derived.import_derived(path, codes))]
+        for row in newest(feeds):
             seen.add(row.key())
             yield row
     for path in ymls:

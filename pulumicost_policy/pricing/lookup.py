@@ -47,12 +47,13 @@ def price_from_book(book: PriceBook, desc: ResourceDescriptor, usage: dict[str, 
     return assemble(desc, usage, rates, "specs " + ", ".join(sorted(dates or shown)))
 
 
-# The clouds whose bundled data covers some regions only, and the flag that fetches the rest.
-UPDATE_FLAGS = {"azure": "--azure"}
+# The clouds whose bundled data covers some regions only (Azure per service; AWS services whose feeds
+# skip a region), and the flag that fetches the rest.
+UPDATE_FLAGS = {"azure": "--azure", "aws": "--aws"}
 
 
 def _update_hint(desc: ResourceDescriptor) -> str:
-    """The bundled Azure data covers some regions per service: the fix for the others is one command."""
+    """The bundled data covers some regions per service: the fix for the others is one command."""
     flag = UPDATE_FLAGS.get(desc.provider)
     return (f"; `pulumicost prices update {flag}` (python -m pulumicost_policy.prices update {flag}) on a machine "
             f"with network access fetches every region") if flag else ""

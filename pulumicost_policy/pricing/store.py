@@ -117,14 +117,23 @@ class PriceStore:
                                  "regenerate it (python -m pulumicost_policy.pricing.build) or run prices update") from None
         if not schema or schema[0] != STORE_SCHEMA:
             raise PriceBookError(f"{self.path}: expected a {STORE_SCHEMA} price store")
-        self._sources = {sid: (src, date, cur) for sid, src, date, cur in
-                         self._con.execute("SELECT id, source, effective_date, currency FROM sources")}
-        self._types = {(p, t): tid for tid, p, t in self._con.execute("SELECT id, provider, resource_type FROM types")}
+        # A store whose header opens but whose tables do not read (damaged pages) prices nothing: the
+        # error is raised again on every lookup, where the pricer turns it into "a price store is damaged".
+        self._damage: Optional[sqlite3.DatabaseError] = None
+        try:
+            self._sources = {sid: (src, date, cur) for sid, src, date, cur in
+                             self._con.execute("SELECT id, source, effective_date, currency FROM sources")}
+            self._types = {(p, t): tid for tid, p, t in
+                           self._con.execute("SELECT id, provider, resource_type FROM types")}
+        except sqlite3.DatabaseError as err:
+            self._damage, self._sources, self._types = err, {}, {}
         self._cache: dict[tuple, Optional[PriceSpec]] = {}
         self._lock = threading.Lock()  # one connection, shared by the pricer's threads
         self._regions_cache: dict[tuple, set[str]] = {}
 
     def get(self, provider: str, resource_type: str, sku: str, region: str) -> Optional[PriceSpec]:
+        if self._damage is not None:
+            raise self._damage
         key = (provider, resource_type, sku, region)
         if key in self._cache:
             return self._cache[key]

@@ -17,6 +17,20 @@ from pulumicost_policy.pricing.pricer import Pricer
 from pulumicost_policy.inputs.plan import PlanError, parse_digest, parse_state
 
 MARKER = "zq-MARKER-7731"  # in every generated string: it must never come back in a message
+# ... except as a value typed in the plan: reasons show values not marked secret as typed (issue #22), so in
+# the descriptor test a secret's strings carry their own marker, which must never come back.
+SECRET_MARKER = "zq-SECRET-5193"
+
+
+def _secret_strings(value):
+    """The value with its generated strings marked as a secret's."""
+    if isinstance(value, str):
+        return value.replace(MARKER, SECRET_MARKER)
+    if isinstance(value, list):
+        return [_secret_strings(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _secret_strings(v) for k, v in value.items()}
+    return value
 PROPERTY_NAMES = ["allocatedStorage", "architectures", "billingMode", "desiredCapacity", "diskSizeGB", "diskSizeGb",
                   "engine", "hardwareProfile", "instanceClass", "instanceType", "instanceTypes", "iops",
                   "loadBalancerType", "machineType", "memorySize", "minSize", "mixedInstancesPolicy", "multiAz",
@@ -34,17 +48,21 @@ values = st.recursive(scalars, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4),
     st.builds(secret, inner)), max_leaves=12)
 props = st.dictionaries(st.sampled_from(PROPERTY_NAMES), values, max_size=8)
+described_values = st.recursive(scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    st.builds(secret, inner.map(_secret_strings))), max_leaves=12)
+described_props = st.dictionaries(st.sampled_from(PROPERTY_NAMES), described_values, max_size=8)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(type_token=st.sampled_from(sorted(MAPPERS)), props=props, provider=st.none() | props)
+@given(type_token=st.sampled_from(sorted(MAPPERS)), props=described_props, provider=st.none() | described_props)
 def test_every_priced_type_survives_any_properties(type_token, props, provider):
     resource = ResourceInput(f"urn:pulumi:dev::p::{type_token}::r", type_token, "r", props, provider)
     description = describe(resource)
     assert isinstance(description, (ResourceDescriptor, Free, Unpriced))
     estimate = PRICER.estimate(resource)
     message = resource_message(estimate)
-    assert MARKER not in message and MARKER not in estimate.reason
+    assert SECRET_MARKER not in message and SECRET_MARKER not in estimate.reason
     assert len(message) < 1000
 
 

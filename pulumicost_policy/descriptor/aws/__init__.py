@@ -23,7 +23,8 @@ from importlib import import_module
 from ..registry import PricedType
 
 # One module per service family; adding one is adding its name here (a test checks none is left out).
-FAMILIES = ("apigateway", "backup", "cloudformation", "cloudfront", "cloudtrail", "cloudwatch", "codepipeline", "cognito", "dynamodb",
-            "ebs", "ec2", "ecr", "ecs", "efs", "eks", "elasticache", "elb", "glue", "kinesis", "kms", "lambda_", "msk",
-            "network", "opensearch", "rds", "redshift", "route53", "s3", "secretsmanager", "sfn", "sns", "sqs", "waf")
+FAMILIES = ("apigateway", "backup", "cloudformation", "cloudfront", "cloudtrail", "cloudwatch", "codepipeline",
+            "cognito", "docdb", "dynamodb", "ebs", "ec2", "ecr", "ecs", "efs", "eks", "elasticache", "elb", "glue",
+            "kinesis", "kms", "lambda_", "memorydb", "msk", "network", "opensearch", "rds", "redshift", "route53",
+            "s3", "secretsmanager", "sfn", "sns", "sqs", "waf")
 TYPES: tuple[PricedType, ...] = tuple(entry for name in FAMILIES for entry in import_module(f"{__name__}.{name}").TYPES)

@@ -1,8 +1,9 @@
-"""ElastiCache clusters and replication groups: node hours by engine."""
+"""ElastiCache clusters and replication groups (node hours by engine) and serverless caches (data
+stored and ElastiCache Processing Units, by usage)."""
 from __future__ import annotations
 
-from ..model import CostComponent, Free, Mapped, Unpriced, running
-from ..registry import MONTHLY_HRS, PricedType, keys
+from ..model import CostComponent, Free, Mapped, Unpriced, running, usage_based
+from ..registry import MONTHLY_HRS, STORAGE_GB, PricedType, UsageKey, keys
 from ..values import Props
 from .common import INSTANCES
 
@@ -36,7 +37,26 @@ def elasticache_replication_group(p: Props) -> Mapped | Unpriced:
     return elasticache_nodes(p, p.str("nodeType"), nodes, engine)
 
 
+ECPUS = UsageKey("monthly_ecpus", "ECPUs", "ElastiCache Processing Units consumed per month")
+
+
+def serverless_cache(p: Props) -> Mapped | Unpriced:
+    engine = (p.str("engine") or "").lower()
+    if engine not in ("redis", "valkey", "memcached"):
+        return Unpriced("engine should be redis, valkey or memcached")
+    return Mapped(engine, [
+        usage_based(f"Data stored ({engine})", "elasticache:Serverless", f"{engine}-storage", "per_hour",
+                    STORAGE_GB.name),
+        usage_based(f"ElastiCache Processing Units ({engine})", "elasticache:Serverless", f"{engine}-ecpu",
+                    "per_1m_requests", ECPUS.name, 1e-6),
+    ])
+
+
 TYPES = (
+    PricedType(("aws:elasticache/serverlessCache:ServerlessCache",), "elasticache:Serverless", serverless_cache,
+               keys(*(f"elasticache:Serverless {e}-{k}" for e in ("redis", "valkey", "memcached")
+                      for k in ("storage", "ecpu"))),
+               (STORAGE_GB, ECPUS), "serverless caches: average data stored (GB-hours) and ECPUs (by usage)"),
     PricedType(("aws:elasticache/cluster:Cluster",), "elasticache:Cluster", elasticache_cluster,
                keys("elasticache:Node cache.t3.micro:redis", "elasticache:Node cache.t3.micro:valkey",
                     "elasticache:Node cache.t3.micro:memcached",

@@ -27,6 +27,10 @@ S3_LINES = (
          "frequent_access_storage_gb", 1.0),
         ("Storage (infrequent access)", "intelligent-tiering-infrequent-storage", "per_gb_month",
          "infrequent_access_storage_gb", 1.0),
+        ("Storage (archive access)", "intelligent-tiering-archive-storage", "per_gb_month",
+         "archive_access_storage_gb", 1.0),
+        ("Storage (deep archive access)", "intelligent-tiering-deep-archive-storage", "per_gb_month",
+         "deep_archive_access_storage_gb", 1.0),
         ("Monitoring and automation (per object)", "intelligent-tiering-monitoring", "per_month", "monitored_objects",
          1.0),
         *_class_lines("intelligent-tiering", _REQUESTS + _SELECT))),
@@ -39,8 +43,13 @@ S3_LINES = (
         ("Retrieval requests (expedited)", "retrieval-requests-expedited", "per_1k_requests",
          "monthly_expedited_data_retrieval_requests", _K),
         ("Retrievals (expedited)", "retrieval-expedited", "per_gb", "monthly_expedited_data_retrieval_gb", 1.0)))),
-    ("Glacier deep archive", "deep_archive_", _class_lines("deep-archive", _REQUESTS[1:] + (
+    ("Glacier deep archive", "deep_archive_", _class_lines("deep-archive", (
+        ("Storage", "storage", "per_gb_month", "storage_gb", 1.0), *_REQUESTS,
+        ("Retrieval requests (standard)", "retrieval-requests-standard", "per_1k_requests",
+         "monthly_standard_data_retrieval_requests", _K),
         ("Retrievals (standard)", "retrieval-standard", "per_gb", "monthly_standard_data_retrieval_gb", 1.0),
+        ("Retrieval requests (bulk)", "retrieval-requests-bulk", "per_1k_requests",
+         "monthly_bulk_data_retrieval_requests", _K),
         ("Retrievals (bulk)", "retrieval-bulk", "per_gb", "monthly_bulk_data_retrieval_gb", 1.0)))),
 )
 

@@ -3,7 +3,14 @@
 A feed is `{"manifest": {"hawkFilePublicationDate"...}, "sets": {name: [key...]},
 "regions": {"<location name>": {"<key>": {"rateCode", "price", attributes...}}}}`. Location names
 map to region codes through `locations.json`; only "AWS Region" locations are kept (Local and
-Wavelength Zones resolve to their parent region elsewhere, and have their own prices).
+Wavelength Zones resolve to their parent region elsewhere, and have their own prices). Global
+services (Route 53, CloudFront) price under a pseudo-location ("Any", "", "United States"): a rule
+naming it (`location=`) writes that price for every region, as the service charges it wherever the
+resource's provider points.
+
+The same feed may come in several tarballs (the 2025-11 archive and the 2025-12 one both have
+`lambda.json`, one under `<archive>/pricing/`, one at the top): every copy yields rows, each with
+its own publication date, and the build keeps the newer price of a key (`build.newest`).
 
 The import is declarative: `FEED_RULES` has one row per price key. To price another AWS service,
 add a row and regenerate (`python -m pulumicost_policy.pricing.build`).
@@ -17,7 +24,7 @@ import re
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import ijson
 
@@ -43,6 +50,7 @@ class FeedRule:
     key: str
     in_set: Optional[str] = None
     scale: float = 1.0
+    location: Optional[str] = None  # a global price's pseudo-location, written for every region
 
 
 _EC2 = r".* Linux(?: .*)?"
@@ -53,10 +61,16 @@ _RDS_STORAGE = r"Database Storage (?P<dep>Single|Multi) AZ "
 def _rds(engine: str) -> tuple[FeedRule, ...]:
     feed = f"*/rds/rds-{engine}-ondemand.json"
     name = {"postgresql": "postgres"}.get(engine, engine)  # Pulumi's engine name
+    return (FeedRule("rds:Instance", f"{{Instance Type}}:{name}:{{dep}}", "per_hour", feed, _RDS_INSTANCE),
+            *_rds_storage(feed))
+
+
+def _rds_storage(feed: str) -> tuple[FeedRule, ...]:
+    """RDS storage lines (the engines share them): in each engine's feed, and in `rds-storage.json` (2025-12,
+    which also prices them for Oracle and SQL Server)."""
     storage = {"gp2": "General Purpose", "gp3": "General Purpose-GP3", "io1": "Provisioned IOPS",
                "io2": "Provisioned IOPS-IO2", "standard": "Magnetic"}
-    return (FeedRule("rds:Instance", f"{{Instance Type}}:{name}:{{dep}}", "per_hour", feed, _RDS_INSTANCE),
-            *(FeedRule("rds:Storage", f"{stype}:{{dep}}-az", "per_gb_month", feed, _RDS_STORAGE + re.escape(text))
+    return (*(FeedRule("rds:Storage", f"{stype}:{{dep}}-az", "per_gb_month", feed, _RDS_STORAGE + re.escape(text))
               for stype, text in storage.items()),
             # Provisioned IOPS: "Provisioned IOPS Single AZ" is io1's; io2 and gp3 (above the baseline) name theirs.
             *(FeedRule("rds:Storage", f"{stype}-iops:{{dep}}-az", "per_iops_month", feed,
@@ -113,6 +127,73 @@ S3_ENTRIES = (
     ("deep-archive-retrieval-bulk", "Fee for Bulk Retrieval of data stored from Glacier Deep Archive", "per_gb", 1),
 )
 
+_AURORA_INSTANCE = (r"Database Instance Aurora (?P<engine>MySQL|PostgreSQL) No license required {mode}db \S+ .+ "
+                    r"Single-AZ (?:Current|Previous) Generation")
+_AURORA_STORAGE = "*/rds-aurora-storage.json"
+# Aurora: instance hours per engine (Standard and I/O-Optimized storage configurations), then the cluster's
+# storage, I/O, Serverless v2 ACUs, backtrack, snapshot storage and export. SKUs name Pulumi's engines.
+AURORA_RULES: tuple[FeedRule, ...] = (
+    FeedRule("rds:ClusterInstance", "{Instance Type}:aurora-{engine}", "per_hour", "*/rds-aurora-ondemand.json",
+             _AURORA_INSTANCE.format(mode="")),
+    FeedRule("rds:ClusterInstance", "{Instance Type}:aurora-{engine}:io-optimized", "per_hour",
+             "*/rds-aurora-ondemand.json", _AURORA_INSTANCE.format(mode="Aurora IO Optimization Mode ")),
+    FeedRule("rds:Cluster", "storage", "per_gb_month", _AURORA_STORAGE,
+             r"Database Storage DB Engine Aurora PostgreSQL General Purpose Aurora"),
+    FeedRule("rds:Cluster", "storage:io-optimized", "per_gb_month", _AURORA_STORAGE, r"Any IO Optimized Aurora"),
+    FeedRule("rds:Cluster", "io", "per_1m_requests", _AURORA_STORAGE, r"System Operation Aurora I O Operation",
+             scale=1e6),
+    FeedRule("rds:Cluster", "serverless-v2:aurora-{engine}", "per_hour", _AURORA_STORAGE,
+             r"Aurora (?P<engine>MySQL|PostgreSQL) ServerlessV2"),
+    FeedRule("rds:Cluster", "serverless-v2:aurora-{engine}:io-optimized", "per_hour", _AURORA_STORAGE,
+             r"Aurora (?P<engine>MySQL|PostgreSQL) ServerlessV2 Aurora IO Optimization Mode"),
+    FeedRule("rds:Cluster", "serverless-v1:aurora-{engine}", "per_hour", _AURORA_STORAGE,
+             r"Aurora (?P<engine>MySQL|PostgreSQL) Serverless"),
+    FeedRule("rds:Cluster", "backtrack", "per_1m_requests", _AURORA_STORAGE, r"System Operation Aurora Backtrack",
+             scale=1e6),
+    FeedRule("rds:Cluster", "backup:aurora-{engine}", "per_gb_month", _AURORA_STORAGE,
+             r"Storage Snapshot Aurora (?P<engine>MySQL|PostgreSQL)"),
+    FeedRule("rds:Cluster", "snapshot-export:aurora-{engine}", "per_gb", _AURORA_STORAGE,
+             r"RDS Snapshot Export Aurora (?P<engine>MySQL|PostgreSQL)"),
+)
+
+# CloudFront: requests by viewer geography (the feed's "United States", "EU", ...: Infracost's regions) and data
+# transfer out to the internet (in the feed's volume tiers) and to the origin, under the global "" location;
+# every region gets them (a distribution's price does not depend on its provider's region). Origin Shield
+# requests are priced in the shield's own region.
+CLOUDFRONT_GEOS = ("United States", "EU", "South Africa", "South America", "Japan", "Australia", "Asia Pacific",
+                   "India")
+# (sku suffix, the feed's words for the tier): GB bounds are in descriptor/aws/cloudfront.py
+CLOUDFRONT_DT_TIERS = (("10tb", "First 10 TB"), ("40tb", "Next 40 TB"), ("100tb", "next 100 TB"),
+                       ("350tb", "Next 350 TB"), ("524tb", "next 524 TB"), ("4pb", "Next 4 PB"), ("over-5pb", "Over 5 PB"))
+
+
+def _geo(geo: str) -> str:
+    return geo.lower().replace(" ", "-")
+
+
+CLOUDFRONT_RULES: tuple[FeedRule, ...] = (
+    *(FeedRule("cloudfront:Distribution", f"{sku}:{_geo(geo)}", "per_1m_requests", "*/cloudfront.json",
+               re.escape(entry), scale=1e6, location=geo)
+      for geo in CLOUDFRONT_GEOS for sku, entry in (
+          ("http", "Request HTTP Methods"), ("https", "Request HTTPS Methods"),
+          ("field-level-encryption", "HTTPS Proxy requests with Field Level Encryption"))),
+    *(FeedRule("cloudfront:Distribution", f"internet-{tier}:{_geo(geo)}", "per_gb", "*/cloudfront.json",
+               re.escape(f"Regional DT from {geo} to Internet {words}"), location="")
+      for geo in CLOUDFRONT_GEOS for tier, words in CLOUDFRONT_DT_TIERS),
+    *(FeedRule("cloudfront:Distribution", f"origin:{_geo(geo)}", "per_gb", "*/cloudfront.json",
+               re.escape(f"Regional DT to Origin from {geo}"), location="") for geo in CLOUDFRONT_GEOS),
+    FeedRule("cloudfront:Distribution", "origin-shield", "per_1m_requests", "*/cloudfront.json",
+             r"CloudFront Request-Origin-Shield Origin Shield Requests", scale=1e6),
+    FeedRule("cloudfront:Distribution", "invalidations", "per_1k_requests", "*/cloudfront.json",
+             r"Charge for invalidating objects removing the objects from CloudFront edge locations", scale=1e3,
+             location=""),
+    FeedRule("cloudfront:Distribution", "invalidations-first-1k", "per_1k_requests", "*/cloudfront.json",
+             r"Charge for invalidating objects removing the objects from CloudFront edge locations First 1000 free",
+             scale=1e3, location=""),
+    FeedRule("cloudfront:Distribution", "dedicated-ip-ssl", "per_month", "*/cloudfront.json",
+             r"Charge for using an SSL certificate with a CloudFront alternate domain name", location="Any"),
+)
+
 FEED_RULES: tuple[FeedRule, ...] = (
     # EC2 Linux on-demand, shared tenancy: current and previous generation, every region.
     FeedRule("ec2:Instance", "{Instance Type}", "per_hour", "*/ec2/*-ondemand.json", _EC2),
@@ -130,7 +211,59 @@ FEED_RULES: tuple[FeedRule, ...] = (
     FeedRule("ebs:Volume", "standard-io", "per_1m_requests", "*/ebs/ebs.json",
              r"Provisioned EBS I O Requests standard Volumes per IOs", scale=1e6),
     FeedRule("ebs:Snapshot", "standard", "per_gb_month", "*/ebs/ebs.json", r"Storage Snapshot Amazon S3 GB Mo"),
-    *_rds("mysql"), *_rds("postgresql"), *_rds("mariadb"),
+    *_rds("mysql"), *_rds("postgresql"), *_rds("mariadb"), *_rds_storage("*/rds-storage.json"),
+    *AURORA_RULES,
+    # OpenSearch instances (the 2024-08 feed; the derived table's 2025-12 hours win where both price one)
+    # and EBS storage: "EBS Volume GP3" etc.
+    FeedRule("opensearch:Domain", "{Instance Type}", "per_hour", "*/es-ondemand.json", r"\S+ \S+\.search - OnDemand - .*"),
+    *(FeedRule("opensearch:Domain", sku, mode, "*/es-ondemand.json", re.escape(entry)) for sku, entry, mode in (
+        ("storage-gp2", "EBS Volume General Purpose", "per_gb_month"), ("storage-gp3", "EBS Volume GP3", "per_gb_month"),
+        ("storage-standard", "EBS Volume Magnetic", "per_gb_month"),
+        ("storage-io1", "EBS Volume Provisioned Storage", "per_gb_month"),
+        ("iops-io1", "EBS Volume Provisioned IOPS", "per_iops_month"),
+        ("iops-gp3", "EBS Volume GP3-Provisioned Storage", "per_iops_month"),
+        ("throughput-gp3", "EBS Volume GP3-ThroughPut-Storage", "per_mbps_month"))),
+    # Load balancers in every region: "<Application|Network|Gateway|Classic> Load Balancer Hours / LCU Hours".
+    *(FeedRule("lb:LoadBalancer", sku, "per_hour", "*/elb.json", re.escape(entry)) for sku, entry in (
+        ("application", "Application Load Balancer Hours"), ("application-lcu", "Application Load Balancer LCU Hours"),
+        ("network", "Network Load Balancer Hours"), ("network-lcu", "Network Load Balancer LCU Hours"),
+        ("gateway", "Gateway Load Balancer Hours"), ("gateway-lcu", "Gateway Load Balancer LCU Hours"),
+        ("classic", "Classic Load Balancer Hours"))),
+    FeedRule("lb:LoadBalancer", "classic-data", "per_gb", "*/elb.json", r"Classic Load Balancer Data"),
+    # Route 53 is global: hosted zones under "Any", queries under "".
+    FeedRule("route53:Zone", "first-25", "per_month", "*/route53.json", r"DNS Zone first 25", location="Any"),
+    FeedRule("route53:Zone", "over-25", "per_month", "*/route53.json", r"DNS Zone", location="Any"),
+    *(FeedRule("route53:Queries", f"{kind}{tier}", "per_1m_requests", "*/route53.json",
+               rf"Query {text} External {entry}", scale=1e6, location="")
+      for kind, text in (("standard", "Standard"), ("latency", "Latency Based Routing"), ("geo", "Geo DNS"),
+                         ("geoproximity", "Geoproximity"), ("ip", "IP Based Routing"))
+      for tier, entry in (("", "first 1B"), ("-over-1b", "over 1B"))),
+    *(FeedRule("route53:HealthCheck", sku, "per_month", "*/route53.json", re.escape(entry), location="")
+      for sku, entry in (("basic-aws", "Basic Health checks AWS per Mo"),
+                         ("basic-external", "Basic Health checks External Non AWS per Mo"),
+                         ("optional-aws", "Optional Health Check Features AWS per Mo"),
+                         ("optional-external", "Optional Health Check Features External Non AWS per Mo"))),
+    # RDS Proxy: per vCPU-hour of the provisioned instances it fronts (per ACU-hour for Serverless v2).
+    FeedRule("rds:Proxy", "vcpu", "per_hour", "*/rds-proxy.json", r"RDSProxy"),
+    # DocumentDB instance-based clusters: instances (Standard or I/O-Optimized storage configuration), storage,
+    # I/O and backup; MemoryDB nodes by engine (the sets name it; entries are keyed by hashes).
+    FeedRule("docdb:ClusterInstance", "{itype}", "per_hour", "*/docdb.json",
+             r"OnDemand-instancetype-(?P<itype>db\.[a-z0-9-]+\.[a-z0-9]+)"),
+    FeedRule("docdb:ClusterInstance", "{itype}:io-optimized", "per_hour", "*/docdb.json",
+             r"OnDemand-instancetype-(?P<itype>db\.[a-z0-9-]+\.[a-z0-9]+) IO-Optimized-DocDB"),
+    *(FeedRule("docdb:Cluster", sku, mode, "*/docdb.json", re.escape(entry), scale=scale) for sku, entry, mode, scale in (
+        ("storage", "Database Storage", "per_gb_month", 1.0),
+        ("storage:io-optimized", "Database Storage IO-Optimized-DocDB", "per_gb_month", 1.0),
+        ("io", "1 million IO requests", "per_1m_requests", 1e6), ("backup", "Storage Snapshot", "per_gb_month", 1.0))),
+    FeedRule("memorydb:Node", "{Instance}:{engine}", "per_hour", "*/memorydb.json", r".* V2",
+             in_set=r"(?:Memory optimized|General purpose) (?P<engine>Redis|Valkey) Nodes"),
+    *CLOUDFRONT_RULES,
+    # ElastiCache Serverless: data stored (GB-hours) and ElastiCache Processing Units (per 1M ECPUs).
+    FeedRule("elasticache:Serverless", "{engine}-storage", "per_hour", "*/elasticache.json",
+             r"OnDemand ElastiCache Serverless (?P<engine>Redis|Valkey|Memcached) per GB-Hours"),
+    FeedRule("elasticache:Serverless", "{engine}-ecpu", "per_1m_requests", "*/elasticache.json",
+             r"OnDemand ElastiCache Serverless (?P<engine>Redis|Valkey|Memcached) per ElastiCacheProcessingUnit",
+             scale=1e6),
     # ElastiCache nodes: the engine comes from the feed's sets (Redis, Memcached, Valkey prices differ).
     FeedRule("elasticache:Node", "{Instance Type}:{engine}", "per_hour", "*/elasticache/elasticache.json", r".*",
              in_set=r"OnDemand Cache Instance .* (?P<engine>Redis|Memcached|Valkey) (?:Current|Previous) Generation"),
@@ -174,6 +307,18 @@ FEED_RULES: tuple[FeedRule, ...] = (
          1),
         ("s3:Bucket", "glacier-ir-storage", "s3", "Glacier Instant Retrieval Storage", "per_gb_month", 1),
         ("s3:Bucket", "glacier-storage", "s3", "Glacier Storage per GB Mo", "per_gb_month", 1),
+        ("s3:Bucket", "intelligent-tiering-archive-storage", "s3", "IntelligentTieringArchiveAccess", "per_gb_month",
+         1),
+        ("s3:Bucket", "intelligent-tiering-deep-archive-storage", "s3", "IntelligentTieringDeepArchiveAccess",
+         "per_gb_month", 1),
+        # Glacier Deep Archive has its own feed (2025-08)
+        ("s3:Bucket", "deep-archive-storage", "s3glacierdeeparchive", "Glacier Deep Archive GB Mo", "per_gb_month", 1),
+        ("s3:Bucket", "deep-archive-put", "s3glacierdeeparchive", "PUT to Glacier Deep Archive Requests",
+         "per_1k_requests", 1e3),
+        ("s3:Bucket", "deep-archive-retrieval-requests-standard", "s3glacierdeeparchive",
+         "GDA Standard Restore Requests", "per_1k_requests", 1e3),
+        ("s3:Bucket", "deep-archive-retrieval-requests-bulk", "s3glacierdeeparchive",
+         "Glacier Deep Archive Bulk Restore Requests", "per_1k_requests", 1e3),
         *(("s3:Bucket", sku, "s3", entry, mode, scale) for sku, entry, mode, scale in S3_ENTRIES),
         ("cloudwatch:Logs", "ingested", "cloudwatch", "Logs Collected Data Ingestion", "per_gb", 1),
         ("cloudwatch:Logs", "storage", "cloudwatch", "Stored Data", "per_gb_month", 1),
@@ -200,6 +345,19 @@ FEED_RULES: tuple[FeedRule, ...] = (
         ("kms:Key", "requests-asymmetric", "kms", "Asymmetric Requests except RSA_2048API", "per_1m_requests", 1e6),
         ("route53:Queries", "standard", "route53", "Query first 1B", "per_1m_requests", 1e6),
         ("route53:Queries", "standard-over-1b", "route53", "Query over 1B", "per_1m_requests", 1e6),
+        ("secretsmanager:Secret", "secret", "secretsmanager", "Secret", "per_month", 1),
+        ("secretsmanager:Secret", "requests", "secretsmanager", "API Request", "per_1m_requests", 1e6),
+        ("sqs:Queue", "standard", "queueservice", "Standard per Requests", "per_1m_requests", 1e6),
+        ("sqs:Queue", "fifo", "queueservice", "FIFO first-in first-out per Requests", "per_1m_requests", 1e6),
+        ("ecr:Repository", "storage", "ecr", "EC2 Container Registry", "per_gb_month", 1),
+        ("sfn:StateMachine", "transitions", "states", "AWS Step Functions", "per_1k_requests", 1e3),
+        ("sfn:StateMachine", "express-requests", "states", "Number of Workflow Requests", "per_1m_requests", 1e6),
+        ("sfn:StateMachine", "express-duration", "states", "Duration of Workflows from 0 to 3600000",
+         "per_gb_second", 1),
+        ("sfn:StateMachine", "express-duration-tier2", "states", "Duration of Workflows from 3600000 to 18000000",
+         "per_gb_second", 1),
+        ("sfn:StateMachine", "express-duration-tier3", "states", "Duration of Workflows over 18000000",
+         "per_gb_second", 1),
         ("sns:Topic", "requests", "sns", "Amazon SNS API Requests", "per_1m_requests", 1e6),
         ("sns:Topic", "http", "sns", "HTTP Notifications", "per_1m_requests", 1e6),
         ("sns:Topic", "email", "sns", "SNS Email and Email JSON Notifications", "per_1m_requests", 1e6),
@@ -287,43 +445,71 @@ FEED_RULES: tuple[FeedRule, ...] = (
     # Redshift nodes: "dc2 large OnDemand Compute Instance..." -> dc2.large.
     FeedRule("redshift:Node", "{family}.{size}", "per_hour", "*/redshift.json",
              r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) OnDemand Compute Instance Current Generation"),
+    # Concurrency scaling beyond the free credits: per node-second in the feed, per node-hour in the book.
+    FeedRule("redshift:Node", "{family}.{size}:concurrency-scaling", "per_hour", "*/redshift.json",
+             r"(?P<family>[a-z0-9]+) (?P<size>[a-z0-9]+) Redshift Concurrency Scaling Current Generation .+",
+             scale=3600),
 )
 
 
-def read_tarball(path: Path) -> dict[str, Any]:
-    """Every JSON member of one feed tarball, by member name."""
+def read_tarball(path: Path, wanted: Callable[[str], bool] = lambda name: True) -> dict[str, Any]:
+    """The JSON members of one feed tarball that `wanted` accepts, by member name."""
     try:
         with tarfile.open(path, "r:gz") as tar:
             return {m.name: json.load(tar.extractfile(m)) for m in tar.getmembers()
-                    if m.isfile() and m.name.endswith(".json")}
+                    if m.isfile() and m.name.endswith(".json") and wanted(m.name)}
     except (OSError, tarfile.TarError, json.JSONDecodeError, UnicodeDecodeError, EOFError) as err:
         raise PriceBookError(f"{path}: not a readable tar.gz of AWS pricing feeds ({err})") from None
 
 
+def _is_locations(name: str) -> bool:
+    return name.endswith("/locations.json") or name == "locations.json"
+
+
 def locations(members: dict[str, Any]) -> dict[str, str]:
     """AWS location name -> region code, AWS Regions only (from `locations.json`)."""
-    found = [doc for name, doc in members.items() if name.endswith("/locations.json") or name == "locations.json"]
+    found = [doc for name, doc in members.items() if _is_locations(name)]
     if not found:
         raise PriceBookError("no locations.json among the AWS feed files; it ships in the services tarball")
     return {name: loc["code"] for name, loc in found[0].items()
             if isinstance(loc, dict) and loc.get("type") == "AWS Region" and loc.get("code")}
 
 
-def import_feeds(tarballs: Iterable[Path], rules: tuple[FeedRule, ...] = FEED_RULES) -> Iterator[Row]:
-    """Rows for every rule, region and matching entry in the feeds of `tarballs`."""
-    members: dict[str, Any] = {}
-    origin: dict[str, str] = {}
+def region_codes(tarballs: Iterable[Path]) -> dict[str, str]:
+    """AWS location name -> region code, from the first tarball that carries `locations.json`."""
     for tarball in tarballs:
-        for name, doc in read_tarball(Path(tarball)).items():
-            members[name], origin[name] = doc, Path(tarball).name
-    codes = locations(members)
+        found = read_tarball(Path(tarball), _is_locations)
+        if found:
+            return locations(found)
+    return locations({})  # raises: the region codes are needed
+
+
+def _matches(pattern: str, member: str) -> bool:
+    """A rule's feed pattern against a member name; "/" first so "*/x.json" also finds a top-level x.json."""
+    return fnmatch.fnmatch("/" + member, pattern)
+
+
+def import_feeds(tarballs: Iterable[Path], rules: tuple[FeedRule, ...] = FEED_RULES) -> Iterator[Row]:
+    """Rows for every rule, region and matching entry in the feeds of `tarballs` (every copy of a feed)."""
+    members: dict[tuple[str, str], Any] = {}
+    codes: dict[str, str] = {}
+    patterns = {rule.feed for rule in rules}
+    for tarball in tarballs:
+        docs = read_tarball(Path(tarball), lambda n: _is_locations(n) or any(_matches(p, n) for p in patterns))
+        for name, doc in docs.items():
+            if _is_locations(name):
+                codes = codes or locations({name: doc})
+            else:
+                members[(Path(tarball).name, name)] = doc
+    if not codes:
+        locations({})  # raises: the region codes are needed
     for rule in rules:
-        feeds = sorted(n for n in members if fnmatch.fnmatch(n, rule.feed))
+        feeds = sorted(key for key in members if _matches(rule.feed, key[1]))
         if not feeds:
             raise PriceBookError(f"no feed file matches {rule.feed} (rule {rule.resource_type} {rule.sku})")
-        for name in feeds:
-            yield from _rows(rule, members[name], f"AWS pricing-page feed {name.split('/', 1)[-1]} ({origin[name]})",
-                             codes)
+        for origin, name in feeds:
+            yield from _rows(rule, members[(origin, name)],
+                             f"AWS pricing-page feed {name.split('/', 1)[-1]} ({origin})", codes)
 
 
 def _rows(rule: FeedRule, feed: dict[str, Any], source: str, codes: dict[str, str]) -> Iterator[Row]:
@@ -333,8 +519,11 @@ def _rows(rule: FeedRule, feed: dict[str, Any], source: str, codes: dict[str, st
     key_re = re.compile(rule.key)
     set_groups = _set_groups(rule, feed)
     for location, entries in feed.get("regions", {}).items():
-        region = codes.get(location)
-        if region is None:
+        if rule.location is not None:
+            regions = sorted(set(codes.values())) if location == rule.location else []
+        else:
+            regions = [codes[location]] if location in codes else []
+        if not regions:
             continue
         for key, entry in entries.items():
             m = key_re.fullmatch(key)
@@ -346,7 +535,8 @@ def _rows(rule: FeedRule, feed: dict[str, Any], source: str, codes: dict[str, st
                 rate = float(entry["price"]) * rule.scale
             except (KeyError, ValueError, TypeError) as err:
                 raise PriceBookError(f"{source}: {location} {key!r}: cannot read price or sku ({err})") from None
-            yield Row("aws", rule.resource_type, sku, region, rule.billing_mode, rate, source, date)
+            for region in regions:
+                yield Row("aws", rule.resource_type, sku, region, rule.billing_mode, rate, source, date)
 
 
 def _set_groups(rule: FeedRule, feed: dict[str, Any]) -> Optional[dict[str, dict[str, str]]]:
