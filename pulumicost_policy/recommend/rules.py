@@ -9,19 +9,23 @@ prices), which families are the Arm (Graviton) counterparts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping, Optional
+from typing import Any, Callable, Iterator, Mapping, Optional, Sequence
 
 from ..descriptor.values import is_unknown
 
 
 @dataclass(frozen=True)
 class Proposal:
-    """A candidate change of one resource: `changes` maps property paths to new values."""
+    """A candidate change of one resource: `changes` maps property paths to new values; `usage`
+    overrides the usage file's quantities for the changed copy (a storage class moves usage, not
+    only a property); `explain` adds to the caveat what the priced copy's components say (a fee)."""
 
     rule: str                       # the recommendation id users can `ignore`
     title: str
     changes: tuple[tuple[str, Any], ...]
     caveat: str = ""
+    usage: tuple[tuple[str, float], ...] = ()
+    explain: Optional[Callable[[Sequence[Any]], str]] = None
 
 
 # Generations of one instance line, oldest first (same vendor's CPUs, same memory per vCPU).
