@@ -142,3 +142,94 @@ def test_offline_report_carries_the_new_rules(tmp_path):
     assert nat["changes"] == [{"path": "natGateways", "from": ["nat-a", "nat-b"], "to": ["nat-a"]}]
     markdown = offline(tmp_path, OFFLINE_STACK, usage, "markdown")
     assert '| stack dev | natGateways: \\["nat-a", "nat-b"\\] -\\> \\["nat-a"\\] |' in markdown  # escaped
+
+
+LINUX_VM, NATIVE_VM = "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", "azure-native:compute:VirtualMachine"
+
+
+def vm_rate(size: str, region: str = "eastus") -> float:
+    return book_rate("azure", "vm:Linux", size, region)
+
+
+def cheapest(sizes: list[str], region: str = "eastus") -> tuple[str, float]:
+    from pulumicost_policy.pricing.pricebook import PriceBook
+    book = PriceBook.load()
+    priced = [(s, book.get("azure", "vm:Linux", s, region)) for s in sizes]
+    return min(((s, p.rate_per_unit) for s, p in priced if p is not None), key=lambda sp: sp[1])
+
+
+@pytest.mark.parametrize("token,props,region", [
+    (LINUX_VM, lambda size: {"size": size}, "eastus"),
+    (NATIVE_VM, lambda size: {"hardwareProfile": {"vmSize": size}}, "westus2")])
+def test_azure_dv2_to_current_series(token, props, region):
+    vm = ResourceInput(f"urn:pulumi:prod::shop::{token}::api", token, "api", {**props("Standard_D2_v2"), "location": region})
+    got = recs([vm], {})
+    # like-for-like keeps the temporary disk: Ddsv5 / Dadsv5 with 2 vCPUs
+    new, rate = cheapest(["Standard_D2ds_v5", "Standard_D2ads_v5"], region)
+    same = got[("api", "azure-current-series")]
+    assert same.saving == pytest.approx((vm_rate("Standard_D2_v2", region) - rate) * HOURS)
+    assert same.changes[0].new == new and same.changes[0].old == "Standard_D2_v2" and not same.caveat
+    # without the temporary disk it is cheaper still, with that condition
+    bare, bare_rate = cheapest(["Standard_D2s_v5", "Standard_D2as_v5"], region)
+    assert bare_rate < rate
+    assert got[("api", "azure-current-series-no-temp-disk")].changes[0].new == bare
+    assert "temporary disk" in got[("api", "azure-current-series-no-temp-disk")].caveat
+
+
+def test_azure_other_series_and_current_sizes():
+    def one(size: str) -> dict:
+        return recs([ResourceInput(f"urn:pulumi:prod::shop::{LINUX_VM}::vm", LINUX_VM, "vm",
+                                   {"size": size, "location": "eastus"})], {})
+    # memory-optimised D11_v2 (2 vCPUs) -> Ev5 with 2 vCPUs
+    new, rate = cheapest(["Standard_E2ds_v5", "Standard_E2ads_v5"])
+    got = one("standard_d11_v2")[("vm", "azure-current-series")]  # any case, as Azure accepts
+    assert got.changes[0].new == new and got.saving == pytest.approx((vm_rate("Standard_D11_v2") - rate) * HOURS)
+    # Dv3 -> Dv5 costs the same: a like-for-like proposal only if the book has one cheaper
+    v3 = one("Standard_D2s_v3")
+    new, rate = cheapest(["Standard_D2ds_v5", "Standard_D2ads_v5"])
+    assert (("vm", "azure-current-series") in v3) == (rate < vm_rate("Standard_D2s_v3"))
+    # Av2 (2 GiB per vCPU, temporary disk): the no-temp-disk alternative only when it saves more
+    a2 = one("Standard_A2_v2")
+    new, rate = cheapest(["Standard_D2lds_v5", "Standard_F2s_v2"])
+    assert a2[("vm", "azure-current-series")].saving == pytest.approx((vm_rate("Standard_A2_v2") - rate) * HOURS)
+    bare = a2.get(("vm", "azure-current-series-no-temp-disk"))
+    assert bare is None or bare.saving > a2[("vm", "azure-current-series")].saving
+    for current in ("Standard_D2s_v5", "Standard_B2s", "Standard_D1_v2"):  # current, or no successor of 1 vCPU
+        assert not one(current), current
+
+
+RDS = "aws:rds/instance:Instance"
+
+
+def rds_rate(cls: str, engine: str = "mysql") -> float:
+    return book_rate("aws", "rds:Instance", f"{cls}:{engine}:single-az", REGION)
+
+
+def test_rds_previous_generation_and_storage():
+    from pulumicost_policy.pricing.pricebook import PriceBook
+    from pulumicost_policy.recommend.rules import later_families
+    book = PriceBook.load()
+    for old, size in (("m4", "large"), ("r4", "large"), ("t2", "micro")):
+        db = res(RDS, "db", {"instanceClass": f"db.{old}.{size}", "engine": "mysql", "allocatedStorage": 100})
+        got = recs([db], {})
+        later = [(f, book.get("aws", "rds:Instance", f"db.{f}.{size}:mysql:single-az", REGION)) for f in later_families(old)]
+        rates = [(f, s.rate_per_unit) for f, s in later if s is not None]
+        family, rate = min(rates, key=lambda fr: fr[1])
+        if rate < rds_rate(f"db.{old}.{size}"):
+            gen = got[("db", "current-generation")]
+            assert gen.changes[0].new == f"db.{family}.{size}"
+            assert gen.saving == pytest.approx((rds_rate(f"db.{old}.{size}") - rate) * HOURS)
+        else:  # the same price (db.r4 -> db.r5, db.t2 -> db.t3 in us-east-1): no advice
+            assert ("db", "current-generation") not in got
+    assert any(rds_rate(f"db.{f}.large") < rds_rate("db.m4.large") for f in later_families("m4"))  # m4 has one
+    # gp2 -> gp3 storage: only where the book's gp3 rate is lower (us-east-1 has them equal)
+    db = res(RDS, "db", {"instanceClass": "db.m5.large", "engine": "mysql", "allocatedStorage": 500})
+    gp2, gp3 = (book_rate("aws", "rds:Storage", f"{t}:single-az", REGION) for t in ("gp2", "gp3"))
+    got = recs([db], {}, min_saving=0.0)
+    if gp3 < gp2:
+        assert got[("db", "rds-gp2-to-gp3")].saving == pytest.approx(500 * (gp2 - gp3))
+    else:
+        assert ("db", "rds-gp2-to-gp3") not in got
+    ready = res(RDS, "db", {"instanceClass": "db.m5.large", "engine": "mysql", "allocatedStorage": 500,
+                            "storageType": "gp3"})
+    assert ("db", "rds-gp2-to-gp3") not in recs([ready], {}, min_saving=0.0)

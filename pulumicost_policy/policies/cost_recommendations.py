@@ -16,6 +16,7 @@ from ..pricing.finite import total
 from ..pricing.recommendation import Recommendation, merge
 from ..recommend import recommend
 from ..recommend.engine import ignored
+from ..recommend.rules import RULE_IDS
 from ..recommend.settings import DEV_STACKS, Settings
 from .config import MONEY
 from .model import NOTE, STACK, CostPolicy, Finding, StackContext
@@ -27,10 +28,7 @@ SCHEMA = {
     "minMonthlySaving": {**MONEY, "default": 1.0,
                          "description": "Smallest monthly saving worth a recommendation, in the resource's currency."},
     "ignore": {"type": "array", "items": {"type": "string"}, "default": [],
-               "description": "Recommendation ids (current-generation, graviton, ebs-gp2-to-gp3, ebs-io1-to-io2, "
-                              "ebs-io1-to-gp3, rds-gp2-to-gp3, gce-n1-to-e2, gce-n1-to-n2d, s3-intelligent-tiering, "
-                              "single-nat-gateway, azure-current-series, azure-current-series-no-temp-disk, or a "
-                              "plugin's id) and "
+               "description": f"Recommendation ids ({', '.join(RULE_IDS)}, or a plugin's id) and "
                               "type tokens (globs allowed) not to recommend; plugins are asked to exclude the ids."},
     "s3InfrequentAccessShare": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5,
                                 "description": "The share of an S3 bucket's data assumed unread for 30 days (what "

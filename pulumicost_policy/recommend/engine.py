@@ -23,7 +23,8 @@ from ..pricing.pricer import PriceBookSource, Pricer
 from ..pricing.recommendation import Change, Recommendation
 from ..pricing.usage import Usage
 from .nat import StackProposal, one_nat_gateway
-from .rules import Proposal, current, proposals
+from .proposal import Proposal
+from .rules import current, proposals
 from .settings import Settings
 from .storage_class import s3_intelligent_tiering
 
@@ -132,14 +133,17 @@ def recommend(estimates: Iterable[CostEstimate], pricer: Pricer, ignore: Sequenc
         if est.status != PRICED:
             continue
         best: dict[str, Recommendation] = {}
+        second_to: dict[str, str] = {}
         for proposal in candidates(est.resource):
             if ignored(proposal.rule, est.type, ignore):
                 continue
             rec = _priced(book, est, proposal)
+            second_to[proposal.rule] = proposal.second_to
             if rec is not None and rec.saving >= min_saving and \
                     (proposal.rule not in best or rec.saving > best[proposal.rule].saving):
                 best[proposal.rule] = rec
-        out += best.values()
+        out += [rec for rule, rec in best.items()
+                if second_to[rule] not in best or rec.saving > best[second_to[rule]].saving]
     for proposal in one_nat_gateway(estimates, lambda e: _usage_of(book, e.resource), settings):
         if not ignored(proposal.rule, proposal.keep.type, ignore):
             rec = _priced_stack(book, proposal)

@@ -15,7 +15,7 @@ from typing import Any, Iterator, Mapping, Optional, Sequence
 from ..descriptor.values import is_unknown
 from ..inputs.resource import ResourceInput
 from ..money import rate_text
-from .rules import Proposal
+from .proposal import Proposal
 from .settings import Settings
 
 BUCKETS = ("aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2")
