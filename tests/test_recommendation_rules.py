@@ -222,14 +222,20 @@ def test_rds_previous_generation_and_storage():
         else:  # the same price (db.r4 -> db.r5, db.t2 -> db.t3 in us-east-1): no advice
             assert ("db", "current-generation") not in got
     assert any(rds_rate(f"db.{f}.large") < rds_rate("db.m4.large") for f in later_families("m4"))  # m4 has one
-    # gp2 -> gp3 storage: only where the book's gp3 rate is lower (us-east-1 has them equal)
-    db = res(RDS, "db", {"instanceClass": "db.m5.large", "engine": "mysql", "allocatedStorage": 500})
-    gp2, gp3 = (book_rate("aws", "rds:Storage", f"{t}:single-az", REGION) for t in ("gp2", "gp3"))
-    got = recs([db], {}, min_saving=0.0)
-    if gp3 < gp2:
-        assert got[("db", "rds-gp2-to-gp3")].saving == pytest.approx(500 * (gp2 - gp3))
-    else:
-        assert ("db", "rds-gp2-to-gp3") not in got
-    ready = res(RDS, "db", {"instanceClass": "db.m5.large", "engine": "mysql", "allocatedStorage": 500,
-                            "storageType": "gp3"})
-    assert ("db", "rds-gp2-to-gp3") not in recs([ready], {}, min_saving=0.0)
+    # gp2 -> gp3 storage: only where the book's gp3 rate is lower (equal in us-east-1, lower Multi-AZ in Seoul)
+    cheaper = 0
+    for region, multi in ((REGION, False), ("ap-northeast-2", True)):
+        props = {"instanceClass": "db.m5.large", "engine": "mysql", "allocatedStorage": 500, "multiAz": multi}
+        deployment = "multi-az" if multi else "single-az"
+        gp2, gp3 = (book_rate("aws", "rds:Storage", f"{t}:{deployment}", region) for t in ("gp2", "gp3"))
+        db = ResourceInput(f"urn:pulumi:prod::shop::{RDS}::db", RDS, "db", props, {"region": region})
+        got = recs([db], {}, min_saving=0.0)
+        if gp3 < gp2:
+            cheaper += 1
+            assert got[("db", "rds-gp2-to-gp3")].saving == pytest.approx(500 * (gp2 - gp3))
+            assert got[("db", "rds-gp2-to-gp3")].changes[0].old == "gp2"  # unset: the provider's default
+        else:
+            assert ("db", "rds-gp2-to-gp3") not in got
+        ready = ResourceInput(db.urn, RDS, "db", {**props, "storageType": "gp3"}, {"region": region})
+        assert ("db", "rds-gp2-to-gp3") not in recs([ready], {}, min_saving=0.0)
+    assert cheaper, "no region where the book prices RDS gp3 below gp2: pick one that does"
