@@ -16,6 +16,8 @@ from ..pricing.finite import total
 from ..pricing.recommendation import Recommendation, merge
 from ..recommend import recommend
 from ..recommend.engine import ignored
+from ..recommend.rules import RULE_IDS
+from ..recommend.settings import DEV_STACKS, Settings
 from .config import MONEY
 from .model import NOTE, STACK, CostPolicy, Finding, StackContext
 
@@ -26,9 +28,17 @@ SCHEMA = {
     "minMonthlySaving": {**MONEY, "default": 1.0,
                          "description": "Smallest monthly saving worth a recommendation, in the resource's currency."},
     "ignore": {"type": "array", "items": {"type": "string"}, "default": [],
-               "description": "Recommendation ids (current-generation, graviton, ebs-gp2-to-gp3, ebs-io1-to-io2, "
-                              "ebs-io1-to-gp3, rds-gp2-to-gp3, gce-n1-to-e2, gce-n1-to-n2d, or a plugin's id) and "
+               "description": f"Recommendation ids ({', '.join(RULE_IDS)}, or a plugin's id) and "
                               "type tokens (globs allowed) not to recommend; plugins are asked to exclude the ids."},
+    "s3InfrequentAccessShare": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5,
+                                "description": "The share of an S3 bucket's data assumed unread for 30 days (what "
+                                               "Intelligent-Tiering moves to its infrequent tier)."},
+    "s3AverageObjectMb": {"type": "number", "exclusiveMinimum": 0, "default": 1.0,
+                          "description": "The average S3 object size assumed for Intelligent-Tiering's monitoring "
+                                         "fee (charged per object)."},
+    "devStacks": {"type": "array", "items": {"type": "string"}, "default": list(DEV_STACKS),
+                  "description": "Stack names (globs, any case) of development stacks, where one NAT gateway "
+                                 "serves every AZ."},
     "askPlugins": {"type": "boolean", "default": True,
                    "description": "Also ask cost plugins that serve finfocus.v1 GetRecommendations."},
 }
@@ -39,7 +49,9 @@ def collect(ctx: StackContext, config: Mapping[str, Any]) -> list[Recommendation
     ignore = list(config.get("ignore") or [])
     minimum = float(config["minMonthlySaving"])
     estimates = list(ctx.stack.estimates.values())
-    ours = recommend(estimates, ctx.pricer, ignore, minimum)
+    settings = Settings(float(config.get("s3InfrequentAccessShare", 0.5)), float(config.get("s3AverageObjectMb", 1.0)),
+                        tuple(config.get("devStacks", DEV_STACKS)))
+    ours = recommend(estimates, ctx.pricer, ignore, minimum, settings)
     theirs = plugin_recommendations(ctx.pricer, estimates, ignore) if config.get("askPlugins", True) else []
     return [r for r in merge(ours, theirs) if r.saving >= minimum and not ignored(r.id, r.type, ignore)]
 

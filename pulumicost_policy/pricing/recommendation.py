@@ -7,6 +7,7 @@ merge keeps one, with every source that made it.
 """
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Optional
@@ -25,11 +26,14 @@ class Change:
     new: Any
 
     def text(self) -> str:
-        return f"{self.path}: {_shown(self.old)} -> {_shown(self.new)}"
+        return f"{self.path}: {shown(self.old)} -> {shown(self.new)}"
 
 
-def _shown(value: Any) -> str:
-    return f'"{value}"' if isinstance(value, str) else "unset" if value is None else f"{value}"
+def shown(value: Any) -> str:
+    """Strings quoted, lists and mappings (a lifecycle rule, the NAT gateways kept) as JSON."""
+    if value is None:
+        return "unset"
+    return f'"{value}"' if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
 
 
 @dataclass(frozen=True)

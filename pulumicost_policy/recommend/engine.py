@@ -4,11 +4,15 @@ path (the run's usage, the price book's sources of the run's chain). Both sides 
 book, so a plugin's price for the original is never compared with a list price for the copy, and
 no plugin is asked about resources nobody planned. A proposal is kept only when both are priced,
 in the same currency and region, and the copy costs less; per resource and rule the cheapest
-proposal wins (m4 -> m5 rather than m4 -> m7i when m5 is cheaper).
+proposal wins (m4 -> m5 rather than m4 -> m7i when m5 is cheaper). A proposal that moves usage
+(S3 Standard -> Intelligent-Tiering) prices the copy with the usage file's quantities for that
+resource overridden; a stack-level proposal (several NAT gateways -> one) compares the members'
+total with the kept one re-priced.
 """
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from fnmatch import fnmatchcase
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
@@ -17,7 +21,12 @@ from ..pricing.estimate import PRICED, CostEstimate
 from ..pricing.finite import as_finite
 from ..pricing.pricer import PriceBookSource, Pricer
 from ..pricing.recommendation import Change, Recommendation
-from .rules import Proposal, current, proposals
+from ..pricing.usage import Usage
+from .nat import StackProposal, one_nat_gateway
+from .proposal import Proposal
+from .rules import current, proposals
+from .settings import Settings
+from .storage_class import s3_intelligent_tiering
 
 SAVING_EPSILON = 0.005  # less than a cent a month is no saving
 
@@ -38,6 +47,28 @@ def ignored(rule: str, type_token: str, ignore: Iterable[str]) -> bool:
     return any(rule == pattern or fnmatchcase(type_token, pattern) for pattern in ignore)
 
 
+def _usage_of(pricer: Pricer, resource: ResourceInput) -> dict[str, float]:
+    return pricer.usage.for_resource(resource.urn, resource.name, resource.type)
+
+
+def with_usage(pricer: Pricer, resource: ResourceInput, values: Mapping[str, float]) -> Pricer:
+    """`pricer` with the usage file's quantities for `resource` overridden by `values`."""
+    if not values:
+        return pricer
+    base = pricer.usage
+    exact = {**base.exact, resource.urn: {**_usage_of(pricer, resource), **values}}  # the URN entry wins
+    return Pricer(pricer.sources, Usage(exact, base.globs, base.types))
+
+
+def _cheaper(est: CostEstimate, after: CostEstimate) -> Optional[tuple[float, float]]:
+    """(before, after) when `after` is priced, finite, in the same currency and region, and cheaper."""
+    before, now = as_finite(est.monthly), as_finite(after.monthly)
+    if after.status != PRICED or before is None or now is None or after.currency != est.currency \
+            or after.region != est.region or before - now < SAVING_EPSILON:
+        return None
+    return before, now
+
+
 def _priced(pricer: Pricer, est: CostEstimate, proposal: Proposal) -> Optional[Recommendation]:
     """`est` is the resource as the book prices it."""
     resource = est.resource
@@ -45,14 +76,37 @@ def _priced(pricer: Pricer, est: CostEstimate, proposal: Proposal) -> Optional[R
         return None
     changed = ResourceInput(resource.urn, resource.type, resource.name, _with(resource.props, proposal.changes),
                             resource.provider_props, resource.config, resource.custom, resource.env)
-    after = pricer.estimate(changed)
-    before, now = as_finite(est.monthly), as_finite(after.monthly)
-    if after.status != PRICED or before is None or now is None or after.currency != est.currency \
-            or after.region != est.region or before - now < SAVING_EPSILON:
+    after = with_usage(pricer, resource, dict(proposal.usage)).estimate(changed)
+    costs = _cheaper(est, after)
+    if costs is None:
         return None
+    before, now = costs
     changes = tuple(Change(path, current(resource.props, path) or _default(path), new) for path, new in proposal.changes)
+    caveat = "; ".join(c for c in (proposal.caveat, proposal.explain(after.components) if proposal.explain else "") if c)
     return Recommendation(proposal.rule, est.urn, est.name, est.type, proposal.title, changes, before - now,
-                          est.currency or "", before, now, proposal.caveat, region=est.region)
+                          est.currency or "", before, now, caveat, region=est.region)
+
+
+def _book_priced(book: Pricer, est: CostEstimate) -> CostEstimate:
+    return est if est.source.startswith("specs") or est.resource is None else book.estimate(est.resource)
+
+
+def _priced_stack(book: Pricer, proposal: StackProposal) -> Optional[Recommendation]:
+    """The members' total now against the kept one re-priced with the usage they shared."""
+    members = [_book_priced(book, e) for e in proposal.members]
+    keep = _book_priced(book, proposal.keep)
+    costs = [as_finite(e.monthly) for e in members]
+    if keep.resource is None or any(e.status != PRICED or c is None or e.currency != keep.currency
+                                    or e.region != keep.region for e, c in zip(members, costs)):
+        return None
+    whole = replace(keep, monthly=sum(c for c in costs if c is not None))
+    after = with_usage(book, keep.resource, dict(proposal.usage)).estimate(keep.resource)
+    priced = _cheaper(whole, after)
+    if priced is None:
+        return None
+    before, now = priced
+    return Recommendation(proposal.rule, "", proposal.name, keep.type, proposal.title, proposal.changes, before - now,
+                          keep.currency or "", before, now, proposal.caveat, region=keep.region)
 
 
 def _default(path: str) -> Optional[str]:
@@ -61,24 +115,39 @@ def _default(path: str) -> Optional[str]:
 
 
 def recommend(estimates: Iterable[CostEstimate], pricer: Pricer, ignore: Sequence[str] = (),
-              min_saving: float = 0.0) -> list[Recommendation]:
-    """Our recommendations for priced resources, the cheapest per resource and rule."""
+              min_saving: float = 0.0, settings: Settings = Settings()) -> list[Recommendation]:
+    """Our recommendations for priced resources, the cheapest per resource and rule, then the
+    stack-level ones."""
     book = Pricer([s for s in pricer.sources if isinstance(s, PriceBookSource)], pricer.usage)
+    estimates = list(estimates)
+    stack = [e.resource for e in estimates if e.resource is not None]
+
+    def candidates(res: ResourceInput) -> list[Proposal]:
+        return proposals(res.type, res.props) + list(s3_intelligent_tiering(res, _usage_of(book, res), stack, settings))
+
     out: list[Recommendation] = []
     for priced in estimates:
-        if priced.status != PRICED or priced.resource is None or not proposals(priced.type, priced.resource.props):
+        if priced.status != PRICED or priced.resource is None or not candidates(priced.resource):
             continue
-        est = priced if priced.source.startswith("specs") else book.estimate(priced.resource)
+        est = _book_priced(book, priced)
         if est.status != PRICED:
             continue
         best: dict[str, Recommendation] = {}
-        for proposal in proposals(est.type, est.resource.props):
+        second_to: dict[str, str] = {}
+        for proposal in candidates(est.resource):
             if ignored(proposal.rule, est.type, ignore):
                 continue
             rec = _priced(book, est, proposal)
+            second_to[proposal.rule] = proposal.second_to
             if rec is not None and rec.saving >= min_saving and \
                     (proposal.rule not in best or rec.saving > best[proposal.rule].saving):
                 best[proposal.rule] = rec
-        out += best.values()
+        out += [rec for rule, rec in best.items()
+                if second_to[rule] not in best or rec.saving > best[second_to[rule]].saving]
+    for proposal in one_nat_gateway(estimates, lambda e: _usage_of(book, e.resource), settings):
+        if not ignored(proposal.rule, proposal.keep.type, ignore):
+            rec = _priced_stack(book, proposal)
+            if rec is not None and rec.saving >= min_saving:
+                out.append(rec)
     return out
 

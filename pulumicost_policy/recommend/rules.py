@@ -8,20 +8,11 @@ prices), which families are the Arm (Graviton) counterparts.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping, Optional
 
 from ..descriptor.values import is_unknown
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """A candidate change of one resource: `changes` maps property paths to new values."""
-
-    rule: str                       # the recommendation id users can `ignore`
-    title: str
-    changes: tuple[tuple[str, Any], ...]
-    caveat: str = ""
+from .azure_series import AZURE_SIZE_PATHS, azure_vm
+from .proposal import Proposal, value_at
 
 
 # Generations of one instance line, oldest first (same vendor's CPUs, same memory per vCPU).
@@ -75,15 +66,6 @@ def _families(path: str, sku: Any, prefix: str, what: str, arm_caveat: str) -> I
                        ((path, f"{prefix}{arm}.{size}"),), arm_caveat)
 
 
-def _get(props: Mapping[str, Any], path: str) -> Any:
-    value: Any = props
-    for key in path.split("."):
-        if not isinstance(value, Mapping):
-            return None
-        value = value.get(key)
-    return value
-
-
 def _ebs(path: str, vtype: Any, iops: Any, label: str) -> Iterator[Proposal]:
     if vtype == "gp2":
         yield Proposal("ebs-gp2-to-gp3", f"{label} gp2 -> gp3 (same size, 3,000 IOPS and 125 MB/s included)",
@@ -130,9 +112,11 @@ RULES: dict[str, Callable[[Mapping[str, Any]], Iterator[Proposal]]] = {
     "aws:ebs/volume:Volume": ebs_volume,
     "aws:rds/instance:Instance": rds_instance,
     "gcp:compute/instance:Instance": gce_instance,
+    **{token: (lambda props, path=path: azure_vm(path, props)) for token, path in AZURE_SIZE_PATHS.items()},
 }
 RULE_IDS = ("current-generation", "graviton", "ebs-gp2-to-gp3", "ebs-io1-to-io2", "ebs-io1-to-gp3", "rds-gp2-to-gp3",
-            "gce-n1-to-e2", "gce-n1-to-n2d")
+            "gce-n1-to-e2", "gce-n1-to-n2d", "s3-intelligent-tiering", "single-nat-gateway", "azure-current-series",
+            "azure-current-series-no-temp-disk")
 
 
 def proposals(type_token: str, props: Mapping[str, Any]) -> list[Proposal]:
@@ -142,4 +126,4 @@ def proposals(type_token: str, props: Mapping[str, Any]) -> list[Proposal]:
 
 def current(props: Mapping[str, Any], path: str) -> Any:
     """The value a change replaces (`volumeType` unset on a root device is gp2)."""
-    return _get(props, path)
+    return value_at(props, path)

@@ -8,6 +8,7 @@ from html import escape
 from typing import Any, Mapping, Sequence
 
 from ..money import money
+from ..pricing.recommendation import shown
 from .markdown import cell
 from .text import printable
 
@@ -16,13 +17,11 @@ TOP_LINES = 20      # the table summary and the Markdown comment show the larges
 TOP_MARKDOWN = 10
 
 
-def _more(recs: Sequence[Mapping[str, Any]], shown: int) -> list[str]:
-    return [f"... and {len(recs) - shown} more (the JSON report lists them all)"] if len(recs) > shown else []
+def _more(recs: Sequence[Mapping[str, Any]], listed: int) -> list[str]:
+    return [f"... and {len(recs) - listed} more (the JSON report lists them all)"] if len(recs) > listed else []
 
 
 def _change(rec: Mapping[str, Any]) -> str:
-    def shown(v: Any) -> str:
-        return f'"{v}"' if isinstance(v, str) else "unset" if v is None else str(v)
     return "; ".join(f"{c['path']}: {shown(c['from'])} -> {shown(c['to'])}" for c in rec["changes"]) or rec["title"]
 
 
