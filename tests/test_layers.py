@@ -18,7 +18,7 @@ SDK = "pulumicost_policy.plugins.sdk"
 SHIPPED_PLUGINS = sorted((PACKAGE.parent / "plugins").glob("*/plugin.py"))
 
 LAYERS: dict[str, int] = {
-    "protocol": 0, "gctune": 0, "money": 0, "paths": 0, "inputs": 0, "suggest": 0, "quoting": 0,
+    "protocol": 0, "gctune": 0, "money": 0, "paths": 0, "inputs": 0, "suggest": 0, "quoting": 0, "settings": 0,
     "descriptor": 1, "trust": 1,
     "pricing": 2,
     "plugins": 3, "recommend": 3,

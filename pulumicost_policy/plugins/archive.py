@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Callable, Iterator, Mapping, Optional
 
+from ..settings import SettingError, positive_setting
+
 MAX_MB_ENV = "PULUMICOST_ARCHIVE_MAX_MB"
 MAX_MEMBERS_ENV = "PULUMICOST_ARCHIVE_MAX_MEMBERS"
 MAX_RATIO_ENV = "PULUMICOST_ARCHIVE_MAX_RATIO"
@@ -55,16 +57,10 @@ class ArchiveLimits:
 
 
 def _positive(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
     try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if not (0 < value < float("inf")):
-        raise ArchiveError(f"{name}={raw!r}: expected a positive number (default {default:g})")
-    return value
+        return positive_setting(env, name, default)
+    except SettingError as err:
+        raise ArchiveError(str(err)) from None
 
 
 def unpack(archive: Path, into: Path, limits: Optional[ArchiveLimits] = None) -> None:

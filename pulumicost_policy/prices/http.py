@@ -28,6 +28,8 @@ from typing import IO, Any, Callable, Iterator, Mapping, Optional
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn
 
+from ..settings import positive_setting
+
 CHUNK = 1 << 16
 MAX_MB_ENV, STALL_ENV, HOSTS_ENV = "PULUMICOST_PRICES_MAX_MB", "PULUMICOST_PRICES_STALL_S", "PULUMICOST_PRICES_ALLOWED_HOSTS"
 DEFAULT_MAX_MB = 8192  # AmazonEC2's largest region offer file is a few GB; it goes to disk, never to memory
@@ -56,16 +58,7 @@ class Limits:
     def from_env(cls, env: Mapping[str, str]) -> "Limits":
         """The configured limits; a value that is not a positive number is a usage error (ValueError)."""
         def number(name: str, default: float) -> float:
-            raw = env.get(name, "").strip()
-            if not raw:
-                return default
-            try:
-                value = float(raw)
-            except ValueError:
-                value = -1.0
-            if not 0 < value < 1e9:
-                raise ValueError(f"{name}={raw!r}: expected a positive number")
-            return value
+            return positive_setting(env, name, default, ceiling=1e9)
         return cls(int(number(MAX_MB_ENV, DEFAULT_MAX_MB) * 1_000_000), number(STALL_ENV, DEFAULT_STALL_S))
 
 
