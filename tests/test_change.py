@@ -81,10 +81,11 @@ def test_digest_change_in_the_table(tmp_path):
     out = run("--pulumi-json", change_digest(tmp_path), env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
     assert out.returncode == 0, out.stderr
     large, big = monthly("t3.large"), monthly("m5.2xlarge")
-    web1 = next(line for line in out.stdout.splitlines() if "web-1" in line)
+    web1 = next(line for line in out.stdout.splitlines() if "web-1" in line) + " "
     # The issue's own example: $60.74 -> $280.32 (+$219.58), from today's us-east-1 prices.
     assert f" ${large:,.2f} " in web1 and f" ${big:,.2f} " in web1 and f" +${big - large:,.2f} " in web1
-    assert "Before (USD)" in out.stdout and "Monthly (USD)" in out.stdout
+    assert re.search(r"Projected monthly cost and change \(USD[;)]", out.stdout)
+    assert re.search(r"Resource .* Before +Monthly +Change", out.stdout)
     assert re.search(r"Monthly cost change: \$[\d,.]+ -> \$[\d,.]+ USD \(\+\$[\d,.]+\)", out.stdout)
 
 

@@ -37,7 +37,8 @@ def assemble(desc: ResourceDescriptor, usage: dict[str, float], rates: Sequence[
         unit = BILLING_UNITS.get(rate.billing_mode, rate.billing_mode)
         quantity = component_quantity(comp, usage)
         if quantity is None:
-            costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, None, None))
+            costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, None, None,
+                                       comp.usage_key or ""))
             notes.append(f"{comp.label}: {rate_text(rate.rate_per_unit, rate.currency)} per {unit} "
                          f"(set {comp.usage_key.replace('*', ' and ')} in the usage file)")
             continue
@@ -46,7 +47,8 @@ def assemble(desc: ResourceDescriptor, usage: dict[str, float], rates: Sequence[
         if as_finite(quantity) is None or as_finite(monthly) is None:
             return Unpriced(f"{comp.price_type}: the monthly cost is not a finite number (check the "
                             f"resource's sizes and counts and the usage file quantities)")
-        costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, quantity, monthly))
+        costs.append(ComponentCost(comp.label, rate.rate_per_unit, unit, rate.currency, quantity, monthly,
+                                   comp.usage_key or ""))
     currencies = {r.currency for r in rates}
     if len(currencies) != 1:
         return Unpriced(f"the prices for this resource mix currencies ({', '.join(sorted(currencies))})")

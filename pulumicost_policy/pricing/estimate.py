@@ -25,6 +25,7 @@ class ComponentCost:
     currency: str
     quantity: Optional[float]       # None: usage not given
     monthly: Optional[float]        # None: usage not given
+    usage_key: str = ""             # the usage-file key(s) that set the quantity ("a*b": their product)
 
 
 @dataclass(frozen=True)

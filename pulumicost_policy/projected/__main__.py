@@ -76,6 +76,8 @@ def parse_args(argv: Optional[list[str]], prog: str = PROG) -> argparse.Namespac
                    help="write the --output format to FILE (atomic) instead of standard output")
     p.add_argument("--show-free", action="store_true",
                    help="list resources with no direct cost in the table (default: one count line)")
+    p.add_argument("--no-components", action="store_true",
+                   help="the compact table: one line per resource, without its cost components")
     p.add_argument("--policy-pack-config", type=Path, metavar="FILE",
                    help="policy config JSON, as `pulumi preview --policy-pack-config` takes it")
     p.add_argument("--mandatory-exit-code", type=exit_code, default=EXIT_MANDATORY, metavar="N",
@@ -199,7 +201,7 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
     report = to_report(projection, args.stack, extra=extra)
     out = io.StringIO() if args.out_file else sys.stdout
     if args.output == "table":
-        render.table(projection, out, args.show_free)
+        render.table(projection, out, args.show_free, components=not args.no_components)
         if untagged is not None:
             out.write(f"Cost allocation: {untagged['text']}\n")
         out.writelines(line + "\n" for line in savings_lines(recs or [], shutil.get_terminal_size().columns))

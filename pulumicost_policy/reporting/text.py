@@ -10,12 +10,17 @@ from rich.text import Text
 
 from ..quoting import printable
 
-DEFAULT_WIDTH = 160  # when neither COLUMNS nor a terminal says (a CI log)
+DEFAULT_WIDTH = 120  # when neither COLUMNS nor a terminal says (a CI log, a pipe): what CI logs show
 
 
 def plain(value: object, newlines: bool = False) -> Text:
     """`value` as literal text; newlines kept only where a multi-line message is printed whole."""
     return Text(printable(value, newlines))
+
+
+def one_line(value: object) -> str:
+    """`value` on one line: control characters and newlines escaped (a name in a table row)."""
+    return printable(value, newlines=False)
 
 
 def width() -> int:

@@ -48,12 +48,13 @@ def test_80_columns_fit_and_costs_are_never_cut(tmp_path):
     rate = PriceBook.load().get("aws", "ec2:Instance", "t3.micro", "us-east-1").rate_per_unit
     # One currency: the header says it ("Monthly (USD)"), each cell is the whole amount, never cut.
     assert "Monthly (USD)" in out.stdout or "Monthly" in out.stdout and "(USD)" in out.stdout
-    cells = [line for line in out.stdout.splitlines() if f" {money(rate * HOURS_PER_MONTH)} " in line]
-    assert len(cells) == len(NAMES)
+    # A resource's line and its instance-hours component both end with the whole amount.
+    cells = [line for line in out.stdout.splitlines() if line.endswith(f"  {money(rate * HOURS_PER_MONTH)}")]
+    assert len(cells) == 2 * len(NAMES)
 
 
 def test_free_resources_are_one_count_line_unless_asked(tmp_path):
     out = run(tmp_path, "200")
-    assert "pulumi:pulumi:Stack" not in out.stdout and "1 resources with no direct cost not shown" in out.stdout
+    assert "pulumi:pulumi:Stack" not in out.stdout and "1 resource with no direct cost not shown" in out.stdout
     shown = run(tmp_path, "200", "--show-free")
     assert "pulumi:pulumi:Stack" in shown.stdout
