@@ -129,6 +129,12 @@ def _round(value: Optional[float], places: int = 6) -> Optional[float]:
     return None if value is None or not math.isfinite(value) else round(value, places)
 
 
+def _exact(value: Optional[float]) -> Optional[float]:
+    """A unit rate at the 15 significant digits a float holds exactly (0.0004, not
+    0.00039999999999999996); None when not finite."""
+    return None if value is None or not math.isfinite(value) else float(f"{value:.15g}")
+
+
 def change_fields(row: Row) -> dict[str, Any]:
     """Before and change of one row (only in a report of a change)."""
     before = row.past
@@ -144,7 +150,7 @@ def estimate_row(est: CostEstimate, op: str) -> dict[str, Any]:
         "region": est.region or None, "region_from": est.region_from or None,
         "unpriced_reason": est.reason if est.status == "unpriced" else None,
         "usage_notes": list(est.usage_notes),
-        "components": [{"label": c.label, "rate": c.rate, "unit": c.unit, "currency": c.currency,
+        "components": [{"label": c.label, "rate": _exact(c.rate), "unit": c.unit, "currency": c.currency,
                         "quantity": _round(c.quantity), "monthly": _round(c.monthly)} for c in est.components],
     }
 

@@ -11,36 +11,35 @@ its free and unsupported resources. Component resources own nothing and are left
 """
 from __future__ import annotations
 
+import math
+import os
 from datetime import datetime, timezone
 from decimal import Decimal
 from typing import Any, Iterable, Optional
 
 from ..pricing.estimate import FREE, HOURS_PER_MONTH, PRICED, UNPRICED, USAGE_BASED, ComponentCost, CostEstimate
+from .components import monthly_quantity, unit_text
 from .document import Projection
 
 VERSION = "0.2"
-HOURLY_UNIT = "hour"   # our per-hour components: the quantity is a count, billed every hour
 
 
 def decimal_text(value: Optional[float]) -> Optional[str]:
-    """A float as Infracost writes amounts: a plain decimal string, shortest exact form; None -> null."""
-    if value is None:
+    """A float as Infracost writes amounts: a plain decimal string; None (null) when unknown or not
+    finite (JSON and Infracost's readers have no Infinity). 15 significant digits, all a float
+    holds exactly, so sums carry no binary noise (4.05, never 4.050000000000001)."""
+    if value is None or not math.isfinite(value):
         return None
-    text = format(Decimal(repr(float(value))).normalize(), "f")
+    text = format(Decimal(format(float(value), ".15g")).normalize(), "f")
     return "0" if text in ("-0", "0") else text
 
 
 def _component(comp: ComponentCost) -> dict[str, Any]:
-    if comp.quantity is None:
-        hourly_qty = monthly_qty = None
-    elif comp.unit == HOURLY_UNIT:
-        hourly_qty, monthly_qty = comp.quantity, comp.quantity * HOURS_PER_MONTH
-    else:
-        hourly_qty, monthly_qty = comp.quantity / HOURS_PER_MONTH, comp.quantity
+    monthly_qty = monthly_quantity(comp)
     return {
         "name": comp.label,
-        "unit": comp.unit + ("s" if comp.unit == HOURLY_UNIT else ""),
-        "hourlyQuantity": decimal_text(hourly_qty),
+        "unit": unit_text(comp),
+        "hourlyQuantity": decimal_text(None if monthly_qty is None else monthly_qty / HOURS_PER_MONTH),
         "monthlyQuantity": decimal_text(monthly_qty),
         "price": decimal_text(comp.rate),
         "hourlyCost": decimal_text(None if comp.monthly is None else comp.monthly / HOURS_PER_MONTH),
@@ -129,6 +128,13 @@ def _summary(projection: Projection) -> dict[str, Any]:
             "noPriceResourceCounts": free}
 
 
+def relative_path(path: str) -> str:
+    """The input's path relative to the working directory (the repository in CI), as Infracost
+    writes project paths; a file outside it is named by its file name (no home directory leaks)."""
+    rel = os.path.relpath(os.path.abspath(path))
+    return os.path.basename(path) if rel == ".." or rel.startswith(".." + os.sep) else rel
+
+
 def to_infracost(projection: Projection, project_name: str, source_path: str, source_type: str,
                  now: Optional[datetime] = None) -> dict[str, Any]:
     """The whole document for one Pulumi stack (one Infracost project). Amounts in several
@@ -146,7 +152,7 @@ def to_infracost(projection: Projection, project_name: str, source_path: str, so
     summary = _summary(projection)
     generated = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
     project = {"name": project_name,
-               "metadata": {"path": source_path, "type": source_type},
+               "metadata": {"path": relative_path(source_path), "type": source_type},
                "pastBreakdown": past_breakdown, "breakdown": breakdown, "diff": diff, "summary": summary}
     return {
         "version": VERSION, "currency": currency, "projects": [project],
