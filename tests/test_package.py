@@ -151,11 +151,12 @@ def test_help_lists_the_verbs_and_unknown_verbs_exit_2(installed):
     assert out.returncode == 0
     for words, _, _ in VERBS:
         assert f"pulumicost {' '.join(words)}" in out.stdout
-    for argv, named in ((["deploy"], "deploy"), (["cost", "forecast"], "cost forecast"), (["cost"], "cost"), ([], "")):
+    for argv, expected in ((["deploy"], "unknown command 'deploy'"), (["cost", "forecast"], "unknown command 'cost forecast'"),
+                           (["cost"], "usage: pulumicost cost VERB"), ([], "usage: pulumicost VERB")):
         bad = installed.pulumicost(*argv)
         assert bad.returncode == 2
         assert "Traceback" not in bad.stderr
-        assert (f"unknown command '{named}'" if argv else "usage: pulumicost VERB") in bad.stderr
+        assert expected in bad.stderr
 
 
 def test_version_is_the_packs_in_both_homes(installed):
@@ -227,3 +228,14 @@ def test_readme_ci_recipe_runs_through_the_install(installed, tmp_path):
     gate = installed.pulumicost(*next(argv for argv in github if "--policy-pack-config" in argv))
     assert gate.returncode == 1, gate.stderr
     assert "stack-budget" in (installed.outside / "cost.md").read_text()
+
+
+def test_usage_example_ships_and_runs_from_the_install(installed):
+    """Installed, `pulumicost usage example` and the documented module print the bundled file
+    (the module used to crash: no repository to rewrite it in)."""
+    expected = (EXAMPLES / "usage-example.yaml").read_text()
+    for done in (installed.pulumicost("usage", "example"), installed.module("pulumicost_policy.descriptor.usage_example")):
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == expected
+    bundled = installed.site / "pulumicost_policy" / "_bundle" / "examples" / "usage-example.yaml"
+    assert bundled.read_text() == expected

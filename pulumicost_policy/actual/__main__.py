@@ -7,6 +7,7 @@ Exit codes: 0 ok; 1 the results cannot be aggregated (mixed currencies, no cost 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import shutil
 import subprocess
@@ -98,11 +99,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     host = PluginHost.from_environment()
     if args.plugin and host.named(args.plugin) is None:
-        print(f"error: --plugin {args.plugin}: not installed (see python -m pulumicost_policy.plugins list)", file=sys.stderr)
+        close = difflib.get_close_matches(args.plugin, [c.name for c in host.clients], n=3, cutoff=0.6)
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        print(f"error: --plugin {args.plugin}: not installed{hint} (see `pulumicost plugin list`)", file=sys.stderr)
         return EXIT_USAGE
     if not host.clients:
-        print("error: no cost plugin is installed; install one, e.g. python -m pulumicost_policy.plugins install "
-              "plugins/vantage", file=sys.stderr)
+        print("error: no cost plugin is installed; install one, e.g. `pulumicost plugin install vantage`",
+              file=sys.stderr)
         return EXIT_NO_PLUGIN
     if state and not targets:
         print(f"error: {state}: no custom resources match the filters", file=sys.stderr)

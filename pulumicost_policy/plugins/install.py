@@ -8,6 +8,7 @@ from; any other plugin must bring its own executable `pulumicost-plugin-<name>`.
 from __future__ import annotations
 
 import json
+import difflib
 import os
 import re
 import shlex
@@ -84,7 +85,12 @@ def shipped_or_path(source: Path) -> Path:
 def install(source: Path, root: Path) -> PluginSpec:
     """Copy `source` into the plugin root (replacing the same version) and check the result."""
     if not source.is_dir():
-        raise InstallError(f"{source}: not a directory; give the plugin's directory, e.g. plugins/vantage")
+        shipped = sorted(p.name for p in SHIPPED_PLUGINS_DIR.iterdir() if p.is_dir()) \
+            if SHIPPED_PLUGINS_DIR.is_dir() else []
+        close = difflib.get_close_matches(source.name, shipped, n=3, cutoff=0.6) if len(source.parts) == 1 else []
+        hint = f"did you mean: {', '.join(close)}? " if close else ""
+        raise InstallError(f"{source}: not a directory or a shipped plugin; {hint}give a shipped plugin's name "
+                           f"({', '.join(shipped) or 'none'}) or a plugin's directory")
     name, version = read_manifest(source)
     binary_name = f"{BINARY_PREFIX}{name}"
     python_plugin = (source / "plugin.py").is_file()

@@ -38,17 +38,19 @@ def parse_args(argv: Optional[list[str]], prog: str = PROG) -> argparse.Namespac
     up.add_argument("--regions", type=_csv, help="only these regions, comma-separated (e.g. us-west-2,eu-west-1)")
     up.add_argument("--services", type=_csv, help=f"only these AWS offer files ({', '.join(AWS_SERVICES)}) or "
                     f"pricing-page feeds ({', '.join(AWS_FEEDS)}), comma-separated; all of them by default")
-    sub.add_parser("status", help="show installed price stores and their dates")
+    st = sub.add_parser("status", help="show installed price stores and their dates")
+    st.add_argument("--verbose", "-v", action="store_true", help="list every source of every store with its date")
     return p.parse_args(argv)
 
 
-def status() -> int:
-    """One block per store: the user's (if any) first, as they are consulted first. A store that is
-    refused or damaged is reported with what repairs it; status itself never fails on one."""
+def status(verbose: bool = False) -> int:
+    """A line per store (the user's first, as they are consulted first): how many prices, from how
+    many sources, dated from when to when; `verbose` lists every source with its date. A store that
+    is refused or damaged is reported with what repairs it; status itself never fails on one."""
     user_dir = user_prices_dir()
     stores = sorted(user_dir.glob("*.sqlite")) + sorted(DEFAULT_SPECS_DIR.glob("*.sqlite"))
     if not any(p.parent == user_dir for p in stores):
-        print(f"No user prices installed in {user_dir}; run `{PROG} update`.")
+        print(f"No user prices installed in {user_dir}; run `pulumicost prices update`.")
     for path in stores:
         kind = "user" if path.parent == user_dir else "bundled"
         try:
@@ -59,13 +61,19 @@ def status() -> int:
         except (PriceBookError, sqlite3.Error) as err:
             damage = str(err)
         if damage is not None:
-            fix = f"run `{PROG} update --{path.stem}` to replace it, or delete it" if kind == "user" and \
+            fix = f"run `pulumicost prices update --{path.stem}` to replace it, or delete it" if kind == "user" and \
                 path.stem in CLOUDS else "delete it" if kind == "user" else "reinstall the pack"
             print(f"{path} ({kind}): unusable ({damage}); {fix}")
             continue
-        print(f"{path} ({kind}): {count} prices")
-        for source, date in sorted(dates.items(), key=lambda kv: (kv[1], kv[0])):
-            print(f"  {date}  {source}")
+        dated = sorted(dates.items(), key=lambda kv: (kv[1], kv[0]))
+        span = "" if not dated else f", dated {dated[0][1]}" if dated[0][1] == dated[-1][1] else \
+            f", dated {dated[0][1]} to {dated[-1][1]}"
+        print(f"{path} ({kind}): {count:,} prices from {len(dated)} source{'s' if len(dated) != 1 else ''}{span}")
+        if verbose:
+            for source, date in dated:
+                print(f"  {date}  {source}")
+    if not verbose:
+        print("(`pulumicost prices status --verbose` lists every source and its date)")
     return 0
 
 
@@ -78,7 +86,7 @@ def main(argv: Optional[list[str]] = None, prog: str = PROG) -> int:
         return 2
     try:
         if args.command == "status":
-            return status()
+            return status(args.verbose)
         return _update(args)
     except BrokenPipeError:  # `prices status | head`: the reader has what it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -46,4 +46,4 @@ def stale_warning(estimates: Iterable[CostEstimate], today: Optional[dt.date] = 
     if age <= limit:
         return None
     return (f"Prices used date from {oldest.isoformat()} ({age} days old, over {limit}; set {MAX_AGE_ENV} to change): "
-            "run `python -m pulumicost_policy.prices update` for current list prices.")
+            "run `pulumicost prices update` for current list prices.")

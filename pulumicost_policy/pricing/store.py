@@ -114,7 +114,7 @@ class PriceStore:
             schema = self._con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         except sqlite3.Error as err:
             raise PriceBookError(f"{self.path}: not a readable price store ({err}); "
-                                 "regenerate it (python -m pulumicost_policy.pricing.build) or run prices update") from None
+                                 "run `pulumicost prices update` (or, in the repository, regenerate it: python -m pulumicost_policy.pricing.build)") from None
         if not schema or schema[0] != STORE_SCHEMA:
             raise PriceBookError(f"{self.path}: expected a {STORE_SCHEMA} price store")
         # A store whose header opens but whose tables do not read (damaged pages) prices nothing: the

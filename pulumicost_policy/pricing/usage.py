@@ -78,6 +78,8 @@ class Usage:
 
 
 def _quantities(where: str, key: str, values: Any, source: Optional[Path]) -> dict[str, float]:
+    if values is None:  # an entry whose keys are all still commented out (`pulumicost usage init`)
+        return {}
     if not isinstance(values, Mapping):
         raise UsageFileError(f"{where}: resource_usage[{key!r}] should be a mapping of quantity names to numbers")
     out = {}

@@ -151,7 +151,8 @@ def estimate_row(est: CostEstimate, op: str) -> dict[str, Any]:
         "unpriced_reason": est.reason if est.status == "unpriced" else None,
         "usage_notes": list(est.usage_notes),
         "components": [{"label": c.label, "rate": _exact(c.rate), "unit": c.unit, "currency": c.currency,
-                        "quantity": _round(c.quantity), "monthly": _round(c.monthly)} for c in est.components],
+                        "quantity": _round(c.quantity), "monthly": _round(c.monthly),
+                        "usage_key": c.usage_key or None} for c in est.components],
     }
 
 
