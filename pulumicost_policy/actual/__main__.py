@@ -7,7 +7,6 @@ Exit codes: 0 ok; 1 the results cannot be aggregated (mixed currencies, no cost 
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import shutil
 import subprocess
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from ..plugins.host import PluginHost
+from ..suggest import did_you_mean
 from ..sources import open_sources
 from ..pricing.estimate import PRICED
 from ..inputs.plan import PlanError
@@ -99,9 +99,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     host = PluginHost.from_environment()
     if args.plugin and host.named(args.plugin) is None:
-        close = difflib.get_close_matches(args.plugin, [c.name for c in host.clients], n=3, cutoff=0.6)
-        hint = f"; did you mean: {', '.join(close)}?" if close else ""
-        print(f"error: --plugin {args.plugin}: not installed{hint} (see `pulumicost plugin list`)", file=sys.stderr)
+        hint = did_you_mean(args.plugin, [c.name for c in host.clients])
+        print(f"error: --plugin {args.plugin}: not installed{hint}; see `pulumicost plugin list`", file=sys.stderr)
         return EXIT_USAGE
     if not host.clients:
         print("error: no cost plugin is installed; install one, e.g. `pulumicost plugin install vantage`",

@@ -13,11 +13,11 @@ matches. The tools are imported only when chosen: `pulumicost --help` starts no 
 """
 from __future__ import annotations
 
-import difflib
 import sys
 from typing import Callable, Optional, Sequence
 
 from ..paths import pack_version
+from ..suggest import did_you_mean
 
 Tool = Callable[[list[str], str], int]  # (arguments, the command's name for help and errors)
 EXIT_USAGE = 2
@@ -84,13 +84,6 @@ def find(argv: Sequence[str]) -> Optional[tuple[Tool, list[str], str]]:
     return None
 
 
-def suggest(word: str, choices: Sequence[str]) -> str:
-    """` (did you mean: plugin?)` for a close match, else ''."""
-    close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6) or \
-        [c for c in choices if c.split()[-1] in difflib.get_close_matches(word, [c.split()[-1]], n=1, cutoff=0.6)]
-    return f" (did you mean: {', '.join(close)}?)" if close else ""
-
-
 def group_help(group: str) -> str:
     """The verbs of a group (`pulumicost cost`)."""
     verbs = [(words, text) for words, _, text in VERBS if len(words) > 1 and words[0] == group]
@@ -104,9 +97,9 @@ def unknown(args: Sequence[str]) -> str:
     groups = {words[0] for words, _, _ in VERBS if len(words) > 1}
     if args[0] in groups:
         seconds = [words[1] for words, _, _ in VERBS if words[0] == args[0] and len(words) > 1]
-        wanted, hint = f"{args[0]} {args[1]}", suggest(args[1], [f"{args[0]} {w}" for w in seconds])
+        wanted, hint = f"{args[0]} {args[1]}", did_you_mean(f"{args[0]} {args[1]}", [f"{args[0]} {w}" for w in seconds])
     else:
-        wanted, hint = args[0], suggest(args[0], sorted({words[0] for words, _, _ in VERBS}))
+        wanted, hint = args[0], did_you_mean(args[0], sorted({words[0] for words, _, _ in VERBS}))
     known = ", ".join(" ".join(words) for words, _, _ in VERBS)
     return f"pulumicost: error: unknown command '{wanted}'{hint}; expected one of: {known} (pulumicost --help)"
 

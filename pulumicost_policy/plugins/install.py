@@ -8,7 +8,6 @@ from; any other plugin must bring its own executable `pulumicost-plugin-<name>`.
 from __future__ import annotations
 
 import json
-import difflib
 import os
 import re
 import shlex
@@ -17,6 +16,7 @@ import sys
 from pathlib import Path
 
 from ..paths import IMPORT_ROOT, SHIPPED_PLUGINS_DIR
+from ..suggest import did_you_mean
 from ..trust import unsafe_reason
 from .discovery import BINARY_PREFIX, MANIFEST, PluginSpec, inspect, parse_version
 
@@ -87,9 +87,8 @@ def install(source: Path, root: Path) -> PluginSpec:
     if not source.is_dir():
         shipped = sorted(p.name for p in SHIPPED_PLUGINS_DIR.iterdir() if p.is_dir()) \
             if SHIPPED_PLUGINS_DIR.is_dir() else []
-        close = difflib.get_close_matches(source.name, shipped, n=3, cutoff=0.6) if len(source.parts) == 1 else []
-        hint = f"did you mean: {', '.join(close)}? " if close else ""
-        raise InstallError(f"{source}: not a directory or a shipped plugin; {hint}give a shipped plugin's name "
+        hint = did_you_mean(source.name, shipped) if len(source.parts) == 1 else ""
+        raise InstallError(f"{source}: not a directory or a shipped plugin{hint}; give a shipped plugin's name "
                            f"({', '.join(shipped) or 'none'}) or a plugin's directory")
     name, version = read_manifest(source)
     binary_name = f"{BINARY_PREFIX}{name}"
