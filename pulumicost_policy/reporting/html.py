@@ -16,10 +16,10 @@ from typing import Any, Optional
 from ..money import money, signed
 from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate
 from ..pricing.freshness import stale_warning
+from ..quoting import printable
 from .components import cost_text, monthly_quantity, quantity_text, unit_text
 from .document import Projection, Row
 from .headline import change_text, iso_currencies, price_sources, project_and_stack, title_of
-from ..quoting import printable
 
 STYLE = """*{box-sizing:border-box}
 body{font-family:system-ui,sans-serif;margin:0 auto;padding:1.5em;max-width:72em;color:#222;line-height:1.4;overflow-wrap:anywhere}
