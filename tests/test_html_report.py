@@ -108,7 +108,7 @@ def test_header_order_and_components(browser, page):
     meta = browser.execute_script("return document.querySelector('.meta').textContent")
     assert "Generated " in meta and "UTC" in meta and "Prices: specs (" in meta
     names = browser.execute_script(
-        "return [...document.querySelectorAll('h2 + table > tbody > tr:not(.components) > td:first-child')]"
+        "return [...document.querySelectorAll('table.resources > tbody > tr:not(.components) > td:first-child')]"
         ".map(td => td.textContent)")
     priced = sorted((r for r in report["resources"] if r["status"] in ("priced", "usage_based")),
                     key=lambda r: (-(r["monthly"] or 0), r["urn"]))

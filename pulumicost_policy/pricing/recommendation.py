@@ -73,9 +73,15 @@ class Recommendation:
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "urn": self.urn, "name": self.name, "type": self.type, "region": self.region,
                 "title": self.title, "changes": [{"path": c.path, "from": c.old, "to": c.new} for c in self.changes],
-                "current_monthly": self.current, "proposed_monthly": self.proposed,
-                "monthly_saving": self.saving, "currency": self.currency, "caveat": self.caveat,
+                "current_monthly": _json_amount(self.current), "proposed_monthly": _json_amount(self.proposed),
+                "monthly_saving": _json_amount(self.saving), "currency": self.currency, "caveat": self.caveat,
                 "sources": list(self.sources)}
+
+
+def _json_amount(value: Optional[float]) -> Optional[float]:
+    """An amount for the JSON report at 6 decimals, as the report writes costs (a difference of two
+    prices is 1.46 there, not 1.4600000000000009)."""
+    return None if value is None else round(value, 6)
 
 
 def usable(rec: Recommendation) -> bool:

@@ -168,7 +168,7 @@ def _resources(projection: Projection) -> list[str]:
     money_cols = ["Before", "After", "Change"] if compared else ["Monthly"]
     cols = ["Resource", "Type", *(["Op"] if compared else []), "SKU / region"]
     span = len(cols) + len(money_cols) + 1
-    out = [f"<h2>Resources with a cost ({len(rows)})</h2><table><thead><tr>"
+    out = [f"<h2>Resources with a cost ({len(rows)})</h2><table class='resources'><thead><tr>"
            + "".join(f"<th>{c}</th>" for c in cols) + "".join(f"<th class='n'>{c}</th>" for c in money_cols)
            + "<th>Source</th></tr></thead><tbody>"]
     for row in rows:
