@@ -22,14 +22,15 @@ from .document import Projection, Row
 from .headline import change_text, iso_currencies, price_sources, project_and_stack, title_of
 
 STYLE = """*{box-sizing:border-box}
-body{font-family:system-ui,sans-serif;margin:0 auto;padding:1.5em;max-width:72em;color:#222;line-height:1.4;overflow-wrap:anywhere}
+body{font-family:system-ui,sans-serif;margin:0 auto;padding:1.5em;max-width:72em;color:#222;line-height:1.4;overflow-wrap:break-word}
 h1{margin:0 0 .2em;overflow-wrap:anywhere}.meta{color:#555;margin:0 0 1em}.meta span{margin-right:1.2em}
 .warn{background:#fff4e0;border-left:4px solid #e69500;padding:.4em .8em}
 .cards{display:flex;flex-wrap:wrap;gap:1em;margin:1em 0}
 .card{border:1px solid #ddd;border-radius:6px;padding:.6em 1em;min-width:12em;flex:1}
 .card b{display:block;font-size:1.5em}
 table{border-collapse:collapse;margin:.5em 0 1em;width:100%;table-layout:auto}
-th,td{border-bottom:1px solid #e3e3e3;padding:.3em .5em;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border-bottom:1px solid #e3e3e3;padding:.3em .5em;text-align:left;vertical-align:top}
+td:first-child,td.t,.meta,li{overflow-wrap:anywhere}  /* names: a 300-character one still wraps in the page */
 th{background:#f5f5f5}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}
 tr.components>td{border-bottom:1px solid #ccc;padding:0 .5em .6em 1.5em}td.u{white-space:nowrap;overflow-wrap:normal}
 tr.components table{margin:0;font-size:.9em}tr.components td td{border-bottom:1px dotted #e3e3e3}
@@ -173,7 +174,7 @@ def _resources(projection: Projection) -> list[str]:
            + "<th>Source</th></tr></thead><tbody>"]
     for row in rows:
         e = row.estimate
-        cells = [f"<td><b>{_e(e.name)}</b></td>", f"<td>{_e(e.type)}</td>"]
+        cells = [f"<td><b>{_e(e.name)}</b></td>", f"<td class='t'>{_e(e.type)}</td>"]
         if compared:
             cells.append(f"<td>{_e(row.op)}</td>")
         cells.append(f"<td>{_e(e.sku)}<br>{_e(e.region)}</td>")
