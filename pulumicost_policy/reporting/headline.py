@@ -14,7 +14,7 @@ from ..pricing.freshness import price_dates
 from .document import Projection, Row
 
 _URN = re.compile(r"^urn:pulumi:([^:]+)::([^:]+)::")
-_SOURCE_DATE = re.compile(r"\s*\d{4}-\d{2}-\d{2}\b")
+_SOURCE_DATE = re.compile(r"[\s,;]*\d{4}-\d{2}-\d{2}\b")
 
 
 def project_and_stack(projection: Projection, stack_name: str = "") -> tuple[str, str]:
@@ -52,7 +52,7 @@ def change_text(projection: Projection, currency: str) -> str:
 def price_sources(estimates: Iterable[CostEstimate]) -> str:
     """`specs (2024-09-28 to 2025-10-22)`: the sources of the prices used and their dates."""
     estimates = list(estimates)
-    names = sorted({_SOURCE_DATE.sub("", e.source).strip() or e.source
+    names = sorted({_SOURCE_DATE.sub("", e.source).strip(" ,;") or e.source
                     for e in estimates if e.status in (PRICED, USAGE_BASED) and e.source})
     dates = sorted(price_dates(estimates))
     if not names:
