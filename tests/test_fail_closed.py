@@ -260,3 +260,18 @@ def test_headlines_do_not_claim_what_did_not_happen(tmp_path):
     line = next(x for x in deleted.stdout.splitlines() if x.startswith("Savings from deletes"))
     rate = PriceBook.load().get("aws", "ec2:Instance", "t3.micro", "us-east-1").rate_per_unit
     assert f"${rate * 730:,.2f}" in line and "-$" not in line
+
+
+@pytest.mark.parametrize("output", ["table", "json", "ndjson", "markdown", "html", "infracost-json"])
+def test_every_output_says_a_plan_is_partial(tmp_path, output):
+    """Issue #22: every total carries what it could not price, in every output format."""
+    doc = json.loads(MIXED.read_text())
+    plan = write(tmp_path, "update.json", partial_update(doc))
+    out = run("--pulumi-json", plan, "--output", output)
+    assert out.returncode == 0, out.stderr
+    omitted = len(doc["steps"]) - 2
+    if output in ("json", "ndjson"):
+        summary = json.loads(out.stdout.splitlines()[-1] if output == "ndjson" else out.stdout)
+        assert summary["totals"]["partial"] is True and summary["totals"]["omitted"] == omitted
+    else:
+        assert f"Partial: {omitted} unchanged resources are not in the plan" in out.stdout

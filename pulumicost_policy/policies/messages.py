@@ -10,6 +10,7 @@ from ..money import money, signed
 from ..pricing.estimate import FREE, PRICED, UNPRICED, USAGE_BASED, CostEstimate
 from ..pricing.freshness import stale_warning
 from ..pricing.rollup import StackCost
+from ..reporting.text import partial_lines, why_no_change
 
 
 def resource_message(est: CostEstimate) -> str:
@@ -60,30 +61,10 @@ def summary_message(stack: StackCost) -> str:
     return "\n".join(lines)
 
 
-def partial_lines(stack: StackCost) -> list[str]:
-    """What a total leaves out: it is a known amount, never the stack's cost, when these exist."""
-    lines = []
-    unpriced = stack.coverage.get(UNPRICED, 0)
-    if unpriced:
-        lines.append(f"Partial: the total leaves out {plural(unpriced, 'unpriced resource')} (below).")
-    if stack.omitted:
-        lines.append(f"Partial: {plural(stack.omitted, 'unchanged resource')} {'is' if stack.omitted == 1 else 'are'} "
-                     "not in the plan (run `pulumi preview --json --show-sames`, or pass the current state with "
-                     "--pulumi-state); their cost is not in the total.")
-    return lines
-
-
-def plural(n: int, noun: str) -> str:
-    """`1 resource`, `2 resources`."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def change_message(past: StackCost, current: StackCost, diff: Optional[float]) -> str:
     """`Monthly cost change: $60.74 -> $280.32 USD (+$219.58)`: past, current and diff totals."""
     if diff is None:
-        why = "mixed currencies" if len(set(past.totals) | set(current.totals)) > 1 else \
-            "a resource's change depends on a cost line known on one side only"
-        return f"Monthly cost change: not computable ({why})"
+        return f"Monthly cost change: not computable ({why_no_change(past, current)})"
     currency = current.currency or past.currency or "USD"  # nothing priced on either side: $0 -> $0
     return (f"Monthly cost change: {money(past.totals.get(currency, 0.0), currency)} -> "
             f"{money(current.totals.get(currency, 0.0), currency)} {currency} ({signed(diff, currency)})")

@@ -10,7 +10,7 @@ from ..money import money
 from ..pricing.estimate import FREE
 from ..policies.messages import change_message, summary_message
 from ..reporting.document import Projection, Row, estimate_row
-from ..reporting.text import plain, width
+from ..reporting.text import plain, plural, width
 from .table import write_table
 
 
@@ -35,11 +35,6 @@ def table(projection: Projection, out: IO[str], show_free: bool = False, compone
     if saved.totals:
         # A saving is an amount saved: positive ("Savings from deletes: $7.59"), not "-$7.59".
         console.print("Savings from deletes: " + ", ".join(f"{money(v, c)} {c}/month" for c, v in saved.totals.items()))
-
-
-def plural(n: int, noun: str) -> str:
-    """`1 resource`, `2 resources`."""
-    return f"{n:,} {noun}{'' if n == 1 else 's'}"
 
 
 def ndjson(projection: Projection, out: IO[str], summary: dict[str, Any]) -> None:

@@ -85,4 +85,5 @@ def iso_currencies(projection: Projection) -> Projection:
         est = _iso_estimate(r.estimate)
         before = est if r.before is r.estimate else _iso_estimate(r.before)
         return Row(r.op, est, before)
-    return Projection([row(r) for r in projection.rows], [row(r) for r in projection.savings], projection.compared)
+    return Projection([row(r) for r in projection.rows], [row(r) for r in projection.savings], projection.compared,
+                      projection.omitted)

@@ -20,6 +20,7 @@ from ..quoting import printable
 from .components import cost_text, monthly_quantity, quantity_text, unit_text
 from .document import Projection, Row
 from .headline import change_text, iso_currencies, price_sources, project_and_stack, title_of
+from .text import partial_lines
 
 STYLE = """*{box-sizing:border-box}
 body{font-family:system-ui,sans-serif;margin:0 auto;padding:1.5em;max-width:72em;color:#222;line-height:1.4;overflow-wrap:break-word}
@@ -122,7 +123,8 @@ def _cards(projection: Projection) -> list[str]:
     cov = stack.coverage
     cards.append(f"<div class='card'>Resources<b>{sum(cov.values())}</b>{cov.get(PRICED, 0)} priced, "
                  f"{cov.get(USAGE_BASED, 0)} usage-based, {cov.get(FREE, 0)} free, {cov.get(UNPRICED, 0)} unpriced</div>")
-    return ["<div class='cards'>", *cards, "</div>"]
+    warnings = [f"<p class='warn'>{_e(line)}</p>" for line in partial_lines(stack)]
+    return ["<div class='cards'>", *cards, "</div>", *warnings]
 
 
 def _breakdown(projection: Projection) -> list[str]:

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Optional
 from ..pricing.estimate import FREE, HOURS_PER_MONTH, PRICED, UNPRICED, USAGE_BASED, ComponentCost, CostEstimate
 from .components import monthly_quantity, unit_text
 from .document import Projection
+from .text import omitted_line
 
 VERSION = "0.2"
 
@@ -151,8 +152,11 @@ def to_infracost(projection: Projection, project_name: str, source_path: str, so
     diff = _diff(projection) if compared else breakdown
     summary = _summary(projection)
     generated = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    metadata: dict[str, Any] = {"path": relative_path(source_path), "type": source_type}
+    if stack.omitted:  # a plan without its unchanged resources: the totals are partial (issue #22)
+        metadata["warnings"] = [{"code": "partial_plan", "message": omitted_line(stack)}]
     project = {"name": project_name,
-               "metadata": {"path": relative_path(source_path), "type": source_type},
+               "metadata": metadata,
                "pastBreakdown": past_breakdown, "breakdown": breakdown, "diff": diff, "summary": summary}
     return {
         "version": VERSION, "currency": currency, "projects": [project],

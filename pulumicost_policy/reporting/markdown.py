@@ -22,7 +22,7 @@ from ..pricing.freshness import stale_warning
 from .components import cost_text, monthly_quantity, quantity_text, unit_text
 from .document import Projection, Row
 from .headline import change_text, iso_currencies, price_sources, project_and_stack, title_of
-from .text import one_line
+from .text import one_line, partial_lines, why_no_change
 
 COMMENT_LIMIT = 65_536
 TOP = 10
@@ -95,11 +95,11 @@ def _headline(projection: Projection, project: str, stack_name: str) -> list[str
         past = projection.past
         currency = stack.currency or past.currency or "USD"
         line += (f" (was {money(past.total or 0.0, currency)}, **{change_text(projection, currency)}**)"
-                 if projection.diff is not None else " (change not computable: mixed currencies)")
+                 if projection.diff is not None else f" (change not computable: {why_no_change(past, stack)})")
     cov = stack.coverage
     counts = (f"{cov.get(PRICED, 0)} priced, {cov.get(USAGE_BASED, 0)} usage-based, {cov.get(FREE, 0)} free, "
               f"{cov.get(UNPRICED, 0)} unpriced")
-    partial = "  \n:warning: Partial: the total leaves out the unpriced resources below." if cov.get(UNPRICED) else ""
+    partial = "".join(f"  \n:warning: {cell(line)}" for line in partial_lines(stack))
     out = [title, "", line + "  ", counts + partial, ""]
     estimates = list(stack.estimates.values()) + list(projection.past.estimates.values())
     sources = price_sources(estimates)
