@@ -119,3 +119,14 @@ def test_bad_values_become_reasons(props, reason):
 def test_unknown_marks_pending():
     assert d("aws:ec2/instance:Instance", {"instanceType": UNKNOWN}).pending
     assert not d("aws:ec2/instance:Instance", {"instanceType": 1}).pending
+
+
+@pytest.mark.parametrize("tier,fee", [("Paid", "Standard"), ("Standard", "Standard"), ("Premium", "Premium"),
+                                      ("Free", None), (None, None)])
+def test_aks_tier_fee_reads_the_old_paid_name_as_standard(tier, fee):
+    """azurerm's sku_tier was "Free"/"Paid" before Azure renamed Paid (the uptime SLA) Standard: an older
+    program's Paid cluster pays the Standard fee, not nothing."""
+    props = {"defaultNodePool": {"vmSize": "Standard_D2_v2"}, **({"skuTier": tier} if tier else {})}
+    desc = d("azure:containerservice/kubernetesCluster:KubernetesCluster", props, {"location": "eastus"})
+    fees = [c.sku for c in desc.components if c.price_type == "aks:Cluster"]
+    assert fees == ([fee] if fee else [])

@@ -19,6 +19,7 @@ from .compute import disk_tier, is_spot, vm_line, vm_size
 
 AKS_OS_DISK_GB = 128.0  # AKS's OS disk size when a pool does not set one
 TIERS = ("Standard", "Premium")  # the paid tiers; "Free" has no cluster fee
+OLD_TIER_NAMES = {"Paid": "Standard"}  # Azure renamed the Paid tier (uptime SLA) Standard; older programs say Paid
 NODES = UsageKey("nodes", "nodes", "nodes in the pool; default: its node count (or minimum when autoscaling)")
 
 
@@ -53,6 +54,7 @@ def pool_lines(p: Props, prefix: str, count_keys: tuple[str, ...], min_key: str,
 
 def _tier_fee(tier: Optional[str]) -> list[CostComponent]:
     tier = (tier or "Free").capitalize()
+    tier = OLD_TIER_NAMES.get(tier, tier)
     if tier not in TIERS:
         return []
     return [running(f"{tier} tier (cluster fee)", "aks:Cluster", tier)]
