@@ -196,6 +196,8 @@ GKE, POOL = "gcp:container/cluster:Cluster", "gcp:container/nodePool:NodePool"
 EAST = {"location": "eastus"}
 CF_REGIONS = ("US, Mexico, Canada", "Europe, Israel", "South Africa, Kenya, Middle East", "South America", "Japan",
               "Australia, New Zealand", "Hong Kong, Philippines, Asia Pacific", "India")
+# The GKE cluster fee is priced from the billing catalog (issue #24): our line for theirs.
+GKE_FEE = {"Cluster management fee": "Cluster management fee", "Autopilot": "Cluster management fee (autopilot)"}
 UNPRICED_CASES = (
     # sql_database_instance_test: its first six resources (db-custom-1-3840, each engine, regional and zonal)
     *((f'google_sql_database_instance.db_instance["db-custom-1-3840.{engine}.{avail}"]', SQL,
@@ -219,8 +221,8 @@ UNPRICED_CASES = (
                     "guestAccelerators": [{"type": "nvidia-tesla-k80", "count": 4}]}}, "us-central1",
      _lines("Instance usage (Linux/UNIX, on-demand, n1-standard-16)=1165.07; SSD provisioned storage (pd-ssd)=61.20; "
             "Local SSD provisioned storage=90.00; NVIDIA Tesla K80 (on-demand)=2759.40")),
-    # app_service_plan_test (all), redis_cache_test (all), postgresql_flexible_server_test (all),
-    # kubernetes_cluster_test (all), mssql_database_test (five), storage_account_test (three)
+    # app_service_plan_test (all), postgresql_flexible_server_test (all),
+    # mssql_database_test (five), storage_account_test (three)
     *((f"azurerm_app_service_plan.{name}", "azure:appservice/plan:Plan", {**EAST, "sku": {"tier": tier, "size": size,
                                                                                        "capacity": n}},
        "eastus", ((f"Instance usage ({size})", figure),)) for name, tier, size, n, figure in (
@@ -229,12 +231,8 @@ UNPRICED_CASES = (
         ("isolated", "Isolated", "I1", 1, 219.00), ("premium_v1", "Premium", "P1v1", 1, 219.00),
         ("pc2", "PremiumContainer", "PC2", 1, 118.59), ("standard_s1", "Standard", "S1", 1, 73.00),
         ("basic", "Basic", "B2", 1, 24.82), ("default_capacity", "Basic", "B2", None, 24.82))),
-    *((f"azurerm_redis_cache.{name}", "azure:redis/cache:Cache", {**EAST, "skuName": sku.split("_")[0]}, "eastus",
-       ((f"Cache usage ({sku}), {n} node", figure),)) for name, sku, n, figure in (
-        ("basic_c2", "Basic_C4", 4, 613.20), ("premium_p1", "Premium_P1", 6, 2430.90),
-        ("standard_c3", "Standard_C3", 2, 657.00), ("usage", "Basic_C1", 5, 200.75))),
     *((f"azurerm_postgresql_flexible_server.{name}", "azure:postgresql/flexibleServer:FlexibleServer",
-       {**EAST, "skuName": sku}, "eastus", _lines(lines)) for name, sku, lines in (
+       {"location": "westus", "skuName": sku}, "westus", _lines(lines)) for name, sku, lines in (
         ("burstable", "B_Standard_B1ms", "Compute (B_Standard_B1ms)=32.12; Storage=17.66; "
                                          "Additional backup storage=475.00"),
         ("gp", "GP_Standard_D4s_v3", "Compute (GP_Standard_D4s_v3)=284.70; Storage=4.42; "
@@ -243,19 +241,6 @@ UNPRICED_CASES = (
                                      "Additional backup storage=475.00"),
         ("non_usage_gp", "GP_Standard_D16s_v3", "Compute (GP_Standard_D16s_v3)=1138.80; Storage=$0.14; "
                                                 "Additional backup storage=$0.095"))),
-    *((f"azurerm_kubernetes_cluster.{name}", "azure:containerservice/kubernetesCluster:KubernetesCluster",
-       {**EAST, "defaultNodePool": {"vmSize": size, "nodeCount": n}}, "eastus", _lines(lines))
-      for name, size, n, lines in (
-        ("free_D2V2", "Standard_D2_v2", 1, "default_node_pool Instance usage (pay as you go, Standard_D2_v2)=106.58; "
-                                           "default_node_pool os_disk Storage (P1)=0.60"),
-        ("paid_5nc_32gb", "Standard_D2_v2", 5, "Uptime SLA=73.00; default_node_pool Instance usage (pay as you go, "
-                                               "Standard_D2_v2)=532.90; default_node_pool os_disk Storage (P4)=26.40"),
-        ("paid_D2SV2_3nc_128gb", "Standard_DS2_v2", 3, "Uptime SLA=73.00; default_node_pool Instance usage (pay as "
-                                                       "you go, Standard_DS2_v2)=319.74; default_node_pool os_disk "
-                                                       "Storage (P10)=59.13"),
-        ("usage_ephemeral", "Standard_D2_v2", 2, "Uptime SLA=73.00; default_node_pool Instance usage (pay as you go, "
-                                                 "Standard_D2_v2)=213.16; Load Balancer Data processed=0.50; DNS "
-                                                 "Hosted zone=0.50"))),
     *((f"azurerm_mssql_database.{name}", "azure:mssql/database:Database", {"skuName": sku}, "eastus", _lines(lines))
       for name, sku, lines in (
         ("backup_default", "GP_Gen5_4", "Compute (provisioned, GP_Gen5_4)=444.47; SQL license=291.90; Storage=0.58; "
@@ -883,9 +868,10 @@ CASES: tuple[Case, ...] = (
           ("default_zonal", {"location": "us-central1"}, 220.13, 36.00),
           ("autoscaling_regional", {"location": "us-central1-a",
                                     "autoscaling": {"minNodeCount": 2, "maxNodeCount": 10}}, 48.92, 8.00))),
-    # Types our data has no prices for (Aurora, OpenSearch, CloudFront, Cloud SQL, GKE, Azure services):
-    # every line is a difference. Large goldens are translated in part: the resources named below.
-    *(Case(golden, token, props, tuple(L(label, figure, None) for label, figure in lines), region=region)
+    # Types our data had no prices for when translated (Cloud SQL, GKE, Azure services): every line but
+    # the GKE cluster fee is a difference. Large goldens are translated in part: the resources named below.
+    *(Case(golden, token, props, tuple(L(label, figure, GKE_FEE.get(label) if token == GKE else None)
+                                       for label, figure in lines), region=region)
       for golden, token, props, region, lines in UNPRICED_CASES),
     Case("aws_secretsmanager_secret.secret_withUsage", "aws:secretsmanager/secret:Secret", {},
          (L("Secret", 0.40), L("API requests", 0.50)), {"monthly_requests": 1e5}),
@@ -1153,7 +1139,8 @@ R53 = ("a record without a routing policy is billed for standard queries only: I
 REDSHIFT = "not among the readable entries of the Redshift feed in our data (Spectrum, backup and managed storage)"
 GCS = "pricing.yml has no Cloud Storage operation or network egress prices"
 SNS = "no Kinesis Firehose or SMS delivery price in the SNS feed of our data (SMS prices vary by country)"
-NO_DATA = "unpriced: our data has no prices for this type (no feed for it; Azure data is eastus VMs and disks only)"
+NO_DATA = ("unpriced: our data has no prices for this type (no price file in its sources for Azure public IPs, "
+           "VPN gateways or Memorystore)")
 
 DIFFERENCES: dict[tuple[str, str], str] = {
     ("aws_dynamodb_table.my_dynamodb_table_usage", "Replicated write request unit (rWRU) us-east-2"): GLOBAL_TABLES,
@@ -1345,18 +1332,35 @@ DIFFERENCES.update({
        "in the DocumentDB feed of our data" for name in ("db", "medium")},
 })
 
-# Types our data has no prices for, and the rest of the third round's cases.
+# Types our data has no prices for in the golden's region, and the rest of the third round's cases.
+SEA_ONLY = ("unpriced: the book has {what} prices for the Southeast Asia regions only (the 2026-06 retail data "
+            "for southeastasia and indonesiacentral); the golden is eastus")
 NOT_IN_DATA = {
     SQL: "unpriced: pricing.yml has no Cloud SQL prices",
-    GKE: "unpriced: pricing.yml has no GKE management-fee or Autopilot prices (a cluster's default pool is not "
-         "priced on its own either)",
-    **{token: "unpriced: the bundled Azure data has eastus VM and disk-tier prices only" for token in (
-        "azure:appservice/plan:Plan", "azure:redis/cache:Cache", "azure:postgresql/flexibleServer:FlexibleServer",
-        "azure:containerservice/kubernetesCluster:KubernetesCluster", "azure:mssql/database:Database",
-        "azure:storage/account:Account")},
+    "azure:appservice/plan:Plan": SEA_ONLY.format(what="App Service plan"),
+    "azure:mssql/database:Database": SEA_ONLY.format(what="SQL Database"),
+    "azure:postgresql/flexibleServer:FlexibleServer": "unpriced: westus (the golden's region) is not among the 25 "
+        "regions of the Azure PaaS table in our data, and memory-optimized (MO_) servers are in none of them",
 }
 DIFFERENCES.update({(case.golden, label): NOT_IN_DATA[case.token] for case in CASES if case.token in NOT_IN_DATA
                     for label, _, _, _ in case.lines})
+DIFFERENCES.update({
+    **{(f"azurerm_storage_account.{name}", label): "unpriced: Premium (BlockBlobStorage) accounts are not in the "
+       "price book (Standard Blob prices only)" for name in ("bb_Premium_LRS", "bb_Premium_ZRS") for label in (
+        "Capacity", "Write operations", "List and create container operations", "Read operations",
+        "All other operations")},
+    **{("azurerm_storage_account.bb_without_usage_file", label): "unpriced: the Cool tier has prices in the book for "
+       "five EU regions only (the retail data); eastus has Hot LRS only (the 25-region table)" for label in (
+        "Capacity", "Write operations", "List and create container operations", "Read operations",
+        "All other operations", "Data retrieval", "Data write", "Blob index")},
+    **{(f"google_container_cluster.{name}", label): "a cluster's default node pool is not priced with the cluster "
+       "(ours is the cluster fee; node pools are priced as their own resources)" for name in ("regional", "node_locations")
+       for label in ("default_pool Instance usage (Linux/UNIX, on-demand, e2-medium)",
+                     "default_pool Standard provisioned storage (pd-standard)")},
+    **{("google_container_cluster.autopilot_with_usage", label): "Autopilot pods' vCPU, memory and ephemeral "
+       "storage are not modelled: ours is the Autopilot cluster fee" for label in (
+        "Autopilot vCPU", "Autopilot memory", "Autopilot ephemeral storage")},
+})
 DIFFERENCES.update({
     **{("aws_eks_fargate_profile.example", label): "their figures are for 1 vCPU and 1 GB, Infracost's assumed pod "
        "size; ours are by usage (vcpu, memory_gb) at the same Fargate rates" for label in ("Per GB per hour",
@@ -1375,4 +1379,104 @@ DIFFERENCES.update({
        "(the pool has guestAccelerators; the VMs and disks alone would understate it)" for label in (
         "Instance usage (Linux/UNIX, on-demand, n1-standard-16)", "SSD provisioned storage (pd-ssd)",
         "Local SSD provisioned storage", "NVIDIA Tesla K80 (on-demand)")},
+})
+
+# Issue #24's types, translated: lb_test (all), kubernetes_cluster_test and kubernetes_cluster_node_pool_test
+# (all, eastus), linux_virtual_machine_scale_set_test (all, eastus), redis_cache_test (all, eastus).
+AKS, AKS_POOL = ("azure:containerservice/kubernetesCluster:KubernetesCluster",
+                 "azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool")
+VM_LINE, NODE_DISK = "Virtual machine (Linux, pay-as-you-go)", "Node OS disk"
+
+
+def AKS_NODES(size: str, figure: float):
+    return L(f"Instance usage (pay as you go, {size})", figure, VM_LINE)
+
+
+FREE_D2V2 = {**EAST, "defaultNodePool": {"vmSize": "Standard_D2_v2"}}
+LB = "aws:lb/loadBalancer:LoadBalancer"
+# Their usage (1,000 LCU-hours in the month) as our key's average capacity units per hour.
+LCU_1000 = {"capacity_units": 1000 / 730}
+CASES += (
+    Case("aws_alb.alb1", "aws:alb/loadBalancer:LoadBalancer", {},
+         (L("Application load balancer", 16.42), L("Load balancer capacity units", "0.008", "Capacity units"))),
+    Case("aws_lb.alb1_usage", LB, {"loadBalancerType": "application"},
+         (L("Application load balancer", 16.42), L("Load balancer capacity units", 8.00, "Capacity units")), LCU_1000),
+    Case("aws_lb.lb1", LB, {"loadBalancerType": "application"},
+         (L("Application load balancer", 16.42), L("Load balancer capacity units", "0.008", "Capacity units"))),
+    Case("aws_lb.nlb1", LB, {"loadBalancerType": "network"},
+         (L("Network load balancer", 16.42), L("Load balancer capacity units", "0.006", "Capacity units"))),
+    Case("aws_lb.nlb1_usage", LB, {"loadBalancerType": "network"},
+         (L("Network load balancer", 16.42), L("Load balancer capacity units", 6.00, "Capacity units")), LCU_1000),
+    *(Case(f"azurerm_kubernetes_cluster.{name}", AKS, FREE_D2V2,
+           (AKS_NODES("Standard_D2_v2", 106.58), L("default_node_pool os_disk Storage (P1)", 0.60, NODE_DISK)),
+           region="eastus") for name in ("free_D2V2", "example")),
+    Case("azurerm_kubernetes_cluster.paid_5nc_32gb", AKS, {**EAST, "skuTier": "Paid", "defaultNodePool": {
+        "vmSize": "Standard_D2_v2", "nodeCount": 5, "osDiskSizeGb": 32}},
+         (L("Uptime SLA", 73.00, "Standard tier"), AKS_NODES("Standard_D2_v2", 532.90),
+          L("default_node_pool os_disk Storage (P4)", 26.40, NODE_DISK)), region="eastus"),
+    Case("azurerm_kubernetes_cluster.paid_D2SV2_3nc_128gb", AKS, {**EAST, "skuTier": "Paid", "defaultNodePool": {
+        "vmSize": "Standard_DS2_v2", "nodeCount": 3, "osDiskSizeGb": 128}},
+         (L("Uptime SLA", 73.00, "Standard tier"), AKS_NODES("Standard_DS2_v2", 319.74),
+          L("default_node_pool os_disk Storage (P10)", 59.13, NODE_DISK)), region="eastus"),
+    Case("azurerm_kubernetes_cluster.usage_ephemeral", AKS, {**EAST, "skuTier": "Paid", "defaultNodePool": {
+        "vmSize": "Standard_D2_v2", "osDiskType": "Ephemeral"}},
+         (L("Uptime SLA", 73.00, "Standard tier"), AKS_NODES("Standard_D2_v2", 213.16),
+          L("Load Balancer Data processed", 0.50, None), L("DNS Hosted zone", 0.50, None)),
+         {"nodes": 2, "monthly_hrs": 450}, region="eastus"),
+    Case("azurerm_kubernetes_cluster_node_pool.Standard_DS2_v2", AKS_POOL,
+         {"vmSize": "Standard_DS2_v2", "nodeCount": 2, "osDiskType": "Ephemeral"},
+         (AKS_NODES("Standard_DS2_v2", 213.16),), region="eastus"),
+    Case("azurerm_kubernetes_cluster_node_pool.basic_A2", AKS_POOL, {"vmSize": "Basic_A2"},
+         (AKS_NODES("Basic_A2", 57.67), L("os_disk Storage (P1)", 0.60, NODE_DISK)), region="eastus"),
+    Case("azurerm_kubernetes_cluster_node_pool.example", AKS_POOL, {"vmSize": "Standard_DS2_v2"},
+         (AKS_NODES("Standard_DS2_v2", 106.58), L("os_disk Storage (P1)", 0.60, NODE_DISK)), region="eastus"),
+    Case("azurerm_kubernetes_cluster_node_pool.usage_basic_A2", AKS_POOL, {"vmSize": "Basic_A2"},
+         (AKS_NODES("Basic_A2", 115.34), L("os_disk Storage (P1)", 1.20, NODE_DISK)),
+         {"nodes": 2, "monthly_hrs": 450}, region="eastus"),
+    *(Case(f"azurerm_linux_virtual_machine_scale_set.{name}",
+           "azure:compute/linuxVirtualMachineScaleSet:LinuxVirtualMachineScaleSet",
+           {**EAST, "instances": 3, "sku": "Basic_A2", "osDisk": {"caching": "ReadWrite",
+                                                                  "storageAccountType": "Standard_LRS"}},
+           (L("Instance usage (Linux, pay as you go, Basic_A2)", vm, VM_LINE),
+            L("os_disk Storage (S4, LRS)", disk, "OS disk"), AZ_DISK_OPS("0.0005")), usage, region="eastus")
+      for name, vm, disk, usage in (("basic_a2_usage", 230.68, 6.14, {"instances": 4}),
+                                    ("basic_a2", 173.01, 4.61, {}))),
+    *(Case(f"azurerm_redis_cache.{name}", "azure:redis/cache:Cache", {**EAST, **props},
+           (L(f"Cache usage ({sku}), {n} node", figure, "Cache nodes"),), usage, region="eastus")
+      for name, props, sku, n, figure, usage in (
+        ("basic_c2", {"skuName": "Basic", "family": "C", "capacity": 4, "replicasPerMaster": 3}, "Basic_C4", 4,
+         613.20, {}),
+        ("premium_p1", {"skuName": "Premium", "family": "P", "capacity": 1, "shardCount": 3}, "Premium_P1", 6,
+         2430.90, {}),
+        ("standard_c3", {"skuName": "Standard", "family": "C", "capacity": 3}, "Standard_C3", 2, 657.00, {}),
+        ("usage", {"skuName": "Basic", "family": "C", "capacity": 1}, "Basic_C1", 5, 200.75, {"redis_nodes": 5}))),
+)
+
+AKS_DISK = ("os_disk_size_gb unset: AKS gives each node a 128 GB OS disk (Premium SSD P10 for sizes that take "
+            "premium storage, like DS2_v2; Standard HDD S10 for D2_v2 and Basic_A2); Infracost prices a P1 (4 GB)")
+AKS_FEE = ("unpriced: the AKS Standard (uptime SLA; 'Paid' in older programs) tier fee is in the book for "
+           "indonesiacentral only (the SEA retail data), not eastus; the nodes without the fee would understate it")
+HRS_450 = ("their usage file sets monthly_hrs: 450, which their golden does not apply (2 nodes x 730 hours); "
+           "ours applies it (2 x 450 hours)")
+REDIS_SIZES = "unpriced: the 25-region Azure table has Redis Basic C0 and Standard C1/C3 only"
+DIFFERENCES.update({
+    **{(f"azurerm_kubernetes_cluster.{name}", label): AKS_FEE for name, size, disk in (
+        ("paid_5nc_32gb", "Standard_D2_v2", "P4"), ("paid_D2SV2_3nc_128gb", "Standard_DS2_v2", "P10"),
+        ("usage_ephemeral", "Standard_D2_v2", None))
+       for label in ("Uptime SLA", f"Instance usage (pay as you go, {size})",
+                     *((f"default_node_pool os_disk Storage ({disk})",) if disk else
+                       ("Load Balancer Data processed", "DNS Hosted zone")))},
+    **{(f"azurerm_kubernetes_cluster.{name}", "default_node_pool os_disk Storage (P1)"): AKS_DISK
+       for name in ("free_D2V2", "example")},
+    **{(f"azurerm_kubernetes_cluster_node_pool.{name}", "os_disk Storage (P1)"): AKS_DISK
+       for name in ("basic_A2", "example", "usage_basic_A2")},
+    ("azurerm_kubernetes_cluster_node_pool.usage_basic_A2", "Instance usage (pay as you go, Basic_A2)"): HRS_450,
+    **{(f"azurerm_linux_virtual_machine_scale_set.{name}", label): why for name in ("basic_a2", "basic_a2_usage")
+       for label, why in (("os_disk Storage (S4, LRS)", ASSUMED), ("os_disk Disk operations", AZ_OPS))},
+    ("azurerm_redis_cache.standard_c3", "Cache usage (Standard_C3), 2 node"):
+        "Infracost bills 2 nodes at the 'C3 Cache' meter ($0.45/h, which is per cache, both nodes); ours is 2 nodes "
+        "at the per-node 'C3 Cache Instance' meter ($0.225/h), $0.45/h per cache",
+    **{(f"azurerm_redis_cache.{name}", label): REDIS_SIZES for name, label in (
+        ("basic_c2", "Cache usage (Basic_C4), 4 node"), ("premium_p1", "Cache usage (Premium_P1), 6 node"),
+        ("usage", "Cache usage (Basic_C1), 5 node"))},
 })
