@@ -44,8 +44,11 @@ def _as_of_the_goldens(monkeypatch):
 # Azure VM sizes are priced from the 2024-2026 Azure data since issue #24: their lines count as
 # modelled now, and Standard_A2_v2's rate and the OS disks Infracost assumes differ (313 of 393, 79.6%).
 # Then the AWS 2025-12 data (Aurora, OpenSearch, CloudFront, Secrets Manager, SQS, load balancers, ECR, Step
-# Functions, Route 53, DocumentDB, S3 archive tiers...) and their cases: see the README for the current figure.
-MATCH_FLOOR = 0.60
+# Functions, Route 53, DocumentDB, S3 archive tiers...) and their cases: 593-596 of 959 (61.8-62.1%). Then
+# issue #24's lb, AKS cluster and node pool, Linux VM scale set and Redis goldens translated (with their real
+# inputs), the GKE cluster fee compared, and AKS's old "Paid" tier read as Standard: 616 of 984 (62.6%), of the
+# 710 lines we produce 616 (86.8%). See the README for the current figure.
+MATCH_FLOOR = 0.62
 MODELLED_FLOOR = 0.79
 
 
