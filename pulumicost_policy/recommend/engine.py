@@ -12,6 +12,7 @@ total with the kept one re-priced.
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import replace
 from fnmatch import fnmatchcase
 from typing import Any, Iterable, Mapping, Optional, Sequence
@@ -69,14 +70,32 @@ def _cheaper(est: CostEstimate, after: CostEstimate) -> Optional[tuple[float, fl
     return before, now
 
 
-def _priced(pricer: Pricer, est: CostEstimate, proposal: Proposal) -> Optional[Recommendation]:
+Priced = dict[str, CostEstimate]  # a run's proposals already priced, by what decides their price
+
+
+def _price_key(pricer: Pricer, changed: ResourceInput, usage: Iterable[tuple[str, float]]) -> Optional[str]:
+    """What decides a proposal's price: the changed resource's type, properties, provider, stack
+    config and usage (not its name). Identical resources (a hundred t3.micro) are priced once."""
+    try:
+        return json.dumps([changed.type, changed.props, changed.provider_props, dict(changed.config),
+                           {**_usage_of(pricer, changed), **dict(usage)}], sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError):  # a value JSON cannot hold: priced each time
+        return None
+
+
+def _priced(pricer: Pricer, est: CostEstimate, proposal: Proposal, seen: Priced) -> Optional[Recommendation]:
     """`est` is the resource as the book prices it."""
     resource = est.resource
     if resource is None:
         return None
     changed = ResourceInput(resource.urn, resource.type, resource.name, _with(resource.props, proposal.changes),
                             resource.provider_props, resource.config, resource.custom, resource.env)
-    after = with_usage(pricer, resource, dict(proposal.usage)).estimate(changed)
+    key = _price_key(pricer, changed, proposal.usage)
+    after = seen.get(key) if key is not None else None
+    if after is None:
+        after = with_usage(pricer, resource, dict(proposal.usage)).estimate(changed)
+        if key is not None:
+            seen[key] = after
     costs = _cheaper(est, after)
     if costs is None:
         return None
@@ -126,6 +145,7 @@ def recommend(estimates: Iterable[CostEstimate], pricer: Pricer, ignore: Sequenc
         return proposals(res.type, res.props) + list(s3_intelligent_tiering(res, _usage_of(book, res), stack, settings))
 
     out: list[Recommendation] = []
+    seen: Priced = {}
     for priced in estimates:
         if priced.status != PRICED or priced.resource is None or not candidates(priced.resource):
             continue
@@ -137,7 +157,7 @@ def recommend(estimates: Iterable[CostEstimate], pricer: Pricer, ignore: Sequenc
         for proposal in candidates(est.resource):
             if ignored(proposal.rule, est.type, ignore):
                 continue
-            rec = _priced(book, est, proposal)
+            rec = _priced(book, est, proposal, seen)
             second_to[proposal.rule] = proposal.second_to
             if rec is not None and rec.saving >= min_saving and \
                     (proposal.rule not in best or rec.saving > best[proposal.rule].saving):
