@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 import shlex
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Bidirectional overrides and isolates (and the directional marks) reorder what a terminal or a review
+# shows ("Trojan Source"): a name could display as something it is not. Escaped like control characters.
+_BIDI = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}]")
+_CONTROL_OR_NEWLINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_BIDI}]")
 
 
 def printable(value: object, newlines: bool = True) -> str:
@@ -27,4 +30,5 @@ def shell_word(value: object) -> str:
 
 
 def _escaped(match: "re.Match[str]") -> str:
-    return f"\\x{ord(match.group()):02x}"
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"

@@ -91,3 +91,18 @@ def test_plugins_list_and_offline_run_and_pack_show_the_warnings_safely(tmp_path
     text = "\n".join(d.message for d in diags)
     assert_safe(text, canary)
     assert f"run: chmod +x '{binary}'" in text
+
+
+def test_bidirectional_overrides_in_names_are_escaped(tmp_path):
+    """A name with a right-to-left override would display reversed ("Trojan Source"): every output
+    shows the escape instead of the character."""
+    doc = json.loads((ROOT / "examples" / "ten-t3-micro.json").read_text())
+    step = next(s for s in doc["steps"] if s["urn"].endswith("::web-1"))
+    step["urn"] = step["newState"]["urn"] = step["urn"].replace("::web-1", "::web\u202e1-bew")
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(doc))
+    for output in ("table", "markdown"):
+        out = subprocess.run([sys.executable, "-m", "pulumicost_policy.projected", "--pulumi-json", str(plan),
+                               "--output", output], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert "\u202e" not in out.stdout and "\\u202e" in out.stdout, output
