@@ -106,3 +106,19 @@ def test_compare_to_with_a_plan_says_which_old_side_wins(tmp_path):
     out = run("--pulumi-json", MIXED, "--compare-to", dev, "--output", "json")
     assert out.returncode == 0, out.stderr
     assert f"note: --compare-to {dev} is the before side; the plan's own old state is not used" in out.stderr
+
+
+def test_the_pack_warns_of_a_usage_entry_that_matches_nothing_in_the_stack(tmp_path):
+    """As the offline run does: the stack summary names the entry and the closest resource."""
+    from pulumicost_policy.testing.harness import EnginePack
+    usage = tmp_path / "usage.yaml"
+    usage.write_text("version: 1\nresource_usage:\n  countdown: {storage_gb: 100}\n")
+    pack = EnginePack(env={"PULUMICOST_USAGE_FILE": str(usage)})
+    try:
+        pack.configure()
+        diags = pack.analyze_stack([{"type": "aws:s3/bucket:Bucket", "name": "countDown", "props": {},
+                                     "provider": {"region": "us-east-1"}}])
+    finally:
+        pack.close()
+    [summary] = [d.message for d in diags if d.policy == "stack-cost-summary"]
+    assert "resource_usage['countdown'] matches no resource" in summary and "did you mean countDown?" in summary

@@ -56,7 +56,7 @@ def _stack_validate(policy: CostPolicy, state: PackState) -> Callable[..., None]
     def validate(args: StackValidationArgs, report_violation) -> None:
         try:
             stack, run = state.stack_cost(policy.name, args)
-            ctx = StackContext(stack, state.pricer, earlier=run.findings, problems=state.problems(),
+            ctx = StackContext(stack, state.pricer, earlier=run.findings, problems=state.problems() + run.notes,
                                stack_name=os.environ.get("PULUMI_STACK", ""),
                                project=os.environ.get("PULUMI_PROJECT", ""))
             findings = policy.run(ctx, args.get_config() or {})

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from pathlib import Path
 from typing import Any, Optional
 
 from ..descriptor import ResourceInput, to_plain
@@ -18,7 +19,7 @@ from ..pricing.estimate import UNPRICED, CostEstimate, internal_error
 from ..pricing.pricer import Pricer
 from ..pricing.rollup import StackCost, rollup
 from ..pricing.usage import Usage, UsageFileError
-from ..pricing.usage_check import check_usage_file
+from ..pricing.usage_check import check_usage_file, unmatched_entries
 from ..pricing.usage_source import choose_usage_file
 from ..money import warm
 from ..sources import open_sources
@@ -65,15 +66,17 @@ class StackRun:
         self.last = -1                     # position (in pack order) of the last policy that ran
         self.cost: Optional[StackCost] = None
         self.findings: dict[str, list[Finding]] = {}
+        self.notes: list[str] = []         # usage-file entries that match no resource of this stack
 
 
 class PackState:
     """What every policy of one pack process shares."""
 
     def __init__(self, pricer: Pricer, usage_error: Optional[str] = None,
-                 host: Optional[PluginHost] = None) -> None:
+                 host: Optional[PluginHost] = None, usage_path: Optional[Path] = None) -> None:
         self.pricer = pricer
         self.usage_error = usage_error
+        self.usage_path = usage_path  # None when no usage file is used
         self.host = host
         self.stack_order: list[str] = []     # stack policy names in the order the SDK runs them
         self.resource_order: list[str] = []  # resource policy names, likewise
@@ -84,16 +87,16 @@ class PackState:
     @classmethod
     def start(cls) -> "PackState":
         """Load the price book and usage file; a bad usage file is reported, not fatal."""
-        usage, error = Usage(), None
+        usage, error, path = Usage(), None, None
         try:
             path = choose_usage_file(config=stack_config()).path
-            check_usage_file(path)  # keys vs types; names are checked offline
+            check_usage_file(path)  # keys vs types here; names against each stack view (stack_cost)
             usage = Usage.load(path)
         except UsageFileError as err:
-            error = f"{err}; usage-based costs show their unit prices only"
+            error, path = f"{err}; usage-based costs show their unit prices only", None
         sources = open_sources(usage)
         threading.Thread(target=warm, name="warm-currency", daemon=True).start()  # off the start path
-        return cls(sources.pricer, error, sources.host)
+        return cls(sources.pricer, error, sources.host, path)
 
     def problems(self) -> list[str]:
         """What the stack summary must tell: a usage file that could not be read, and what went
@@ -134,6 +137,8 @@ class PackState:
         run = self._stack_run(policy)
         if run.cost is None:
             run.cost = self._estimate_stack(args)
+            resources = [e.resource for e in run.cost.estimates.values() if e.resource is not None]
+            run.notes = unmatched_entries(self.usage_path, resources)  # as the offline run warns
         return run.cost, run
 
     def _estimate_stack(self, args: Any) -> StackCost:
