@@ -12,7 +12,7 @@ CUTOFF = 0.75
 LONGEST = 64  # longer values are no typo of a key, SKU or region: shown cut, never compared
 
 
-def shown(value: str) -> str:
+def as_typed(value: str) -> str:
     """A user's value as a message shows it: whole when short, cut with an ellipsis when long."""
     return value if len(value) <= LONGEST else value[:LONGEST] + "…"
 

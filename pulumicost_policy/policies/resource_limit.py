@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from ..money import money
-from ..pricing.estimate import PRICED, UNPRICED, CostEstimate
+from ..pricing.estimate import PRICED, CostEstimate
 from .config import CURRENCY, MONEY, MONEY_MAP
 from . import unknown as unknown_cost
 from .model import RESOURCE, CostPolicy, Finding
@@ -23,7 +23,7 @@ def check(est: CostEstimate, config: Mapping[str, Any]) -> list[Finding]:
     limit = (config.get("limitsByType") or {}).get(est.type, config.get("maxMonthlyCost"))
     if limit is None:
         return []
-    if est.status == UNPRICED and not est.component and not unknown_cost.accepted(est, config[unknown_cost.KEY]):
+    if unknown_cost.unpriced((est,), config[unknown_cost.KEY]):
         # Fail closed: a resource without a known cost may be over the limit.
         return [Finding(f"{est.name}: cannot verify the limit of {money(float(limit), config['currency'])} "
                         f"{config['currency']}: no price ({est.reason}). Price it, or accept its cost with "

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Mapping, Sequence, Any
 from ..money import money
 from ..pricing.estimate import UNPRICED, CostEstimate
 from ..pricing.rollup import StackCost
+from ..reporting.text import plural
 
 KEY = "acceptUnknownCost"
 SCHEMA = {KEY: {"type": "array", "items": {"type": "string", "minLength": 1}, "default": [],
@@ -40,15 +41,12 @@ class Unknown:
         """`9 resources without a price (web: ...), 0 USD known`."""
         parts = []
         if self.resources:
-            n = len(self.resources)
-            first = self.resources[0]
+            n, first = len(self.resources), self.resources[0]
             more = f" and {n - 1} more" if n > 1 else ""
-            parts.append(f"{n} resource{'s' if n != 1 else ''} without a price "
-                         f"({first.name}: {first.reason}{more})")
+            parts.append(f"{plural(n, 'resource')} without a price ({first.name}: {first.reason}{more})")
         if self.omitted:
-            parts.append(f"{self.omitted} unchanged resource{'s' if self.omitted != 1 else ''} not in the plan")
+            parts.append(f"{plural(self.omitted, 'unchanged resource')} not in the plan")
         return f"{', '.join(parts)}; {money(known, currency)} {currency} known"
-
 
     def advice(self) -> str:
         """What makes the verdict verifiable."""

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..descriptor import CostComponent, ResourceDescriptor, Unpriced
 from .arithmetic import Rate, assemble, component_quantity
 from .estimate import Pricing
-from ..suggest import did_you_mean, shown as as_typed
+from ..suggest import as_typed, did_you_mean
 from .pricebook import PriceBook
 
 
