@@ -11,27 +11,12 @@ be listed in DIFFERENCES with its reason). Reserved-instance lines are left out,
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Optional, Union
+from typing import Optional
 
-Figure = Union[float, str]
-
-
-@dataclass(frozen=True)
-class Case:
-    golden: str                      # <type>_test.golden resource address
-    token: str
-    props: dict
-    lines: tuple[tuple[str, Figure, Optional[str], float], ...]
-    usage: dict = field(default_factory=dict)
-    region: str = "us-east-1"
-    stack: tuple[tuple[str, dict], ...] = ()  # other resources of the stack: (type token, props)
-
-
-def L(label: str, figure: Figure, ours: Optional[str] = "", factor: float = 1.0):
-    """A golden line; `ours` defaults to their label."""
-    return (label, figure, label if ours == "" else ours, factor)
-
+import infracost_cases_aws_data
+import infracost_cases_aws_network
+import infracost_cases_azure_gcp
+from infracost_case import Case, L
 
 SNS_DELIVERY = (L("HTTP/HTTPS notifications (over 100k)", "0.06", "HTTP/HTTPS", 0.1),
                 L("Email/Email-JSON notifications (over 1k)", "2.00", "Email", 0.1),
@@ -42,7 +27,7 @@ ROOT_LINE = L("root_block_device Storage (general purpose SSD, gp2)", 0.80, "roo
 RDS_20GB = L("Storage (general purpose SSD, gp2)", 2.30, "Storage")  # allocatedStorage unset: they assume 20 GB
 RDS_BACKUP = L("Additional backup storage", 95.00, "Additional backup storage")
 BACKUP_1000 = {"additional_backup_storage_gb": 1000}
-GCE_BOOT = L("Standard provisioned storage (pd-standard)", 0.40, "Boot disk")  # image-sized: ours by usage
+GCE_BOOT = L("Standard provisioned storage (pd-standard)", 0.40, "Boot disk")  # image-sized: 10 GB assumed
 GCS_OPS = tuple(L(label, figure, None) for label, figure in (
     ("Object adds, bucket/object list (class A)", 0.40),
     ("Object gets, retrieve bucket/object metadata (class B)", 0.10), ("Data transfer in same continent", 11.00),
@@ -1188,12 +1173,12 @@ DIFFERENCES: dict[tuple[str, str], str] = {
 }
 
 # Differences of the cases translated for the priced types (instances, volumes, databases, node groups,
-# buckets, GCE, Azure VMs). ASSUMED: Infracost assumes a size the plan does not give; we keep that
-# line by usage (the project's deliberate choice for EC2 root volumes, GCE boot disks and Azure OS
-# disks, extended here to RDS storage: an assumed size would change every such resource's figure).
-ASSUMED = ("size not in the plan: Infracost assumes one (EC2 root 8 GB gp2, GCE boot 10 GB pd-standard, Azure OS "
-           "disk 30 GB, RDS 20 GB); ours stays a by-usage line (root_volume_gb, boot_disk_gb, os_disks, storage_gb), "
-           "never an assumed size")
+# buckets, GCE, Azure VMs). A size the plan leaves to the image (GCE boot, Azure OS disk) is counted at the
+# public images' size, as Infracost's are, so those lines match; an EC2 root volume's and RDS storage without
+# allocatedStorage stay by usage (SEED_SIZE).
+SEED_SIZE = ("size not in the plan: Infracost assumes one (EC2 root 8 GB gp2, RDS 20 GB); ours stays a by-usage line "
+             "(root_volume_gb, storage_gb): an EC2 or RDS instance's figure is its hours, as the design documents' "
+             "t3.micro and db.t3.micro examples have it")
 EBS_OPT = "no EBS-optimized surcharge price in our data (neither AWS feed nor the 2020 offer file lists it)"
 EIA = "Elastic Inference (retired by AWS in 2024) is not modelled"
 RDS_RETIRED = ("unpriced: Oracle SE and SE1 are retired RDS editions (the 2025-12 price table has SE2 and EE only); "
@@ -1243,17 +1228,17 @@ def _why(case: Case, label: str, ours: Optional[str]) -> Optional[str]:
         if "(Windows" in label:
             return WIN_USAGE
         if ours == "root volume storage" and "rootBlockDevice" not in template and "blockDeviceMappings" not in template:
-            return ASSUMED
+            return SEED_SIZE
         return EBS_OPT if label == "EBS-optimized usage" else EIA if label.startswith("Inference") else None
     if case.token == "aws:rds/instance:Instance":
         if case.props["engine"] in ("oracle-se", "oracle-se1"):
             return RDS_RETIRED
         if case.props["engine"].startswith("aurora") and not label.startswith("Database instance"):
             return AURORA_INSTANCE
-        return ASSUMED if ours == "Storage" and "allocatedStorage" not in case.props else RDS_IOPS.get(name) \
+        return SEED_SIZE if ours == "Storage" and "allocatedStorage" not in case.props else RDS_IOPS.get(name) \
             if label == "Provisioned IOPS" else RDS_PI if "Performance Insights" in label else None
     if "root_block_device" in label and ours == "root volume storage" and "rootBlockDevice" not in case.props:
-        return ASSUMED
+        return SEED_SIZE
     if label == "EBS-optimized usage":
         return EBS_OPT
     if label.startswith("Inference accelerator"):
@@ -1263,8 +1248,6 @@ def _why(case: Case, label: str, ours: Optional[str]) -> Optional[str]:
     if case.token == "gcp:compute/instance:Instance" and case.golden != "google_compute_instance.standard_instance_with_ip":
         if name == "custom":
             return CUSTOM
-        if ours == "Boot disk" and "bootDisk" not in case.props:
-            return ASSUMED
         if name in ("gpu", "gpu_with_hours"):
             return GPU
         if "preemptible" in label or (name == "preemptible_local_ssd" and ours == "Local SSD"):
@@ -1275,8 +1258,6 @@ def _why(case: Case, label: str, ours: Optional[str]) -> Optional[str]:
     if case.token.startswith("azure:compute/linuxVirtualMachine"):
         if ours is None:
             return AZ_OPS
-        if ours == "OS disk":
-            return ASSUMED
         return AZ_VM if case.props["size"] == "Standard_A2_v2" and label.startswith("Instance usage") else None
     if case.token == "gcp:storage/bucket:Bucket" and ours is None:
         return GCS_OPS_WHY
@@ -1472,7 +1453,7 @@ DIFFERENCES.update({
        for name in ("basic_A2", "example", "usage_basic_A2")},
     ("azurerm_kubernetes_cluster_node_pool.usage_basic_A2", "Instance usage (pay as you go, Basic_A2)"): HRS_450,
     **{(f"azurerm_linux_virtual_machine_scale_set.{name}", label): why for name in ("basic_a2", "basic_a2_usage")
-       for label, why in (("os_disk Storage (S4, LRS)", ASSUMED), ("os_disk Disk operations", AZ_OPS))},
+       for label, why in (("os_disk Disk operations", AZ_OPS),)},
     ("azurerm_redis_cache.standard_c3", "Cache usage (Standard_C3), 2 node"):
         "Infracost bills 2 nodes at the 'C3 Cache' meter ($0.45/h, which is per cache, both nodes); ours is 2 nodes "
         "at the per-node 'C3 Cache Instance' meter ($0.225/h), $0.45/h per cache",
@@ -1480,3 +1461,8 @@ DIFFERENCES.update({
         ("basic_c2", "Cache usage (Basic_C4), 4 node"), ("premium_p1", "Cache usage (Premium_P1), 6 node"),
         ("usage", "Cache usage (Basic_C1), 5 node"))},
 })
+
+# The per-family case modules (issue #24, round two), gathered here so that the tests see one list.
+for _family in (infracost_cases_aws_network, infracost_cases_aws_data, infracost_cases_azure_gcp):
+    CASES += _family.CASES
+    DIFFERENCES.update(_family.DIFFERENCES)

@@ -47,9 +47,11 @@ def _as_of_the_goldens(monkeypatch):
 # Functions, Route 53, DocumentDB, S3 archive tiers...) and their cases: 593-596 of 959 (61.8-62.1%). Then
 # issue #24's lb, AKS cluster and node pool, Linux VM scale set and Redis goldens translated (with their real
 # inputs), the GKE cluster fee compared, and AKS's old "Paid" tier read as Standard: 616 of 984 (62.6%), of the
-# 710 lines we produce 616 (86.8%). See the README for the current figure.
-MATCH_FLOOR = 0.62
-MODELLED_FLOOR = 0.79
+# 710 lines we produce 616 (86.8%). Then image-sized disks counted (GCE boot 10 GB, Azure OS disk of a 30 GB
+# image; EC2 roots and RDS storage stay by usage, as the design documents price those instances): 630 of 984
+# (64.0%), of 710 produced 630 (88.7%). See the README for the current figure.
+MATCH_FLOOR = 0.64
+MODELLED_FLOOR = 0.88
 
 
 def priced(case: Case) -> Optional[Pricing]:

@@ -171,9 +171,10 @@ def test_gcp_digest_priced_from_pricing_yml(tmp_path, gcp):
              step("hdd", "gcp:compute/disk:Disk", {"size": 200}, prov_ref)]
     got, _ = run_digest(tmp_path, steps, {})
     cost = lambda kind, name: gcp["compute"][kind][name]["cost"]["europe-west1"]  # noqa: E731
-    assert got["vm"]["monthly"] == pytest.approx(cost("instance", "e2-medium")["hour"] * HOURS)
+    boot = 10 * cost("storage", "hdd")["month"]  # the image's 10 GB pd-standard boot disk, assumed and said
+    assert got["vm"]["monthly"] == pytest.approx(cost("instance", "e2-medium")["hour"] * HOURS + boot)
     # N2 is billed with GCP's sustained-use discount, which pricing.yml's monthly figure includes
-    assert got["big"]["monthly"] == pytest.approx(cost("instance", "n2-standard-8")["month"])
+    assert got["big"]["monthly"] == pytest.approx(cost("instance", "n2-standard-8")["month"] + boot)
     assert got["disk"]["monthly"] == pytest.approx(50 * cost("storage", "ssd")["month"])
     assert got["hdd"]["monthly"] == pytest.approx(200 * cost("storage", "hdd")["month"])
 
@@ -221,7 +222,8 @@ def test_azure_vms_and_disks_priced_from_the_data_files(tmp_path):
     assert got["d2s"]["monthly"] == pytest.approx(d2s * HOURS + we_p10)  # Linux D2s v3 + its P10 OS disk
     assert got["d2s"]["source"] == "specs 2026-08-22"
     assert got["win"]["components"][0]["rate"] == d2s_win and d2s_win > d2s
-    assert got["b2s"]["monthly"] == pytest.approx(skypilot_price("Standard_B2s", "eastus") * HOURS)
+    s4 = tar_json(FLEXERA, "azure_md_pricing.json")["eastus"]["S4_LRS"]["pricePerUnit"]  # a 30 GB image's OS disk
+    assert got["b2s"]["monthly"] == pytest.approx(skypilot_price("Standard_B2s", "eastus") * HOURS + s4)
     assert got["p10"]["monthly"] == pytest.approx(p10)
     far = got["far"]
     assert far["status"] == "unpriced" and "in australiaeast" in far["unpriced_reason"]

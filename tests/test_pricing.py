@@ -60,7 +60,8 @@ def test_seed_monthly_figures():
                                         + 1000 * book_rate("aws", "ebs:Volume", "gp3-iops", "us-east-1"))
     b1s = est(pricer, "azure:compute/linuxVirtualMachine:LinuxVirtualMachine", {"size": "Standard_B1s",
                                                                                "location": "eastus"}, provider=None)
-    assert b1s.monthly == pytest.approx(book_rate("azure", "vm:Linux", "Standard_B1s", "eastus") * 730)
+    assert b1s.monthly == pytest.approx(book_rate("azure", "vm:Linux", "Standard_B1s", "eastus") * 730  # + its OS disk:
+                                        + book_rate("azure", "managed-disk", "Standard_LRS:S4", "eastus"))  # 30 GB, S4
     gcp = est(pricer, "gcp:compute/disk:Disk", {"type": "pd-ssd", "size": 40, "zone": "us-central1-b"}, provider=None)
     assert gcp.monthly == pytest.approx(40 * book_rate("gcp", "compute:Disk", "pd-ssd", "us-central1"))
 

@@ -48,7 +48,8 @@ def test_gcp_env_fallbacks_in_order_and_region_unknown_names_them():
     e = est("gcp:compute/instance:Instance", {"machineType": "e2-medium"},
             env={"CLOUDSDK_COMPUTE_REGION": "europe-west1", "GOOGLE_ZONE": "us-east1-b"})
     assert (e.region, e.region_from) == ("europe-west1", "environment CLOUDSDK_COMPUTE_REGION")
-    assert e.monthly == pytest.approx(book_rate("gcp", "compute:Instance", "e2-medium", "europe-west1") * 730)
+    assert e.monthly == pytest.approx(book_rate("gcp", "compute:Instance", "e2-medium", "europe-west1") * 730
+                                      + 10 * book_rate("gcp", "compute:Disk", "pd-standard", "europe-west1"))
     zone = est("gcp:compute/instance:Instance", {"machineType": "e2-medium"}, env={"GOOGLE_ZONE": "us-east1-b"})
     assert zone.region == "us-east1"
     none = est(EC2, {"instanceType": "t3.micro"})

@@ -260,6 +260,39 @@ def test_azure_size_any_case_and_os_disk():
         ["Standard_D2s_v3", "Standard_DS1_v2", "Standard_NV12ads_A10_v5"]
 
 
+def test_sizes_the_provider_sets_are_counted_and_named():
+    """A GCE boot disk or an Azure OS disk whose size the plan leaves to the image counts the public images'
+    size (never a silent $0), says so in the line, and usage overrides it."""
+    from pulumicost_policy.pricing.lookup import price_from_book
+    book = PriceBook.load()
+
+    def rate(provider, ptype, sku, region):
+        return book.get(provider, ptype, sku, region).rate_per_unit
+
+    def line(desc, start, usage=None):
+        [c] = [c for c in price_from_book(book, desc, usage or {}).components if c.label.startswith(start)]
+        return c
+    gce = d("gcp:compute/instance:Instance", {"machineType": "e2-medium", "zone": "us-central1-a"})
+    boot = line(gce, "Boot disk")
+    assert "10 GB assumed" in boot.label and "boot_disk_gb" in boot.label
+    assert boot.monthly == pytest.approx(10 * rate("gcp", "compute:Disk", "pd-standard", "us-central1"))
+    assert line(gce, "Boot disk", {"boot_disk_gb": 50}).monthly == pytest.approx(5 * boot.monthly)
+    # EC2 root volumes and RDS storage stay by usage: the design documents price those instances by their hours
+    ec2 = d("aws:ec2/instance:Instance", {"instanceType": "t3.micro"})
+    assert line(ec2, "root volume").monthly is None
+    azure_vm = "azure:compute/{0}VirtualMachine:{1}VirtualMachine"
+    for os_name, tier, size in (("linux", "P4", "30"), ("windows", "P10", "127")):
+        vm = d(azure_vm.format(os_name, os_name.capitalize()), {
+            "size": "Standard_D2s_v3", "location": "westeurope", "osDisk": {"storageAccountType": "Premium_LRS"}})
+        disk = line(vm, "OS disk")
+        assert disk.label.startswith(f"OS disk {tier} ({size} GB assumed") and "os_disks" in disk.label
+        assert disk.monthly == pytest.approx(rate("azure", "managed-disk", f"Premium_LRS:{tier}", "westeurope"))
+        assert line(vm, "OS disk", {"os_disks": 0}).monthly == 0
+    stated = d("gcp:compute/instance:Instance", {"machineType": "e2-medium", "zone": "us-central1-a",
+                                                 "bootDisk": {"initializeParams": {"size": 30}}})
+    assert line(stated, "Boot disk").label == "Boot disk (pd-standard)"
+
+
 def test_always_missing_lines_are_there():
     ec2 = d("aws:ec2/instance:Instance", {"instanceType": "t3.micro", "monitoring": True,
                                           "associatePublicIpAddress": True})
@@ -270,7 +303,7 @@ def test_always_missing_lines_are_there():
     assert "Public IPv4 address" in labels
     gce = d("gcp:compute/instance:Instance", {"machineType": "e2-medium", "zone": "us-central1-a"})
     assert comps(gce)[1][1:] == ("compute:Disk", "pd-standard", None)
-    assert gce.components[1].usage_key == "boot_disk_gb"
+    assert gce.components[1].usage_key == "boot_disk_gb" and gce.components[1].usage_defaults == (("boot_disk_gb", 10),)
     rds = d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro", "engine": "postgres"})
     assert [c.usage_key for c in rds.components][1:] == ["storage_gb", "additional_backup_storage_gb"]
     assert "mysql, postgres, mariadb, sqlserver-ex" in d("aws:rds/instance:Instance", {"instanceClass": "db.t3.micro",

@@ -129,12 +129,17 @@ def monthly(label: str, price_type: str, sku: str, billing_mode: str, quantity: 
 
 
 def usage_based(label: str, price_type: str, sku: str, billing_mode: str, usage_key: str,
-                scale: float = 1.0, tier: Optional[tuple[float, float]] = None) -> CostComponent:
+                scale: float = 1.0, tier: Optional[tuple[float, float]] = None,
+                assumed: Optional[float] = None) -> CostComponent:
     """A component whose monthly quantity comes from the usage file (`usage_key` x `scale`).
 
     `usage_key` may join several keys with `*` (their product), e.g. Lambda GB-seconds.
+    `assumed` is the value counted when the usage file says nothing: only for a size the provider
+    sets when the plan leaves it out (an image's disk, the smallest allocation), so that the line is
+    never a silent $0; the label must say the value is assumed and which key overrides it.
     """
-    return CostComponent(label, price_type, sku, billing_mode, None, usage_key, scale, (), tier)
+    defaults = ((usage_key, assumed),) if assumed is not None else ()
+    return CostComponent(label, price_type, sku, billing_mode, None, usage_key, scale, defaults, tier)
 
 
 def times(comp: CostComponent, count: float, key: str = "instances") -> CostComponent:

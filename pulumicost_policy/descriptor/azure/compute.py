@@ -12,7 +12,9 @@ from ..model import CostComponent, Mapped, Unpriced, monthly, running, times, us
 from ..registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from ..values import Props
 
-OS_DISK_DEFAULT_GB = 30.0  # Azure Linux marketplace images' OS disk size, when none is given
+# The OS disk of a marketplace image, when the plan gives no size: 30 GB on Linux images, 127 GB on
+# Windows Server ones (their "smalldisk" variants are 30 GB).
+OS_DISK_IMAGE_GB = {False: 30.0, True: 127.0}
 
 DISK_TIER_SIZES = (4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32767)
 DISK_TIER_NAMES = {  # tier name prefix by storage account type; size index -> number below
@@ -60,32 +62,33 @@ def _vm(size: str | None, windows: bool, os_disk: list[CostComponent], spot: boo
     return Mapped(vm_size(size), [vm_line(size, windows, spot), *os_disk])
 
 
-def _os_disk(account_type: str | None, size: float | None) -> list[CostComponent]:
-    """The OS disk's tier. Without a size the image sets it (30 GB on most Linux images): that
-    tier's line is shown at its unit price and counted once the usage file gives `os_disks: 1`."""
+def _os_disk(account_type: str | None, size: float | None, windows: bool) -> list[CostComponent]:
+    """The OS disk's tier. Without a size the image sets it: the line counts the tier of a marketplace
+    image's disk (30 GB Linux, 127 GB Windows) and says so; `os_disks: 0` in the usage file drops it."""
     account_type = account_type or "Standard_LRS"
-    tier = disk_tier(account_type, size if size is not None else OS_DISK_DEFAULT_GB)
+    assumed = OS_DISK_IMAGE_GB[windows]
+    tier = disk_tier(account_type, size if size is not None else assumed)
     if tier is None:
         return []  # an Ultra/ZRS OS disk: left out rather than guessed
     if size is None:
-        return [usage_based(f"OS disk {tier} (size from the image, {OS_DISK_DEFAULT_GB:.0f} GB on most; set os_disks)",
-                            "managed-disk", f"{account_type}:{tier}", "per_month", "os_disks")]
+        return [usage_based(f"OS disk {tier} ({assumed:.0f} GB assumed: the image sets the size; os_disks to change)",
+                            "managed-disk", f"{account_type}:{tier}", "per_month", "os_disks", assumed=1.0)]
     return [monthly(f"OS disk {tier}", "managed-disk", f"{account_type}:{tier}", "per_month", 1)]
 
 
 def linux_vm(p: Props) -> Mapped | Unpriced:
-    return _vm(p.str("size"), False, _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")),
+    return _vm(p.str("size"), False, _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), False),
                is_spot(p.str("priority")))
 
 
 def windows_vm(p: Props) -> Mapped | Unpriced:
-    return _vm(p.str("size"), True, _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")),
+    return _vm(p.str("size"), True, _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), True),
                is_spot(p.str("priority")))
 
 
 def classic_vm(p: Props) -> Mapped | Unpriced:
     windows = p.has("osProfileWindowsConfig") or (p.str("storageOsDisk.osType", "") or "").lower() == "windows"
-    disk = _os_disk(p.str("storageOsDisk.managedDiskType"), p.num("storageOsDisk.diskSizeGb")) \
+    disk = _os_disk(p.str("storageOsDisk.managedDiskType"), p.num("storageOsDisk.diskSizeGb"), windows) \
         if p.has("storageOsDisk.managedDiskType") else []
     return _vm(p.str("vmSize"), windows, disk, is_spot(p.str("priority")))
 
@@ -94,7 +97,7 @@ def native_vm(p: Props) -> Mapped | Unpriced:
     windows = (p.has("osProfile.windowsConfiguration")
                or (p.str("storageProfile.osDisk.osType", "") or "").lower() == "windows")
     disk = _os_disk(p.str("storageProfile.osDisk.managedDisk.storageAccountType"),
-                    p.num("storageProfile.osDisk.diskSizeGB"))
+                    p.num("storageProfile.osDisk.diskSizeGB"), windows)
     return _vm(p.str("hardwareProfile.vmSize"), windows, disk, is_spot(p.str("priority")))
 
 
@@ -109,18 +112,18 @@ def _scale_set(size: str | None, count: float | None, windows: bool, spot: bool,
 
 def linux_scale_set(p: Props) -> Mapped | Unpriced:
     return _scale_set(p.str("sku"), p.num("instances"), False, is_spot(p.str("priority")),
-                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")))
+                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), False))
 
 
 def windows_scale_set(p: Props) -> Mapped | Unpriced:
     return _scale_set(p.str("sku"), p.num("instances"), True, is_spot(p.str("priority")),
-                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")))
+                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), True))
 
 
 def orchestrated_scale_set(p: Props) -> Mapped | Unpriced:
     windows = p.has("osProfile.windowsConfiguration")
     return _scale_set(p.str("skuName"), p.num("instances"), windows, is_spot(p.str("priority")),
-                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb")))
+                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), windows))
 
 
 def native_scale_set(p: Props) -> Mapped | Unpriced:
@@ -128,7 +131,7 @@ def native_scale_set(p: Props) -> Mapped | Unpriced:
     windows = (p.has(profile + "osProfile.windowsConfiguration")
                or (p.str(profile + "storageProfile.osDisk.osType", "") or "").lower() == "windows")
     disk = _os_disk(p.str(profile + "storageProfile.osDisk.managedDisk.storageAccountType"),
-                    p.num(profile + "storageProfile.osDisk.diskSizeGB"))
+                    p.num(profile + "storageProfile.osDisk.diskSizeGB"), windows)
     return _scale_set(p.str("sku.name"), p.num("sku.capacity"), windows, is_spot(p.str(profile + "priority")), disk)
 
 
@@ -155,9 +158,11 @@ VM_KEYS = keys("vm:Linux Standard_B1s", "vm:Windows Standard_B1s", "vm:Linux Sta
                "managed-disk Standard_LRS:S4", example=("vm:Linux Standard_B1s",))
 DISK_KEYS = keys("managed-disk Standard_LRS:S4", "managed-disk Premium_LRS:P10", "managed-disk StandardSSD_LRS:E6",
                  "managed-disk Premium_ZRS:P10")
-OS_DISKS = UsageKey("os_disks", "count", "1 to count an OS disk whose size the image sets (priced at the 30 GB tier)")
+OS_DISKS = UsageKey("os_disks", "count", "OS disks counted when the image sets the size (default 1, at the tier "
+                    "of a 30 GB Linux or 127 GB Windows image disk); 0 for none")
 INSTANCES = UsageKey("instances", "instances", "instances in the scale set; default: its planned count")
-VM_NOTE = "Linux or Windows hours, pay-as-you-go or Spot (size in any case), OS disk tier (by usage when the image sets it)"
+VM_NOTE = ("Linux or Windows hours, pay-as-you-go or Spot (size in any case), OS disk tier (a 30 GB Linux / 127 GB "
+           "Windows image disk when unset)")
 
 TYPES = (
     *(PricedType((token,), "compute:VirtualMachine", mapper, VM_KEYS, (MONTHLY_HRS, OS_DISKS), VM_NOTE)

@@ -41,9 +41,10 @@ def _boot_disk(p: Props) -> list[CostComponent]:
     if dtype not in DISK_TYPES:
         return []
     size = p.num(f"{params}.size")
-    if size is None:  # the image's size (10 GB on most public images): counted once the usage file says
-        return [usage_based(f"Boot disk ({dtype}, size from the image, {BOOT_DISK_DEFAULT[1]:.0f} GB on most; set "
-                            "boot_disk_gb)", "compute:Disk", dtype, "per_gb_month", "boot_disk_gb")]
+    if size is None:  # the image's size: 10 GB on the public images, counted (and said) unless usage gives it
+        return [usage_based(f"Boot disk ({dtype}, {BOOT_DISK_DEFAULT[1]:.0f} GB assumed: the image sets the size; "
+                            "boot_disk_gb to change)", "compute:Disk", dtype, "per_gb_month", "boot_disk_gb",
+                            assumed=BOOT_DISK_DEFAULT[1])]
     return [monthly(f"Boot disk ({dtype})", "compute:Disk", dtype, "per_gb_month", size)]
 
 
