@@ -95,3 +95,31 @@ def test_cdn_profile_and_load_balancer_by_sku():
                         {"appServicePlanId": "/plans/p", "location": "eastus"}, env={})
     assert isinstance(describe(resolve_references([plan_res, app])[1]), Unpriced)
     assert isinstance(describe(app), Unpriced)  # its plan not in view
+
+
+# Why a billable resource of these files can still be unpriced (issue #24): each is a gap in the data of
+# ../shared/pricing, never a type we leave unmodelled. The wording is the start of the reason we give.
+DATA_GAPS = {
+    "no price data for the type": "prices are not in the price book (no public price feed",
+    "the region is not in the data": "(the price book has it in ",
+    "AWS spot capacity": "AWS spot prices are not in the price book",
+    "no region anywhere in the file": "region unknown: set it on the resource",
+}
+# Measured 2026-12-04: 97 of 112 billable resources priced or usage-based (86.6%); the 15 others are
+# the data gaps above (7 types without any price data: Cloud SQL, Cloud Run, Cloud DNS, forwarding rules,
+# Service Directory x2, Key Vault; 3 Azure resources in eastus/westus, which the App Service, SQL
+# Database and Blob data do not cover; 2 CloudFormation spot node groups; 3 resources of previews
+# recorded with no region in any provider, config or environment).
+COVERED_FLOOR = 0.86
+
+
+@pytest.mark.skipif(not FILES, reason="../shared/realdata is not here")
+def test_billable_resources_are_priced_or_unpriced_for_a_data_gap(everything):
+    billable = [e for ests in everything.values() for e in ests if e.status != FREE and e.type not in SYNTHETIC]
+    unpriced = [e for e in billable if e.status == UNPRICED]
+    for e in unpriced:
+        assert any(words in (e.reason or "") for words in DATA_GAPS.values()), (e.type, e.reason)
+    covered = len(billable) - len(unpriced)
+    print(f"real files: {covered} of {len(billable)} billable resources priced or usage-based "
+          f"({covered / len(billable):.1%})")
+    assert covered / len(billable) >= COVERED_FLOOR
