@@ -134,7 +134,8 @@ CASES += (Case("aws_cloudwatch_dashboard.dashboard", "aws:cloudwatch/dashboard:D
                {"dashboardName": "my-testing-dashboard", "dashboardBody": "{\"widgets\": []}"},
                (L("Dashboard", 3.00, None),)),)
 
-# ebs_snapshot_test and ebs_snapshot_copy_test (all; each has the 10 GB gp2 volume the snapshot is of).
+# ebs_snapshot_test and ebs_snapshot_copy_test (all; each has the 10 GB gp2 volume the snapshot is of, whose size
+# the snapshot and the copy take from the stack: a new snapshot's volumeSize is unknown until it exists).
 VOLUME, SNAPSHOT = "aws:ebs/volume:Volume", "aws:ebs/snapshot:Snapshot"
 GP2 = {"availabilityZone": "us-east-1a", "size": 10}
 VOLUME_ID = "vol-0123456789abcdef0"
@@ -158,7 +159,8 @@ CASES += (
     Case("aws_ebs_snapshot_copy.gp2", "aws:ebs/snapshotCopy:SnapshotCopy",
          {"sourceSnapshotId": "snap-0123456789abcdef0", "sourceRegion": "us-east-1"},
          (L("EBS snapshot storage", 0.50, "Snapshot storage"),),
-         stack=((SNAPSHOT, {"volumeId": VOLUME_ID, "id": "snap-0123456789abcdef0"}), (VOLUME, {**GP2, "id": VOLUME_ID}))),
+         stack=((SNAPSHOT, {"volumeId": VOLUME_ID, "id": "snap-0123456789abcdef0"}),
+                (VOLUME, {**GP2, "id": VOLUME_ID}))),
 )
 
 # memorydb_cluster_test (its golden is JSON: every line has a monthly cost, $0 where no usage is given; the
@@ -210,9 +212,6 @@ MSK_AUTOSCALING = ("ours is each broker's provisioned 1,000 GB (2 x 1,000 GB at 
                    "target's capacity instead (its minCapacity, or the usage file's capacity) per broker")
 BACKUP = ("unpriced: our data has no AWS Backup prices (no backup:Vault type in specs/pricebook.sqlite); "
           "aws:backup/vault:Vault is registered as a type we do not price")
-SNAPSHOT_SIZE = ("ours is by usage (storage_gb) at the same $0.05 per GB-month: we read the snapshot's own "
-                 "volumeSize (known once it exists, in the state), not the size of a volume it references in the "
-                 "plan; Infracost takes the referenced volume's 10 GB")
 SNAPSHOT_API = ("no such line: our EBS snapshot data (ebs:Snapshot in specs/pricebook.sqlite) has only the standard "
                 "storage price, not fast snapshot restore or the EBS direct API requests")
 MDB_NODES_WHY = ("Infracost's MemoryDB prices are typed in its source ($0.40/h for db.r6g.large, 30% off for "
@@ -243,7 +242,6 @@ DIFFERENCES.update({
     ("aws_ebs_snapshot.gp2_usage", "EBS snapshot storage"):
         "ours is by usage (storage_gb) at the same $0.05 per GB-month: the snapshot's volume is not in the plan "
         "(volume_id \"fake\"); Infracost assumes 8 GB",
-    **{(name, "EBS snapshot storage"): SNAPSHOT_SIZE for name in ("aws_ebs_snapshot.gp2", "aws_ebs_snapshot_copy.gp2")},
     **{(name, line[0]): SNAPSHOT_API for name in ("aws_ebs_snapshot.gp2", "aws_ebs_snapshot.gp2_usage")
        for line in SNAP_UNIT_LINES},
     **{(f"aws_memorydb_cluster.{name}", f"MemoryDB instance ({engine}on-demand, db.r6g.large{extra})"): MDB_NODES_WHY
