@@ -206,3 +206,28 @@ def test_ebs_snapshot_storage_from_the_volume_size_or_usage():
     planned = priced("aws:ebs/snapshot:Snapshot", {"volumeId": UNKNOWN, "volumeSize": UNKNOWN}, "eu-west-1",
                      {"storage_gb": 12})
     assert planned.monthly == pytest.approx(12 * gb)
+
+
+def test_ebs_snapshot_and_copy_take_the_size_of_the_stack_volume_they_are_of():
+    """A snapshot's volumeSize is an output (unknown in preview): the size of the volume of the stack it
+    references (by id, or by the engine's record during preview) is the figure; a copy's through its source."""
+    from pulumicost_policy.descriptor.resolve import resolve_references
+    from pulumicost_policy.inputs.sentinels import UNKNOWN
+    gb = rate("ebs:Snapshot", "standard", "eu-west-1")
+
+    def res(token: str, name: str, props: dict, deps: dict | None = None) -> ResourceInput:
+        return ResourceInput(f"urn:pulumi:s::p::{token}::{name}", token, name, props, {"region": "eu-west-1"}, {},
+                             True, property_dependencies=deps or {})
+
+    volume = res("aws:ebs/volume:Volume", "v", {"id": "vol-1", "size": 40, "availabilityZone": "eu-west-1a"})
+    snap = res("aws:ebs/snapshot:Snapshot", "s", {"id": "snap-1", "volumeId": "vol-1", "volumeSize": UNKNOWN})
+    copy = res("aws:ebs/snapshotCopy:SnapshotCopy", "c", {"sourceSnapshotId": "snap-1", "sourceRegion": "eu-west-1"})
+    planned = res("aws:ebs/snapshot:Snapshot", "p", {"volumeId": UNKNOWN}, {"volumeId": [volume.urn]})
+    other = res("aws:ebs/snapshot:Snapshot", "o", {"volumeId": "vol-elsewhere"})
+    stated = res("aws:ebs/snapshot:Snapshot", "k", {"volumeId": "vol-1", "volumeSize": 8})
+    resolved = resolve_references([volume, snap, copy, planned, other, stated])
+    monthly = {r.name: price_from_book(BOOK, describe(r), {}).components[0].monthly for r in resolved[1:]}
+    assert monthly["s"] == pytest.approx(40 * gb) and monthly["c"] == pytest.approx(40 * gb)
+    assert monthly["p"] == pytest.approx(40 * gb)
+    assert monthly["o"] is None  # its volume is not in the stack: by usage (storage_gb)
+    assert monthly["k"] == pytest.approx(8 * gb)  # the state's own size stands

@@ -2,7 +2,8 @@
 monitoring, CPU credit mode and tenancy from a launch template or configuration, a Fargate task's size from its task definition, the capacity an
 auto-scaling target keeps a DynamoDB table or ElastiCache replication group at (its minimum), an
 Aurora or DocumentDB cluster instance's storage configuration (I/O-Optimized instances cost more) from
-its cluster.
+its cluster, an EBS snapshot's (or a copy's) size from the volume it is of (the snapshot's own volumeSize is an
+output, unknown until it exists).
 
 Only a whole-stack view can do this (the offline run and AnalyzeStack price every resource of the
 stack together); Analyze sees one resource and says the reference is unresolved. A reference is
@@ -40,6 +41,8 @@ RESOLVED_PLAN = "resolvedPlanSku"  # the key the function app mapper reads
 CFN_STACK = "aws:cloudformation/stack:Stack"
 RESOLVED_LAUNCH = "resolvedLaunchSettings"  # the key the CloudFormation stack mapper reads
 # cluster instance type -> its cluster's type
+VOLUME, SNAPSHOT = "aws:ebs/volume:Volume", "aws:ebs/snapshot:Snapshot"
+SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy"
 CLUSTER_OF = {"aws:rds/clusterInstance:ClusterInstance": "aws:rds/cluster:Cluster",
               "aws:docdb/clusterInstance:ClusterInstance": "aws:docdb/cluster:Cluster"}
 
@@ -247,16 +250,50 @@ def _with_plans(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
     return out
 
 
+def _known_size(props: Mapping[str, Any], key: str) -> Optional[float]:
+    value = props.get(key)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 else None
+
+
+def _snapshot_sizes(resources: Sequence[ResourceInput], by_urn: Mapping[str, ResourceInput]) -> dict[str, float]:
+    """URN of a snapshot or snapshot copy that does not know its size -> the size of the volume of the stack it
+    is of (by volumeId, else the engine's dependencies; a copy through its source snapshot)."""
+    volumes = _index(resources, (VOLUME,), ("id", "arn"))
+    sizes: dict[str, float] = {}
+    for res in resources:
+        if res.type == SNAPSHOT and _known_size(res.props, "volumeSize") is None:
+            ref = res.props.get("volumeId")
+            volume = volumes.get(ref) if isinstance(ref, str) else None
+            if volume is None and (not isinstance(ref, str) or is_unknown(ref)):
+                volume = _depended(res, ("volumeId",), by_urn, (VOLUME,))
+            size = _known_size(volume.props, "size") if volume is not None else None
+            if size is not None:
+                sizes[res.urn] = size
+    snapshots = _index(resources, (SNAPSHOT,), ("id", "arn"))
+    for res in resources:
+        if res.type == SNAPSHOT_COPY and _known_size(res.props, "volumeSize") is None:
+            ref = res.props.get("sourceSnapshotId")
+            source = snapshots.get(ref) if isinstance(ref, str) else None
+            if source is None and (not isinstance(ref, str) or is_unknown(ref)):
+                source = _depended(res, ("sourceSnapshotId",), by_urn, (SNAPSHOT,))
+            size = None if source is None else _known_size(source.props, "volumeSize") or sizes.get(source.urn)
+            if size is not None:
+                sizes[res.urn] = size
+    return sizes
+
+
 def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
     """The resources, with the settings they take from other resources in the list."""
     resources = _with_plans(_with_zones(resources))
     by_urn = {res.urn: res for res in resources
-              if res.type in (*TEMPLATE_TYPES, TASK_DEFINITION, *(t for t, _ in SCALED_OWNERS.values()))}
+              if res.type in (*TEMPLATE_TYPES, TASK_DEFINITION, VOLUME, SNAPSHOT,
+                              *(t for t, _ in SCALED_OWNERS.values()))}
     templates = _index(resources, TEMPLATE_TYPES, ("id", "name", "arn"))
     tasks = {ref: res for res in resources if res.type == TASK_DEFINITION for ref in _task_refs(res)}
     scaled = _scaling_minimums(resources, by_urn)
     clusters = {t: _index(resources, (t,), ("clusterIdentifier", "id", "arn")) for t in CLUSTER_OF.values()}
     clusters = {t: index for t, index in clusters.items() if index}
+    snapshot_sizes = _snapshot_sizes(resources, by_urn)
     if not by_urn and not clusters:  # nothing another resource could take settings from
         return list(resources)
     out = []
@@ -285,6 +322,8 @@ def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput
             storage = cluster.props.get("storageType") if cluster is not None else None
             if isinstance(storage, str) and "storageType" not in res.props:
                 resolved = _replace(res, {**res.props, "storageType": storage})
+        elif res.urn in snapshot_sizes:
+            resolved = _replace(res, {**res.props, "volumeSize": snapshot_sizes[res.urn]})
         else:
             owner = next((key for prefix, (owner_type, key) in SCALED_OWNERS.items() if owner_type == res.type), None)
             ident = res.props.get(owner) if owner else None
