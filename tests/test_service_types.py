@@ -231,3 +231,19 @@ def test_ebs_snapshot_and_copy_take_the_size_of_the_stack_volume_they_are_of():
     assert monthly["p"] == pytest.approx(40 * gb)
     assert monthly["o"] is None  # its volume is not in the stack: by usage (storage_gb)
     assert monthly["k"] == pytest.approx(8 * gb)  # the state's own size stands
+
+
+def test_service_bus_standard_operations_include_the_first_13m():
+    """Standard's first 13M operations a month are in the base charge; the book's rate is the 13M-100M tier's,
+    and operations over 100M are billed at it on a line of their own (its lower rates are not in the book)."""
+    token, props = "azure:servicebus/namespace:Namespace", {"sku": "Standard", "location": "westeurope"}
+    per_million = BOOK.get("azure", "servicebus:Namespace", "Standard:operations", "westeurope").rate_per_unit
+    within = lines(priced(token, props, "westeurope", {"monthly_messaging_operations": 50_000_000}))
+    assert within["Messaging operations (13M-100M)"] == pytest.approx(37 * per_million)
+    beyond = priced(token, props, "westeurope", {"monthly_messaging_operations": 3_000_000_000})
+    over = [c for c in beyond.components if c.label.startswith("Messaging operations (over 100M")]
+    assert lines(beyond)["Messaging operations (13M-100M)"] == pytest.approx(87 * per_million)
+    assert len(over) == 1 and over[0].monthly == pytest.approx(2900 * per_million)
+    basic = priced(token, {**props, "sku": "Basic"}, "westeurope", {"monthly_messaging_operations": 1_000_000_000})
+    assert basic.monthly == pytest.approx(
+        1000 * BOOK.get("azure", "servicebus:Namespace", "Basic:operations", "westeurope").rate_per_unit)

@@ -260,6 +260,30 @@ def test_azure_size_any_case_and_os_disk():
         ["Standard_D2s_v3", "Standard_DS1_v2", "Standard_NV12ads_A10_v5"]
 
 
+def test_azure_hybrid_benefit_pays_the_linux_rate():
+    """licenseType Windows_Server (Azure Hybrid Benefit) brings the Windows licence: the VM pays the base
+    compute rate, the Linux one; without it a Windows VM pays the licence-inclusive Windows rate."""
+    windows = "azure:compute/windowsVirtualMachine:WindowsVirtualMachine"
+    props = {"size": "Standard_D2s_v3", "location": "westeurope", "osDisk": {"storageAccountType": "Premium_LRS"}}
+    assert comps(d(windows, props))[0][1:3] == ("vm:Windows", "Standard_D2s_v3")
+    hybrid = d(windows, {**props, "licenseType": "Windows_Server"}).components[0]
+    assert (hybrid.price_type, hybrid.sku) == ("vm:Linux", "Standard_D2s_v3") and "hybrid benefit" in hybrid.label
+    classic = d("azure:compute/virtualMachine:VirtualMachine", {
+        "vmSize": "Standard_D2s_v3", "location": "westeurope", "licenseType": "Windows_Server",
+        "osProfileWindowsConfig": {}}).components[0]
+    assert classic.price_type == "vm:Linux"
+    scale_set = d("azure:compute/windowsVirtualMachineScaleSet:WindowsVirtualMachineScaleSet",
+                  {"sku": "Standard_D2s_v3", "instances": 2, "location": "westeurope", "licenseType": "Windows_Server",
+                   "osDisk": {"storageAccountType": "Premium_LRS"}}).components[0]
+    native = d("azure-native:compute:VirtualMachineScaleSet", {
+        "sku": {"name": "Standard_D2s_v3", "capacity": 2}, "location": "westeurope",
+        "virtualMachineProfile": {"licenseType": "Windows_Server", "osProfile": {"windowsConfiguration": {}}}})
+    assert scale_set.price_type == native.components[0].price_type == "vm:Linux"
+    # a Linux VM's licenseType (RHEL_BYOS...) leaves it Linux
+    assert comps(d("azure:compute/linuxVirtualMachine:LinuxVirtualMachine",
+                   {**props, "licenseType": "RHEL_BYOS"}))[0][1] == "vm:Linux"
+
+
 def test_sizes_the_provider_sets_are_counted_and_named():
     """A GCE boot disk or an Azure OS disk whose size the plan leaves to the image counts the public images'
     size (never a silent $0), says so in the line, and usage overrides it."""

@@ -1,5 +1,7 @@
 """Azure VMs and VM scale sets (classic `azure` and `azure-native`) with their OS disk, and managed
-disks. Linux and Windows (the Windows price includes the licence), pay-as-you-go and Spot.
+disks. Linux and Windows (the Windows price includes the licence), pay-as-you-go and Spot. A Windows VM
+with Azure Hybrid Benefit (`licenseType` Windows_Server or Windows_Client: the licence is brought) pays
+the base compute rate, which is the Linux rate.
 
 Managed disks are billed per disk tier (S/E/P sizes), not per GB: a 100 GB Premium disk pays for a
 P10 (128 GiB). The tier is the smallest one that holds the requested size.
@@ -44,11 +46,24 @@ def vm_size(size: str) -> str:
     return "_".join([tier.capitalize(), head, *tail]) if rest else size
 
 
-def vm_line(size: str, windows: bool, spot: bool, count: float = 1.0, count_key: str | None = None) -> CostComponent:
-    """The hours of `count` VMs of `size` (any case): `vm:Linux`/`vm:Windows`, SIZE or SIZE:spot."""
+# licenseType values of Azure Hybrid Benefit for Windows (Server, and Client for multi-session images).
+HYBRID_LICENCES = ("windows_server", "windows_client")
+
+
+def hybrid_benefit(p: Props, key: str = "licenseType") -> bool:
+    """Azure Hybrid Benefit: the Windows licence is brought, so the VM pays the base (Linux) rate."""
+    return (p.str(key) or "").lower() in HYBRID_LICENCES
+
+
+def vm_line(size: str, windows: bool, spot: bool, count: float = 1.0, count_key: str | None = None,
+            hybrid: bool = False) -> CostComponent:
+    """The hours of `count` VMs of `size` (any case): `vm:Linux`/`vm:Windows`, SIZE or SIZE:spot; a Windows
+    VM with Hybrid Benefit (`hybrid`) at the Linux rate."""
     size = vm_size(size)
-    label = f"Virtual machine ({'Windows' if windows else 'Linux'}, {'Spot' if spot else 'pay-as-you-go'})"
-    return running(label, "vm:Windows" if windows else "vm:Linux", f"{size}:spot" if spot else size, count, count_key)
+    os_name = ("Windows, hybrid benefit: the Linux rate" if hybrid else "Windows") if windows else "Linux"
+    label = f"Virtual machine ({os_name}, {'Spot' if spot else 'pay-as-you-go'})"
+    return running(label, "vm:Windows" if windows and not hybrid else "vm:Linux", f"{size}:spot" if spot else size,
+                   count, count_key)
 
 
 def is_spot(priority: str | None) -> bool:
@@ -56,10 +71,11 @@ def is_spot(priority: str | None) -> bool:
     return (priority or "").lower() in ("spot", "low")
 
 
-def _vm(size: str | None, windows: bool, os_disk: list[CostComponent], spot: bool = False) -> Mapped | Unpriced:
+def _vm(size: str | None, windows: bool, os_disk: list[CostComponent], spot: bool = False,
+        hybrid: bool = False) -> Mapped | Unpriced:
     if not size:
         return Unpriced("VM size not set")
-    return Mapped(vm_size(size), [vm_line(size, windows, spot), *os_disk])
+    return Mapped(vm_size(size), [vm_line(size, windows, spot, hybrid=hybrid), *os_disk])
 
 
 def _os_disk(account_type: str | None, size: float | None, windows: bool) -> list[CostComponent]:
@@ -83,14 +99,14 @@ def linux_vm(p: Props) -> Mapped | Unpriced:
 
 def windows_vm(p: Props) -> Mapped | Unpriced:
     return _vm(p.str("size"), True, _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), True),
-               is_spot(p.str("priority")))
+               is_spot(p.str("priority")), hybrid_benefit(p))
 
 
 def classic_vm(p: Props) -> Mapped | Unpriced:
     windows = p.has("osProfileWindowsConfig") or (p.str("storageOsDisk.osType", "") or "").lower() == "windows"
     disk = _os_disk(p.str("storageOsDisk.managedDiskType"), p.num("storageOsDisk.diskSizeGb"), windows) \
         if p.has("storageOsDisk.managedDiskType") else []
-    return _vm(p.str("vmSize"), windows, disk, is_spot(p.str("priority")))
+    return _vm(p.str("vmSize"), windows, disk, is_spot(p.str("priority")), windows and hybrid_benefit(p))
 
 
 def native_vm(p: Props) -> Mapped | Unpriced:
@@ -98,16 +114,17 @@ def native_vm(p: Props) -> Mapped | Unpriced:
                or (p.str("storageProfile.osDisk.osType", "") or "").lower() == "windows")
     disk = _os_disk(p.str("storageProfile.osDisk.managedDisk.storageAccountType"),
                     p.num("storageProfile.osDisk.diskSizeGB"), windows)
-    return _vm(p.str("hardwareProfile.vmSize"), windows, disk, is_spot(p.str("priority")))
+    return _vm(p.str("hardwareProfile.vmSize"), windows, disk, is_spot(p.str("priority")),
+               windows and hybrid_benefit(p))
 
 
 def _scale_set(size: str | None, count: float | None, windows: bool, spot: bool,
-               os_disk: list[CostComponent]) -> Mapped | Unpriced:
+               os_disk: list[CostComponent], hybrid: bool = False) -> Mapped | Unpriced:
     """`count` instances, each with its OS disk; the usage file's `instances` overrides the count."""
     if not size:
         return Unpriced("VM size not set (sku)")
     count = 1.0 if count is None else count
-    return Mapped(vm_size(size), [times(c, count) for c in (vm_line(size, windows, spot), *os_disk)])
+    return Mapped(vm_size(size), [times(c, count) for c in (vm_line(size, windows, spot, hybrid=hybrid), *os_disk)])
 
 
 def linux_scale_set(p: Props) -> Mapped | Unpriced:
@@ -117,13 +134,14 @@ def linux_scale_set(p: Props) -> Mapped | Unpriced:
 
 def windows_scale_set(p: Props) -> Mapped | Unpriced:
     return _scale_set(p.str("sku"), p.num("instances"), True, is_spot(p.str("priority")),
-                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), True))
+                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), True), hybrid_benefit(p))
 
 
 def orchestrated_scale_set(p: Props) -> Mapped | Unpriced:
     windows = p.has("osProfile.windowsConfiguration")
     return _scale_set(p.str("skuName"), p.num("instances"), windows, is_spot(p.str("priority")),
-                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), windows))
+                      _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), windows),
+                      windows and hybrid_benefit(p))
 
 
 def native_scale_set(p: Props) -> Mapped | Unpriced:
@@ -132,7 +150,8 @@ def native_scale_set(p: Props) -> Mapped | Unpriced:
                or (p.str(profile + "storageProfile.osDisk.osType", "") or "").lower() == "windows")
     disk = _os_disk(p.str(profile + "storageProfile.osDisk.managedDisk.storageAccountType"),
                     p.num(profile + "storageProfile.osDisk.diskSizeGB"), windows)
-    return _scale_set(p.str("sku.name"), p.num("sku.capacity"), windows, is_spot(p.str(profile + "priority")), disk)
+    return _scale_set(p.str("sku.name"), p.num("sku.capacity"), windows, is_spot(p.str(profile + "priority")), disk,
+                      windows and hybrid_benefit(p, profile + "licenseType"))
 
 
 def _disk(account_type: str | None, size: float | None) -> Mapped | Unpriced:
