@@ -49,9 +49,14 @@ def _as_of_the_goldens(monkeypatch):
 # inputs), the GKE cluster fee compared, and AKS's old "Paid" tier read as Standard: 616 of 984 (62.6%), of the
 # 710 lines we produce 616 (86.8%). Then image-sized disks counted (GCE boot 10 GB, Azure OS disk of a 30 GB
 # image; EC2 roots and RDS storage stay by usage, as the design documents price those instances): 630 of 984
-# (64.0%), of 710 produced 630 (88.7%). See the README for the current figure.
-MATCH_FLOOR = 0.64
-MODELLED_FLOOR = 0.88
+# (64.0%), of 710 produced 630 (88.7%). Then 31 more types' goldens translated whole (tests/infracost_cases_*.py:
+# VPN and transit gateway, Client VPN, CloudHSM, WAFv2, Kinesis, MSK, Glue, Backup, CloudTrail, EBS snapshots,
+# MemoryDB, Windows and classic Azure VMs and scale sets, MySQL flexible servers, Service Bus, Key Vault keys, GCE
+# VPN tunnels, forwarding rules, instance groups...): 93 of their 316 lines match, mostly for lack of price data
+# (Windows VMs in eastus, Key Vault, AWS Backup, MemoryDB extras), so 722 of 1,299 (55.6%), of 822 produced 722
+# (87.8%). See the README for the current figure.
+MATCH_FLOOR = 0.555
+MODELLED_FLOOR = 0.87
 
 
 def priced(case: Case) -> Optional[Pricing]:
