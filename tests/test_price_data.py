@@ -312,3 +312,36 @@ def test_2025_12_aws_data_priced_from_the_files(tmp_path):
                                                      + 1e5 * feed("secretsmanager.json", "API Request"))
     for name in ("aurora", "alb", "mssql", "search", "secret"):
         assert got[name]["status"] == "priced" and "2025-" in got[name]["source"], name
+
+
+TOGEN = SHARED / "togen-azure-prices-25regions-2026-09-06.json.gz"
+
+
+def togen_price(service, meter, region):
+    """A price of the 25-region Azure table, read here without the importers' code."""
+    with gzip.open(TOGEN, "rt") as fh:
+        [price] = [s["price"] for s in json.load(fh)["skus"] if s["service"] == service
+                   and s["attributes"]["meterName"] == meter and s["attributes"]["armRegionName"] == region]
+    return price
+
+
+@pytest.mark.skipif(not TOGEN.exists(), reason="needs the 25-region Azure table")
+def test_function_app_on_a_consumption_plan_priced_by_usage_from_the_data_file():
+    """Executions and GB-seconds at the table's Functions prices (no free grant deducted: it is per subscription)."""
+    from pulumicost_policy.descriptor import ResourceInput, describe
+    from pulumicost_policy.descriptor.resolve import resolve_references
+    from pulumicost_policy.pricing.lookup import price_from_book
+    from pulumicost_policy.pricing.pricebook import PriceBook
+    plan = ResourceInput("urn:p", "azure:appservice/plan:Plan", "p",
+                         {"id": "/plans/p", "sku": {"tier": "Dynamic", "size": "Y1"}, "location": "westeurope"}, env={})
+    app = ResourceInput("urn:f", "azure:appservice/linuxFunctionApp:LinuxFunctionApp", "f",
+                        {"servicePlanId": "/plans/p", "location": "westeurope"}, env={})
+    desc = describe(resolve_references([plan, app])[1])
+    usage = {"monthly_executions": 3_000_000, "execution_duration_ms": 500, "memory_mb": 256}
+    got = price_from_book(PriceBook.load(), desc, usage)
+    gb_seconds = 3_000_000 * 0.5 * 0.25
+    per_gb_second = togen_price("Functions", "Standard Execution Time", "westeurope")
+    per_execution = togen_price("Functions", "Standard Total Executions", "westeurope")
+    assert got.monthly == pytest.approx(gb_seconds * per_gb_second + 3_000_000 * per_execution)
+    assert all("free grant is per subscription" in c.label for c in got.components)
+    assert price_from_book(PriceBook.load(), desc, {}).monthly == 0  # by usage: nothing until the usage file says

@@ -87,13 +87,15 @@ def test_cdn_profile_and_load_balancer_by_sku():
     assert isinstance(d("azure:lb/loadBalancer:LoadBalancer", {"sku": "Basic"}), Free)
     assert isinstance(d("azure:lb/loadBalancer:LoadBalancer", {"sku": "Standard"}), Unpriced)
     assert isinstance(d("azure-native:network:LoadBalancer", {"sku": {"name": "Standard"}}), Unpriced)
-    # a function app on a Consumption plan is billed by its executions: never free
+    # a function app on a Consumption plan is billed by its executions (by usage): never free
     from pulumicost_policy.descriptor.resolve import resolve_references
     plan_res = ResourceInput("urn:p", "azure:appservice/plan:Plan", "p",
                              {"id": "/plans/p", "sku": {"tier": "Dynamic", "size": "Y1"}}, env={})
     app = ResourceInput("urn:f", "azure:appservice/functionApp:FunctionApp", "f",
                         {"appServicePlanId": "/plans/p", "location": "eastus"}, env={})
-    assert isinstance(describe(resolve_references([plan_res, app])[1]), Unpriced)
+    consumption = describe(resolve_references([plan_res, app])[1])
+    assert [c.usage_key for c in consumption.components] == [
+        "monthly_executions*execution_duration_ms*memory_mb", "monthly_executions"]
     assert isinstance(describe(app), Unpriced)  # its plan not in view
 
 
