@@ -345,3 +345,31 @@ def test_function_app_on_a_consumption_plan_priced_by_usage_from_the_data_file()
     assert got.monthly == pytest.approx(gb_seconds * per_gb_second + 3_000_000 * per_execution)
     assert all("free grant is per subscription" in c.label for c in got.components)
     assert price_from_book(PriceBook.load(), desc, {}).monthly == 0  # by usage: nothing until the usage file says
+
+
+@pytest.mark.skipif(not TOGEN.exists(), reason="needs the 25-region Azure table")
+def test_container_app_priced_from_the_data_file():
+    """A Consumption-plan container app: its minReplicas all month and its active replica-hours by usage, each
+    replica the sum of its containers, at the table's active vCPU and memory rates; requests by usage."""
+    from pulumicost_policy.descriptor import ResourceInput, describe
+    from pulumicost_policy.descriptor.model import Unpriced
+    from pulumicost_policy.pricing.lookup import price_from_book
+    from pulumicost_policy.pricing.pricebook import PriceBook
+    vcpu_hour = togen_price("Azure Container Apps", "Standard vCPU Active Usage", "westeurope")
+    gib_hour = togen_price("Azure Container Apps", "Standard Memory Active Usage", "westeurope")
+    per_request = togen_price("Azure Container Apps", "Standard Requests", "westeurope")
+    native = {"location": "westeurope", "template": {
+        "containers": [{"resources": {"cpu": 0.5, "memory": "1Gi"}}, {"resources": {"cpu": 0.25, "memory": "512Mi"}}],
+        "scale": {"minReplicas": 2}}}
+    desc = describe(ResourceInput("urn:x", "azure-native:app:ContainerApp", "api", native, {}, {}, True))
+    got = price_from_book(PriceBook.load(), desc, {"active_replica_hrs": 100, "monthly_requests": 5_000_000})
+    kept = 2 * 730 * (0.75 * vcpu_hour + 1.5 * gib_hour)
+    assert got.monthly == pytest.approx(kept + 100 * (0.75 * vcpu_hour + 1.5 * gib_hour) + 5_000_000 * per_request)
+    assert "upper bound" in got.components[0].label
+    classic = {"template": {"containers": [{"cpu": 0.5, "memory": "1Gi"}]}}
+    west = {"location": "westeurope"}
+    idle = describe(ResourceInput("urn:y", "azure:containerapp/app:App", "c", classic, west, {}, True))
+    assert price_from_book(PriceBook.load(), idle, {}).monthly == 0  # scales to zero: all by usage
+    dedicated = describe(ResourceInput("urn:z", "azure:containerapp/app:App", "d",
+                                       {**classic, "workloadProfileName": "D4"}, west, {}, True))
+    assert isinstance(dedicated, Unpriced) and "D4" in dedicated.reason
