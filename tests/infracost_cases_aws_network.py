@@ -102,9 +102,9 @@ CASES: tuple[Case, ...] = (
          (L("Total number of invocations", 0.02, None),)),
     # api_gateway_stage_test: default_cache and disabled_cache are free in their golden (no lines) and ours
     Case("aws_api_gateway_stage.cache_2", STAGE, _stage(2, cacheClusterEnabled=True, cacheClusterSize="237"),
-         (L("Cache memory (237 GB)", 2774.00, None),)),
+         (L("Cache memory (237 GB)", 2774.00, "Cache memory"),)),
     Case("aws_api_gateway_stage.cache_1", STAGE, _stage(1, cacheClusterEnabled=True, cacheClusterSize="0.5"),
-         (L("Cache memory (0.5 GB)", 14.60, None),)),
+         (L("Cache memory (0.5 GB)", 14.60, "Cache memory"),)),
 )
 # AWS's WAF cost guide (aws.github.io/aws-security-services-best-practices, "WAF Cost"): each rule group, custom
 # or managed, counts as a single rule for billing, however many rules are inside it.
@@ -126,8 +126,4 @@ DIFFERENCES: dict[tuple[str, str], str] = {
     ("aws_cloudfront_function.bibit_deeplink_cf_function", "Total number of invocations"):
         "unpriced: our data has no CloudFront Functions price (the cloudfront.json feeds of "
         "aws-pricewatcher-raw-feeds-2025-12-06 and aws-services-pricingpages-2025-11-04 have no Functions entry)",
-    **{("aws_api_gateway_stage." + name, f"Cache memory ({size} GB)"):
-       "unpriced: our data has no API Gateway cache cluster prices (the apigateway.json feeds of "
-       "aws-pricewatcher-raw-feeds-2025-12-06 and aws-services-pricingpages-2025-11-04 have no cache entry)"
-       for name, size in (("cache_1", "0.5"), ("cache_2", "237"))},
 }

@@ -186,13 +186,18 @@ def test_msk_agrees_with_infracost(brokers, itype, volume, instance, storage):
     assert round(got[f"Broker storage ({brokers} x {volume} GB)"], 2) == pytest.approx(storage)
 
 
-def test_api_gateway_stage_is_free_unless_it_runs_a_cache():
+def test_api_gateway_stage_is_free_unless_it_runs_a_cache_billed_by_size():
     stage = "aws:apigateway/stage:Stage"
     assert isinstance(describe(ResourceInput("urn:x", stage, "s", {"stageName": "prod"}, {"region": "us-east-1"}, {})),
                       Free)
-    cached = describe(ResourceInput("urn:x", stage, "s", {"cacheClusterEnabled": True, "cacheClusterSize": "0.5"},
-                                    {"region": "us-east-1"}, {}))
-    assert isinstance(cached, Unpriced) and "cache" in cached.reason
+    for size, given in (("237", "237"), ("0.5", None), ("6.1", 6.1)):  # 0.5 GB when not given, as AWS creates it
+        props = {"cacheClusterEnabled": True, **({"cacheClusterSize": given} if given is not None else {})}
+        got = priced(stage, props, "eu-west-1")
+        assert got.monthly == pytest.approx(730 * rate("apigateway:Stage", f"cache-{size}", "eu-west-1"))
+        assert got.components[0].label == f"Cache memory ({size} GB)"
+    odd = describe(ResourceInput("urn:x", stage, "s", {"cacheClusterEnabled": True, "cacheClusterSize": "3"},
+                                 {"region": "us-east-1"}, {}))
+    assert isinstance(odd, Unpriced) and "0.5, 1.6" in odd.reason
 
 
 def test_ebs_snapshot_storage_from_the_volume_size_or_usage():

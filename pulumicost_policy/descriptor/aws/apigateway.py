@@ -1,8 +1,8 @@
 """API Gateway REST APIs and stages, HTTP and WebSocket APIs."""
 from __future__ import annotations
 
-from ..model import CostComponent, Free, Mapped, Unpriced, usage_based
-from ..registry import PricedType, UsageKey, keys
+from ..model import CostComponent, Free, Mapped, Unpriced, running, usage_based
+from ..registry import MONTHLY_HRS, PricedType, UsageKey, keys
 from ..values import Props
 from .common import INF, REQUESTS
 
@@ -20,12 +20,19 @@ def rest_api(p: Props) -> Mapped:
     return Mapped("rest", _tiered("Requests", "apigateway:Rest", "requests", "monthly_requests", REST_TIERS))
 
 
-def rest_api_stage(p: Props) -> Free | Unpriced:
-    """A stage is billed through its API's requests, unless it runs a cache cluster (billed by the
-    hour by size), whose prices are not in the API Gateway feed."""
-    if p.bool("cacheClusterEnabled"):
-        return Unpriced("API Gateway cache cluster prices are not in the price book (not in the API Gateway feed)")
-    return Free("a stage is billed through its API's requests")
+CACHE_SIZES = ("0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237")  # GB, as cacheClusterSize takes them
+
+
+def rest_api_stage(p: Props) -> Mapped | Free | Unpriced:
+    """A stage is billed through its API's requests, unless it runs a cache cluster: billed by the hour
+    by its size (0.5 GB when cacheClusterSize is not given, as API Gateway creates it)."""
+    if not p.bool("cacheClusterEnabled"):
+        return Free("a stage is billed through its API's requests")
+    given = p.num("cacheClusterSize")  # a string in the schema ("0.5"); a number from a YAML program
+    size = CACHE_SIZES[0] if given is None else f"{given:g}"
+    if size not in CACHE_SIZES:
+        return Unpriced(f"cacheClusterSize is not an API Gateway cache size ({', '.join(CACHE_SIZES)} GB)")
+    return Mapped(f"cache-{size}", [running(f"Cache memory ({size} GB)", "apigateway:Stage", f"cache-{size}")])
 
 
 def http_api(p: Props) -> Mapped:
@@ -46,8 +53,9 @@ TYPES = (
     PricedType(("aws:apigateway/restApi:RestApi",), "apigateway:RestApi", rest_api,
                keys(*(f"apigateway:Rest requests-tier{i}" for i in range(1, 5))), (REQUESTS,),
                "tiered requests (by usage)"),
-    PricedType(("aws:apigateway/stage:Stage",), "apigateway:Stage", rest_api_stage, (), (),
-               "free, or unpriced with a cache cluster (no cache prices in our data)"),
+    PricedType(("aws:apigateway/stage:Stage",), "apigateway:Stage", rest_api_stage,
+               keys(*(f"apigateway:Stage cache-{size}" for size in CACHE_SIZES)), (MONTHLY_HRS,),
+               "free, or its cache cluster's hours by size"),
     PricedType(("aws:apigatewayv2/api:Api",), "apigatewayv2:Api", http_api,
                keys("apigateway:Http requests-tier1", "apigateway:Http requests-tier2",
                     "apigateway:WebSocket messages-tier1", "apigateway:WebSocket messages-tier2",

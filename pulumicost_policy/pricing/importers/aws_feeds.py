@@ -391,6 +391,8 @@ FEED_RULES: tuple[FeedRule, ...] = (
          "per_1m_requests", 1e6),
         ("apigateway:WebSocket", "connection-minutes", "apigateway", "WebSocket Connection Minutes",
          "per_1m_requests", 1e6),
+        *(("apigateway:Stage", f"cache-{size}", "apigateway", f"Caching Memory Size {size.replace('.', ' ')}",
+           "per_hour", 1) for size in ("0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237")),
         ("vpc:Endpoint", "interface", "vpc", "Hourly charge for VPC Endpoints per Hrs", "per_hour", 1),
         ("vpc:Endpoint", "interface-data", "vpc",
          "Charge for per GB data processed by VPC Endpoints per GB from 0 to 1048576", "per_gb", 1),
