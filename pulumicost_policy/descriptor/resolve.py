@@ -255,6 +255,17 @@ def _known_size(props: Mapping[str, Any], key: str) -> Optional[float]:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0 else None
 
 
+def _referenced(res: ResourceInput, key: str, index: Mapping[str, ResourceInput],
+                by_urn: Mapping[str, ResourceInput], types: tuple[str, ...]) -> Optional[ResourceInput]:
+    """The stack's resource that `res.props[key]` names: by its id, else (the id is unknown during preview)
+    through the engine's record of what the property depends on."""
+    ref = res.props.get(key)
+    found = index.get(ref) if isinstance(ref, str) else None
+    if found is None and (not isinstance(ref, str) or is_unknown(ref)):
+        found = _depended(res, (key,), by_urn, types)
+    return found
+
+
 def _snapshot_sizes(resources: Sequence[ResourceInput], by_urn: Mapping[str, ResourceInput]) -> dict[str, float]:
     """URN of a snapshot or snapshot copy that does not know its size -> the size of the volume of the stack it
     is of (by volumeId, else the engine's dependencies; a copy through its source snapshot)."""
@@ -262,20 +273,14 @@ def _snapshot_sizes(resources: Sequence[ResourceInput], by_urn: Mapping[str, Res
     sizes: dict[str, float] = {}
     for res in resources:
         if res.type == SNAPSHOT and _known_size(res.props, "volumeSize") is None:
-            ref = res.props.get("volumeId")
-            volume = volumes.get(ref) if isinstance(ref, str) else None
-            if volume is None and (not isinstance(ref, str) or is_unknown(ref)):
-                volume = _depended(res, ("volumeId",), by_urn, (VOLUME,))
+            volume = _referenced(res, "volumeId", volumes, by_urn, (VOLUME,))
             size = _known_size(volume.props, "size") if volume is not None else None
             if size is not None:
                 sizes[res.urn] = size
     snapshots = _index(resources, (SNAPSHOT,), ("id", "arn"))
     for res in resources:
         if res.type == SNAPSHOT_COPY and _known_size(res.props, "volumeSize") is None:
-            ref = res.props.get("sourceSnapshotId")
-            source = snapshots.get(ref) if isinstance(ref, str) else None
-            if source is None and (not isinstance(ref, str) or is_unknown(ref)):
-                source = _depended(res, ("sourceSnapshotId",), by_urn, (SNAPSHOT,))
+            source = _referenced(res, "sourceSnapshotId", snapshots, by_urn, (SNAPSHOT,))
             size = None if source is None else _known_size(source.props, "volumeSize") or sizes.get(source.urn)
             if size is not None:
                 sizes[res.urn] = size
