@@ -256,8 +256,8 @@ CASES += (
          "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager",
          {"name": "appserver-igm", "baseInstanceName": "app", "region": "us-central1", "targetSize": 3,
           "versions": [{"instanceTemplate": "standard"}]},
-         (L("Instance usage (Linux/UNIX, on-demand, n1-standard-16)", 1165.07, None),
-          L("Balanced provisioned storage (pd-balanced)", 120.00, None)),
+         (L("Instance usage (Linux/UNIX, on-demand, n1-standard-16)", 1165.07, "Instance usage"),
+          L("Balanced provisioned storage (pd-balanced)", 120.00, "Boot disk")),
          region="us-central1",
          stack=(("gcp:compute/instanceTemplate:InstanceTemplate", {
              "id": "standard", "name": "standard-template", "machineType": "n1-standard-16",
@@ -291,9 +291,8 @@ SB_PREMIUM = ("unpriced: no Premium messaging unit price in our data (the import
 LB_STANDARD = "unpriced: no Azure Standard load balancer prices (rules, data processed) in our data"
 KEY_VAULT = "unpriced: no Azure Key Vault prices (operations, key rotations, HSM keys) in our data"
 FORWARDING = "unpriced: pricing.yml has no Cloud Load Balancing forwarding-rule or ingress data prices"
-MIG = ("unpriced: a managed instance group's VMs (target size x its template's machine type and disks) are not "
-       "modelled yet; the pack says so rather than pricing it at $0")
-MIG_GPU = MIG + "; per-GPU (Tesla K80) prices are not in the price book either"
+MIG_GPU = ("unpriced: the group's instance template attaches GPUs (2 Tesla K80s), and per-GPU prices are not in the "
+           "price book (pricing.yml has GPUs only inside accelerator-optimized machine types); never its VMs alone")
 
 
 def _why(case: Case, label: str, ours) -> str:
@@ -313,8 +312,7 @@ def _why(case: Case, label: str, ours) -> str:
         return SB_PREMIUM if "Premium" in name else SB_CONNECTIONS if "Brokered" in label else SB_TIERS
     return {"azurerm_virtual_machine": AZ_OPS, "azurerm_lb": LB_STANDARD, "azurerm_key_vault_key": KEY_VAULT,
             "google_compute_forwarding_rule": FORWARDING, "google_compute_global_forwarding_rule": FORWARDING,
-            "google_compute_instance_group_manager": MIG_GPU if "NVIDIA" in label else MIG,
-            "google_compute_region_instance_group_manager": MIG}[kind]
+            "google_compute_instance_group_manager": MIG_GPU}[kind]
 
 
 MATCHED = {  # (golden, their label) of the lines we match; every other line is a difference
@@ -330,6 +328,9 @@ MATCHED = {  # (golden, their label) of the lines we match; every other line is 
     ('azurerm_servicebus_namespace.servicebus_namespace_with_usage["Basic.0"]', "Messaging operations"),
     ('azurerm_servicebus_namespace.servicebus_namespace["Basic.0"]', "Messaging operations"),
     ("google_compute_vpn_tunnel.tunnel1", "VPN Tunnel"),
+    *(("google_compute_region_instance_group_manager.appserver", label)
+      for label in ("Instance usage (Linux/UNIX, on-demand, n1-standard-16)",
+                    "Balanced provisioned storage (pd-balanced)")),
 }
 DIFFERENCES: dict[tuple[str, str], str] = {
     (case.golden, label): _why(case, label, ours) for case in CASES for label, _, ours, _ in case.lines

@@ -3,6 +3,7 @@ component resources, and price keys that must exist in the book."""
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from fnmatch import fnmatchcase
 from pathlib import Path
 
@@ -505,10 +506,42 @@ def test_infracosts_assumed_root_size_is_one_type_default_away():
     ("aws:cognito/userPool:UserPool", "not in the price book"),
     ("gcp:compute/forwardingRule:ForwardingRule", "not in the price book"),
     ("gcp:cloudrunv2/service:Service", "not in the price book"),
-    ("gcp:compute/instanceGroupManager:InstanceGroupManager", "not priced yet"),
+    ("gcp:compute/instanceGroupManager:InstanceGroupManager", "template is not in this stack view"),
 ])
 def test_billable_types_without_prices_say_so(token, says):
     """Common billable types our data has no prices for are registered (so no free pattern can hide them)
     and unpriced with that reason, not 'not supported yet'."""
     desc = d(token, {})
     assert isinstance(desc, Unpriced) and says in desc.reason and token in MAPPERS
+
+
+def test_gce_managed_instance_group_is_its_template_vms():
+    """targetSize VMs of the instance template the group's version names (by self link, id or name; during
+    preview through the engine's dependencies), each with the template's disks; unpriced without its template."""
+    from pulumicost_policy.descriptor.resolve import resolve_references
+    from pulumicost_policy.inputs.sentinels import UNKNOWN
+    from pulumicost_policy.pricing.estimate import HOURS_PER_MONTH
+    from pulumicost_policy.pricing.lookup import price_from_book
+    book = PriceBook.load()
+    rate = lambda kind, sku: book.get("gcp", kind, sku, "europe-west1").rate_per_unit  # noqa: E731
+    region = {"region": "europe-west1"}
+    template = ResourceInput("urn:pulumi:s::p::gcp:compute/instanceTemplate:InstanceTemplate::web", 
+                             "gcp:compute/instanceTemplate:InstanceTemplate", "web",
+                             {"name": "web-tpl", "machineType": "e2-standard-2",
+                              "disks": [{"boot": True, "diskType": "pd-ssd", "diskSizeGb": 20},
+                                        {"diskType": "pd-standard", "diskSizeGb": 100}]}, region, {}, True)
+    link = "https://www.googleapis.com/compute/v1/projects/p/global/instanceTemplates/web-tpl"
+    group = ResourceInput("urn:g", "gcp:compute/instanceGroupManager:InstanceGroupManager", "g",
+                          {"zone": "europe-west1-b", "targetSize": 4, "versions": [{"instanceTemplate": link}]},
+                          region, {}, True)
+    planned = ResourceInput("urn:h", "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager", "h",
+                            {"region": "europe-west1", "targetSize": 4, "versions": [{"instanceTemplate": UNKNOWN}]},
+                            region, {}, True, property_dependencies={"versions": [template.urn]})
+    each = rate("compute:Instance", "e2-standard-2") * HOURS_PER_MONTH + 20 * rate("compute:Disk", "pd-ssd") \
+        + 100 * rate("compute:Disk", "pd-standard")
+    for resolved in resolve_references([template, group, planned])[1:]:
+        assert price_from_book(book, describe(resolved), {}).monthly == pytest.approx(4 * each), resolved.name
+    assert isinstance(describe(group), Unpriced) and "template is not in this stack view" in describe(group).reason
+    gpus = replace(template, props={**template.props, "guestAccelerators": [{"type": "nvidia-tesla-t4", "count": 1}]})
+    with_gpus = describe(resolve_references([gpus, group])[1])
+    assert isinstance(with_gpus, Unpriced) and with_gpus.reason.startswith("its instance template: ")

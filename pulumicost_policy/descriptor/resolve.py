@@ -3,7 +3,7 @@ monitoring, CPU credit mode and tenancy from a launch template or configuration,
 auto-scaling target keeps a DynamoDB table or ElastiCache replication group at (its minimum), an
 Aurora or DocumentDB cluster instance's storage configuration (I/O-Optimized instances cost more) from
 its cluster, an EBS snapshot's (or a copy's) size from the volume it is of (the snapshot's own volumeSize is an
-output, unknown until it exists).
+output, unknown until it exists), a GCE managed instance group's VMs from its instance template.
 
 Only a whole-stack view can do this (the offline run and AnalyzeStack price every resource of the
 stack together); Analyze sees one resource and says the reference is unresolved. A reference is
@@ -43,6 +43,13 @@ RESOLVED_LAUNCH = "resolvedLaunchSettings"  # the key the CloudFormation stack m
 # cluster instance type -> its cluster's type
 VOLUME, SNAPSHOT = "aws:ebs/volume:Volume", "aws:ebs/snapshot:Snapshot"
 SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy"
+# GCE managed instance groups and the instance templates their VMs are made from.
+GCE_TEMPLATES = ("gcp:compute/instanceTemplate:InstanceTemplate",
+                 "gcp:compute/regionInstanceTemplate:RegionInstanceTemplate")
+GCE_GROUPS = ("gcp:compute/instanceGroupManager:InstanceGroupManager",
+              "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager")
+GROUP_TEMPLATE_REFS = ("versions", "instanceTemplate")
+RESOLVED_INSTANCE_TEMPLATE = "resolvedInstanceTemplate"  # the key the instance group mapper reads
 CLUSTER_OF = {"aws:rds/clusterInstance:ClusterInstance": "aws:rds/cluster:Cluster",
               "aws:docdb/clusterInstance:ClusterInstance": "aws:docdb/cluster:Cluster"}
 
@@ -287,11 +294,23 @@ def _snapshot_sizes(resources: Sequence[ResourceInput], by_urn: Mapping[str, Res
     return sizes
 
 
+def _group_template(res: ResourceInput, templates: Mapping[str, ResourceInput],
+                    by_urn: Mapping[str, ResourceInput]) -> Optional[ResourceInput]:
+    """The instance template a managed instance group's (first) version names: by id, self link or name (a
+    link's last segment), else through the engine's dependencies while the link is unknown."""
+    versions = res.props.get("versions")
+    first = versions[0] if isinstance(versions, list) and versions and isinstance(versions[0], Mapping) else {}
+    refs = _strings([first.get("instanceTemplate"), res.props.get("instanceTemplate")])
+    found = next((templates.get(r) or templates.get(r.rsplit("/", 1)[-1]) for r in refs
+                  if r in templates or r.rsplit("/", 1)[-1] in templates), None)
+    return found or (None if refs else _depended(res, GROUP_TEMPLATE_REFS, by_urn, GCE_TEMPLATES))
+
+
 def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput]:
     """The resources, with the settings they take from other resources in the list."""
     resources = _with_plans(_with_zones(resources))
     by_urn = {res.urn: res for res in resources
-              if res.type in (*TEMPLATE_TYPES, TASK_DEFINITION, VOLUME, SNAPSHOT,
+              if res.type in (*TEMPLATE_TYPES, TASK_DEFINITION, VOLUME, SNAPSHOT, *GCE_TEMPLATES,
                               *(t for t, _ in SCALED_OWNERS.values()))}
     templates = _index(resources, TEMPLATE_TYPES, ("id", "name", "arn"))
     tasks = {ref: res for res in resources if res.type == TASK_DEFINITION for ref in _task_refs(res)}
@@ -299,6 +318,7 @@ def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput
     clusters = {t: _index(resources, (t,), ("clusterIdentifier", "id", "arn")) for t in CLUSTER_OF.values()}
     clusters = {t: index for t, index in clusters.items() if index}
     snapshot_sizes = _snapshot_sizes(resources, by_urn)
+    gce_templates = _index(resources, GCE_TEMPLATES, ("id", "selfLink", "selfLinkUnique", "name"))
     if not by_urn and not clusters:  # nothing another resource could take settings from
         return list(resources)
     out = []
@@ -329,6 +349,8 @@ def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput
                 resolved = _replace(res, {**res.props, "storageType": storage})
         elif res.urn in snapshot_sizes:
             resolved = _replace(res, {**res.props, "volumeSize": snapshot_sizes[res.urn]})
+        elif res.type in GCE_GROUPS and (template := _group_template(res, gce_templates, by_urn)) is not None:
+            resolved = _replace(res, {**res.props, RESOLVED_INSTANCE_TEMPLATE: dict(template.props)})
         else:
             owner = next((key for prefix, (owner_type, key) in SCALED_OWNERS.items() if owner_type == res.type), None)
             ident = res.props.get(owner) if owner else None

@@ -3,13 +3,17 @@ addresses, managed instance groups.
 """
 from __future__ import annotations
 
+from typing import Any, Mapping
+
 from ..model import CostComponent, Free, Mapped, Unpriced, monthly, running, usage_based
 from ..registry import MONTHLY_HRS, PricedType, UsageKey, keys
+from ..resolve import GCE_GROUPS, RESOLVED_INSTANCE_TEMPLATE
 from ..values import Props
 
 DISK_TYPES = ("pd-standard", "pd-balanced", "pd-ssd", "pd-extreme")
 BOOT_DISK_DEFAULT = ("pd-standard", 10.0)  # GCE's boot disk type when none is given; most images' size
 LOCAL_SSD_GB = 375.0  # a local SSD partition's size
+BOOT_DISK_GB = UsageKey("boot_disk_gb", "GB", "boot disk size when the plan leaves it to the image (10 GB assumed)")
 
 
 # Sustained-use discounts (cloud.google.com/compute/docs/sustained-use-discounts): each quarter of the
@@ -35,28 +39,33 @@ def sustained_use_discount(machine: str, count: float = 1.0) -> list[CostCompone
                           "per_hour", None, "monthly_hrs", 1 / 730.0, (("monthly_hrs", 730.0),), steps=steps)]
 
 
-def _boot_disk(p: Props) -> list[CostComponent]:
+def _boot_disk(p: Props, count: float) -> list[CostComponent]:
     params = "bootDisk.initializeParams"
     dtype = (p.str(f"{params}.type") or BOOT_DISK_DEFAULT[0]).rsplit("/", 1)[-1]
     if dtype not in DISK_TYPES:
         return []
     size = p.num(f"{params}.size")
+    each = f" x {count:g}" if count != 1 else ""
     if size is None:  # the image's size: 10 GB on the public images, counted (and said) unless usage gives it
         return [usage_based(f"Boot disk ({dtype}, {BOOT_DISK_DEFAULT[1]:.0f} GB assumed: the image sets the size; "
-                            "boot_disk_gb to change)", "compute:Disk", dtype, "per_gb_month", "boot_disk_gb",
-                            assumed=BOOT_DISK_DEFAULT[1])]
-    return [monthly(f"Boot disk ({dtype})", "compute:Disk", dtype, "per_gb_month", size)]
+                            f"boot_disk_gb to change){each}", "compute:Disk", dtype, "per_gb_month", "boot_disk_gb",
+                            count, assumed=BOOT_DISK_DEFAULT[1])]
+    return [monthly(f"Boot disk ({dtype}){each}", "compute:Disk", dtype, "per_gb_month", size * count)]
 
 
-def _scratch_disks(p: Props, spot: bool) -> list[CostComponent]:
+def _scratch_disks(p: Props, spot: bool, count: float) -> list[CostComponent]:
     """Local SSD scratch disks (375 GB each unless sized), billed per GB-month (spot rate on a spot VM)."""
     disks = p.count("scratchDisks")
     total = sum(p.num(f"scratchDisks[{i}].size", LOCAL_SSD_GB) or LOCAL_SSD_GB for i in range(disks))
     sku = "local-ssd:spot" if spot else "local-ssd"
-    return [monthly(f"Local SSD ({disks} scratch disks)", "compute:Disk", sku, "per_gb_month", total)] if disks else []
+    each = f" x {count:g}" if count != 1 else ""
+    return [monthly(f"Local SSD ({disks} scratch disks){each}", "compute:Disk", sku, "per_gb_month", total * count)] \
+        if disks else []
 
 
-def instance(p: Props) -> Mapped | Unpriced:
+def _vms(p: Props, count: float) -> Mapped | Unpriced:
+    """`count` VMs of the instance-shaped properties `p`: hours (spot, or on demand with the sustained-use
+    discount), boot disk and local SSDs."""
     machine = p.str("machineType")
     if not machine:
         return Unpriced("machineType not set")
@@ -65,9 +74,15 @@ def instance(p: Props) -> Mapped | Unpriced:
     if p.count("guestAccelerators"):
         return Unpriced("the instance attaches GPUs (guestAccelerators): per-GPU prices are not in the price book "
                         "(its GCP data prices GPUs only inside accelerator-optimized machine types: a2, a3, g2...)")
-    usage = [running("Instance usage (spot/preemptible)", "compute:Instance", f"{machine}:spot")] if spot else \
-        [running("Instance usage (on-demand)", "compute:Instance", machine), *sustained_use_discount(machine)]
-    return Mapped(machine, [*usage, *_boot_disk(p), *_scratch_disks(p, spot)])
+    each = f" x {count:g}" if count != 1 else ""
+    usage = [running(f"Instance usage (spot/preemptible){each}", "compute:Instance", f"{machine}:spot", count)] \
+        if spot else [running(f"Instance usage (on-demand){each}", "compute:Instance", machine, count),
+                      *sustained_use_discount(machine, count)]
+    return Mapped(machine, [*usage, *_boot_disk(p, count), *_scratch_disks(p, spot, count)])
+
+
+def instance(p: Props) -> Mapped | Unpriced:
+    return _vms(p, 1.0)
 
 
 def disk(p: Props) -> Mapped | Unpriced:
@@ -87,26 +102,60 @@ def address(p: Props) -> Mapped | Free:
                                        "compute:Address", "unused")])
 
 
-def instance_group(p: Props) -> Unpriced:
-    """A managed instance group's VMs are billed as VMs; they are not in the stack, and the group's
-    template is not resolved yet: unpriced, saying so (never free)."""
-    return Unpriced("a managed instance group's VMs (target size x its template's machine type) are not priced yet")
+def _template_as_instance(template: Mapping[str, Any]) -> tuple[dict[str, Any], list[Mapping[str, Any]]]:
+    """An instance template's properties in an instance's shape (boot disk, scratch disks), and its other
+    persistent disks: a template lists every disk in `disks`, the boot one marked `boot`."""
+    disks = [d for d in template.get("disks") or [] if isinstance(d, Mapping)]
+    boot = next((d for d in disks if d.get("boot")), disks[0] if disks else None)
+    scratch = [d for d in disks if d is not boot and (str(d.get("type", "")).upper() == "SCRATCH"
+                                                      or d.get("diskType") == "local-ssd")]
+    others = [d for d in disks if d is not boot and d not in scratch]
+    shaped = {key: template[key] for key in ("machineType", "scheduling", "guestAccelerators") if key in template}
+    if boot is not None:
+        params = {"type": boot.get("diskType"), "size": boot.get("diskSizeGb")}
+        shaped["bootDisk"] = {"initializeParams": {k: v for k, v in params.items() if v is not None}}
+    shaped["scratchDisks"] = [{"size": d["diskSizeGb"]} if d.get("diskSizeGb") else {} for d in scratch]
+    return shaped, others
+
+
+def instance_group(p: Props) -> Mapped | Unpriced:
+    """A managed instance group is `targetSize` VMs of its instance template (resolved in the stack view),
+    each priced as a GCE instance with the template's disks."""
+    template = p.value(RESOLVED_INSTANCE_TEMPLATE)
+    if not isinstance(template, Mapping):
+        return Unpriced("a managed instance group is billed as its VMs (targetSize x its instance template): the "
+                        "template is not in this stack view")
+    count = p.num("targetSize")
+    if count is None:
+        return Unpriced("targetSize not set: an autoscaler sizes the group, and its replicas are not resolved")
+    shaped, others = _template_as_instance(template)
+    vms = _vms(Props(shaped), count)
+    if isinstance(vms, Unpriced):
+        return Unpriced(f"its instance template: {vms.reason}")
+    extra = []
+    for disk in others:
+        dtype, size = str(disk.get("diskType") or BOOT_DISK_DEFAULT[0]), disk.get("diskSizeGb")
+        if dtype not in DISK_TYPES or not isinstance(size, (int, float)) or isinstance(size, bool):
+            return Unpriced("its instance template has a disk without a persistent disk type and diskSizeGb")
+        extra.append(monthly(f"Persistent disk ({dtype}) x {count:g}", "compute:Disk", dtype, "per_gb_month",
+                             size * count))
+    return Mapped(vms.sku, [*vms.components, *extra])
 
 
 TYPES = (
     PricedType(("gcp:compute/instance:Instance",), "compute:Instance", instance,
                keys("compute:Instance e2-medium", "compute:Instance e2-medium:spot", "compute:Disk pd-standard",
                     "compute:Disk local-ssd", "compute:Disk local-ssd:spot", example=("compute:Instance e2-medium", "compute:Instance e2-medium:spot")),
-               (MONTHLY_HRS, UsageKey("boot_disk_gb", "GB", "boot disk size when the plan leaves it to the image "
-                                               "(10 GB on most)")),
+               (MONTHLY_HRS, BOOT_DISK_GB),
                "on-demand or spot/preemptible hours, sustained-use discount (N1, N2, N2D, C2, M1, M2, f1/g1 on "
-               "demand, by monthly_hrs), boot disk (pd-standard default; size by usage when the image sets it), local "
+               "demand, by monthly_hrs), boot disk (pd-standard default; 10 GB assumed when the image sets it), local "
                "SSD scratch disks; custom shapes the book names; attached GPUs unpriced (no per-GPU prices)"),
     PricedType(("gcp:compute/disk:Disk",), "compute:Disk", disk,
                keys("compute:Disk pd-standard", "compute:Disk pd-ssd"), (), "GB-month by disk type"),
     PricedType(("gcp:compute/address:Address", "gcp:compute/globalAddress:GlobalAddress"), "compute:Address", address,
                keys("compute:Address unused"), (MONTHLY_HRS,), "external static IP hours"),
-    PricedType(("gcp:compute/instanceGroupManager:InstanceGroupManager",
-                "gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager"), "compute:InstanceGroupManager",
-               instance_group, (), (), "unpriced: its VMs (target size x the template's machine type) not modelled yet"),
+    PricedType(GCE_GROUPS, "compute:InstanceGroupManager", instance_group,
+               keys("compute:Instance e2-medium", "compute:Disk pd-standard"), (MONTHLY_HRS, BOOT_DISK_GB),
+               "targetSize VMs of its instance template (resolved in the stack): hours, sustained-use discount, "
+               "boot and other disks, local SSDs; GPUs unpriced"),
 )
