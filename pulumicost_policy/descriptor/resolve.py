@@ -14,8 +14,9 @@ from (`propertyDependencies`: the one resource of the right type it names), else
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Iterable, Mapping, Optional, Sequence
+from typing import Any, Optional
 
 from ..inputs.resource import ResourceInput
 from .regions import stated_region

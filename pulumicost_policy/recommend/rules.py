@@ -8,7 +8,8 @@ prices), which families are the Arm (Graviton) counterparts.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator, Mapping, Optional
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Optional
 
 from ..descriptor.values import is_unknown
 from .azure_series import AZURE_SIZE_PATHS, azure_vm

@@ -11,7 +11,8 @@ part as the whole; a template of configuration types alone (IAM, security groups
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping, Optional
+from collections.abc import Mapping
+from typing import Any, Optional
 
 import yaml
 

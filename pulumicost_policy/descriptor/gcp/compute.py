@@ -3,7 +3,8 @@ addresses, managed instance groups.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..model import CostComponent, Free, Mapped, Unpriced, monthly, running, usage_based
 from ..registry import MONTHLY_HRS, PricedType, UsageKey, keys
