@@ -1,11 +1,12 @@
-"""Infracost goldens for more of the priced types (issue #24): AWS data and operations: Kinesis, MSK, Glue,
-Backup, CloudTrail, CloudWatch dashboards, EBS snapshots, AMIs, MemoryDB, API Gateway stages.
+"""Infracost goldens for more of the priced types (issue #24): AWS data and operations: Kinesis streams,
+MSK clusters, Glue jobs and crawlers, Backup vaults, CloudTrail, CloudWatch dashboards, EBS snapshots and
+copies, MemoryDB clusters.
 
 Each module of this kind gives CASES (translated golden resources, every line of each) and
 DIFFERENCES (the lines we do not match, each with its reason); tests/infracost_cases.py gathers them."""
 from __future__ import annotations
 
-from infracost_case import Case, L  # noqa: F401  (used as cases are added)
+from infracost_case import Case, L
 
 CASES: tuple[Case, ...] = ()
 DIFFERENCES: dict[tuple[str, str], str] = {}
