@@ -16,6 +16,7 @@ from typing import Optional
 import infracost_cases_aws_data
 import infracost_cases_aws_network
 import infracost_cases_azure_gcp
+import infracost_cases_functions
 from infracost_case import Case, L
 
 SNS_DELIVERY = (L("HTTP/HTTPS notifications (over 100k)", "0.06", "HTTP/HTTPS", 0.1),
@@ -1463,6 +1464,7 @@ DIFFERENCES.update({
 })
 
 # The per-family case modules (issue #24, round two), gathered here so that the tests see one list.
-for _family in (infracost_cases_aws_network, infracost_cases_aws_data, infracost_cases_azure_gcp):
+for _family in (infracost_cases_aws_network, infracost_cases_aws_data, infracost_cases_azure_gcp,
+                infracost_cases_functions):
     CASES += _family.CASES
     DIFFERENCES.update(_family.DIFFERENCES)
