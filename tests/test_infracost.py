@@ -54,8 +54,11 @@ def _as_of_the_goldens(monkeypatch):
 # MemoryDB, Windows and classic Azure VMs and scale sets, MySQL flexible servers, Service Bus, Key Vault keys, GCE
 # VPN tunnels, forwarding rules, instance groups...): 93 of their 316 lines match, mostly for lack of price data
 # (Windows VMs in eastus, Key Vault, AWS Backup, MemoryDB extras), so 722 of 1,299 (55.6%), of 822 produced 722
-# (87.8%). See the README for the current figure.
-MATCH_FLOOR = 0.555
+# (87.8%). Then API Gateway caches and GCE instance groups priced (726), and the function app and Container
+# Apps goldens translated whole (222 lines, 30 matched: Elastic Premium apps, the Cool storage their apps use
+# and the free grants are where they differ): 756 of 1,521 (49.7%), of 868 produced 756 (87.1%; produced lines
+# now counted per line, two goldens sharing an address). See the README for the current figure.
+MATCH_FLOOR = 0.495
 MODELLED_FLOOR = 0.87
 
 
@@ -98,19 +101,22 @@ def line_matches(comp: Optional[ComponentCost], figure, factor: float) -> bool:
     return comp.monthly is not None and math.isfinite(comp.monthly) and abs(comp.monthly - figure) <= 0.01 + 1e-9
 
 
-def measure() -> tuple[int, int, dict[tuple[str, str], str]]:
-    matched, total, misses = 0, 0, {}
+def measure() -> tuple[int, int, int, dict[tuple[str, str], str]]:
+    """Lines matched, lines in all, lines we produce (counted per line: two goldens may share an
+    address), and the misses by (golden, their label)."""
+    matched, total, produced, misses = 0, 0, 0, {}
     for case in CASES:
         pricing = priced(case)
         for label, figure, prefix, factor in case.lines:
             total += 1
             comp = ours(pricing, prefix)
+            produced += comp is not None
             if line_matches(comp, figure, factor):
                 matched += 1
             else:
                 misses[(case.golden, label)] = (f"ours {comp.monthly if comp.monthly is not None else comp.rate}"
                                                 if comp else "no such line" if pricing else "unpriced")
-    return matched, total, misses
+    return matched, total, produced, misses
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.golden)
@@ -125,9 +131,8 @@ def test_case_prices_from_the_book(case):
 
 
 def test_differences_list_is_true_and_the_share_holds():
-    matched, total, misses = measure()
+    matched, total, modelled, misses = measure()
     assert set(DIFFERENCES) == set(misses), sorted(set(DIFFERENCES) ^ set(misses))
-    modelled = total - sum(1 for why in misses.values() if why in ("no such line", "unpriced"))
     print(f"Infracost golden lines matched: {matched}/{total} = {matched / total:.1%}; "
           f"of the lines we price: {matched}/{modelled} = {matched / modelled:.1%}")
     assert matched / total >= MATCH_FLOOR and matched / modelled >= MODELLED_FLOOR
