@@ -21,7 +21,7 @@ MEMORY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(Gi|G|Mi|M)?\s*$")
 
 
 def _gib(memory: str) -> float:
-    """"0.5Gi" -> 0.5, "512Mi" -> 0.5 (Container Apps memory is given in Gi)."""
+    """A container's memory in GiB: 0.5Gi -> 0.5, 512Mi -> 0.5 (Container Apps take Gi; Mi is read too)."""
     match = MEMORY.match(memory)
     if match is None:
         raise PropertyProblem(f"container memory is not a size like 0.5Gi ({len(memory)} characters)")
