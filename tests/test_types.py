@@ -545,3 +545,8 @@ def test_gce_managed_instance_group_is_its_template_vms():
     gpus = replace(template, props={**template.props, "guestAccelerators": [{"type": "nvidia-tesla-t4", "count": 1}]})
     with_gpus = describe(resolve_references([gpus, group])[1])
     assert isinstance(with_gpus, Unpriced) and with_gpus.reason.startswith("its instance template: ")
+    # a template whose disks are not known yet is not priced without them; a negative size is refused
+    unknown = describe(resolve_references([replace(template, props={**template.props, "disks": UNKNOWN}), group])[1])
+    assert isinstance(unknown, Unpriced) and unknown.pending
+    negative = replace(group, props={**group.props, "targetSize": -4})
+    assert "targetSize should be a finite number >= 0" in describe(resolve_references([template, negative])[1]).reason

@@ -3,7 +3,6 @@ addresses, managed instance groups.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from ..model import CostComponent, Free, Mapped, Unpriced, monthly, running, usage_based
@@ -40,13 +39,18 @@ def sustained_use_discount(machine: str, count: float = 1.0) -> list[CostCompone
                           "per_hour", None, "monthly_hrs", 1 / 730.0, (("monthly_hrs", 730.0),), steps=steps)]
 
 
+def _each(count: float) -> str:
+    """The label suffix of a line for `count` VMs (none for one)."""
+    return f" x {count:g}" if count != 1 else ""
+
+
 def _boot_disk(p: Props, count: float) -> list[CostComponent]:
     params = "bootDisk.initializeParams"
     dtype = (p.str(f"{params}.type") or BOOT_DISK_DEFAULT[0]).rsplit("/", 1)[-1]
     if dtype not in DISK_TYPES:
         return []
     size = p.num(f"{params}.size")
-    each = f" x {count:g}" if count != 1 else ""
+    each = _each(count)
     if size is None:  # the image's size: 10 GB on the public images, counted (and said) unless usage gives it
         return [usage_based(f"Boot disk ({dtype}, {BOOT_DISK_DEFAULT[1]:.0f} GB assumed: the image sets the size; "
                             f"boot_disk_gb to change){each}", "compute:Disk", dtype, "per_gb_month", "boot_disk_gb",
@@ -59,7 +63,7 @@ def _scratch_disks(p: Props, spot: bool, count: float) -> list[CostComponent]:
     disks = p.count("scratchDisks")
     total = sum(p.num(f"scratchDisks[{i}].size", LOCAL_SSD_GB) or LOCAL_SSD_GB for i in range(disks))
     sku = "local-ssd:spot" if spot else "local-ssd"
-    each = f" x {count:g}" if count != 1 else ""
+    each = _each(count)
     return [monthly(f"Local SSD ({disks} scratch disks){each}", "compute:Disk", sku, "per_gb_month", total * count)] \
         if disks else []
 
@@ -75,7 +79,7 @@ def _vms(p: Props, count: float) -> Mapped | Unpriced:
     if p.count("guestAccelerators"):
         return Unpriced("the instance attaches GPUs (guestAccelerators): per-GPU prices are not in the price book "
                         "(its GCP data prices GPUs only inside accelerator-optimized machine types: a2, a3, g2...)")
-    each = f" x {count:g}" if count != 1 else ""
+    each = _each(count)
     usage = [running(f"Instance usage (spot/preemptible){each}", "compute:Instance", f"{machine}:spot", count)] \
         if spot else [running(f"Instance usage (on-demand){each}", "compute:Instance", machine, count),
                       *sustained_use_discount(machine, count)]
@@ -103,42 +107,42 @@ def address(p: Props) -> Mapped | Free:
                                        "compute:Address", "unused")])
 
 
-def _template_as_instance(template: Mapping[str, Any]) -> tuple[dict[str, Any], list[Mapping[str, Any]]]:
+def _template_as_instance(t: Props) -> tuple[dict[str, Any], list[Props]]:
     """An instance template's properties in an instance's shape (boot disk, scratch disks), and its other
-    persistent disks: a template lists every disk in `disks`, the boot one marked `boot`."""
-    disks = [d for d in template.get("disks") or [] if isinstance(d, Mapping)]
-    boot = next((d for d in disks if d.get("boot")), disks[0] if disks else None)
-    scratch = [d for d in disks if d is not boot and (str(d.get("type", "")).upper() == "SCRATCH"
-                                                      or d.get("diskType") == "local-ssd")]
+    persistent disks: a template lists every disk in `disks`, the boot one marked `boot`. Read through
+    `Props`, so an unknown or mistyped value is a reason, never a disk left out."""
+    disks = [Props(t.value(f"disks[{i}]")) for i in range(t.count("disks"))]
+    boot = next((d for d in disks if d.bool("boot")), disks[0] if disks else None)
+    scratch = [d for d in disks if d is not boot and ((d.str("type") or "").upper() == "SCRATCH"
+                                                      or d.str("diskType") == "local-ssd")]
     others = [d for d in disks if d is not boot and d not in scratch]
-    shaped = {key: template[key] for key in ("machineType", "scheduling", "guestAccelerators") if key in template}
+    shaped = {key: t.value(key) for key in ("machineType", "scheduling", "guestAccelerators") if t.has(key)}
     if boot is not None:
-        params = {"type": boot.get("diskType"), "size": boot.get("diskSizeGb")}
+        params = {"type": boot.str("diskType"), "size": boot.num("diskSizeGb")}
         shaped["bootDisk"] = {"initializeParams": {k: v for k, v in params.items() if v is not None}}
-    shaped["scratchDisks"] = [{"size": d["diskSizeGb"]} if d.get("diskSizeGb") else {} for d in scratch]
+    shaped["scratchDisks"] = [{"size": size} if (size := d.num("diskSizeGb")) else {} for d in scratch]
     return shaped, others
 
 
 def instance_group(p: Props) -> Mapped | Unpriced:
     """A managed instance group is `targetSize` VMs of its instance template (resolved in the stack view),
     each priced as a GCE instance with the template's disks."""
-    template = p.value(RESOLVED_INSTANCE_TEMPLATE)
-    if not isinstance(template, Mapping):
+    if not p.has(RESOLVED_INSTANCE_TEMPLATE):
         return Unpriced("a managed instance group is billed as its VMs (targetSize x its instance template): the "
                         "template is not in this stack view")
     count = p.num("targetSize")
     if count is None:
         return Unpriced("targetSize not set: an autoscaler sizes the group, and its replicas are not resolved")
-    shaped, others = _template_as_instance(template)
+    shaped, others = _template_as_instance(Props(p.value(RESOLVED_INSTANCE_TEMPLATE)))
     vms = _vms(Props(shaped), count)
     if isinstance(vms, Unpriced):
         return Unpriced(f"its instance template: {vms.reason}")
     extra = []
     for disk in others:
-        dtype, size = str(disk.get("diskType") or BOOT_DISK_DEFAULT[0]), disk.get("diskSizeGb")
-        if dtype not in DISK_TYPES or not isinstance(size, (int, float)) or isinstance(size, bool):
-            return Unpriced("its instance template has a disk without a persistent disk type and diskSizeGb")
-        extra.append(monthly(f"Persistent disk ({dtype}) x {count:g}", "compute:Disk", dtype, "per_gb_month",
+        dtype, size = disk.str("diskType") or BOOT_DISK_DEFAULT[0], disk.num("diskSizeGb")
+        if dtype not in DISK_TYPES or size is None:
+            return Unpriced("its instance template has a disk without a persistent disk type and a diskSizeGb")
+        extra.append(monthly(f"Persistent disk ({dtype}){_each(count)}", "compute:Disk", dtype, "per_gb_month",
                              size * count))
     return Mapped(vms.sku, [*vms.components, *extra])
 
