@@ -373,3 +373,6 @@ def test_container_app_priced_from_the_data_file():
     dedicated = describe(ResourceInput("urn:z", "azure:containerapp/app:App", "d",
                                        {**classic, "workloadProfileName": "D4"}, west, {}, True))
     assert isinstance(dedicated, Unpriced) and "D4" in dedicated.reason
+    no_memory = describe(ResourceInput("urn:m", "azure:containerapp/app:App", "m",
+                                       {"template": {"containers": [{"cpu": 0.5}]}}, west, {}, True))
+    assert isinstance(no_memory, Unpriced) and "needs cpu and memory" in no_memory.reason

@@ -302,9 +302,10 @@ def _group_template(res: ResourceInput, templates: Mapping[str, ResourceInput],
     versions = res.props.get("versions")
     first = versions[0] if isinstance(versions, list) and versions and isinstance(versions[0], Mapping) else {}
     refs = _strings([first.get("instanceTemplate"), res.props.get("instanceTemplate")])
-    found = next((templates.get(r) or templates.get(r.rsplit("/", 1)[-1]) for r in refs
-                  if r in templates or r.rsplit("/", 1)[-1] in templates), None)
-    return found or (None if refs else _depended(res, GROUP_TEMPLATE_REFS, by_urn, GCE_TEMPLATES))
+    if not refs:
+        return _depended(res, GROUP_TEMPLATE_REFS, by_urn, GCE_TEMPLATES)
+    found = (templates.get(r) or templates.get(r.rsplit("/", 1)[-1]) for r in refs)
+    return next((template for template in found if template is not None), None)
 
 
 def resolve_references(resources: Sequence[ResourceInput]) -> list[ResourceInput]:

@@ -24,6 +24,6 @@ from importlib import import_module
 from ..registry import PricedType
 
 # One module per service family; adding one is adding its name here (a test checks none is left out).
-FAMILIES = ("aks", "appservice", "cdn", "compute", "containerapps", "functions", "keyvault", "network", "postgresql", "redis",
-            "servicebus", "sql", "storage")
+FAMILIES = ("aks", "appservice", "cdn", "compute", "containerapps", "functions", "keyvault", "network",
+            "postgresql", "redis", "servicebus", "sql", "storage")
 TYPES: tuple[PricedType, ...] = tuple(entry for name in FAMILIES for entry in import_module(f"{__name__}.{name}").TYPES)

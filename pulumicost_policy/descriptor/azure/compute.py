@@ -58,7 +58,7 @@ def hybrid_benefit(p: Props, key: str = "licenseType") -> bool:
 def vm_line(size: str, windows: bool, spot: bool, count: float = 1.0, count_key: str | None = None,
             hybrid: bool = False) -> CostComponent:
     """The hours of `count` VMs of `size` (any case): `vm:Linux`/`vm:Windows`, SIZE or SIZE:spot; a Windows
-    VM with Hybrid Benefit (`hybrid`) at the Linux rate."""
+    VM with Hybrid Benefit (`hybrid`) at the Linux rate (`hybrid` means nothing for a Linux VM)."""
     size = vm_size(size)
     os_name = ("Windows, hybrid benefit: the Linux rate" if hybrid else "Windows") if windows else "Linux"
     label = f"Virtual machine ({os_name}, {'Spot' if spot else 'pay-as-you-go'})"
@@ -106,7 +106,7 @@ def classic_vm(p: Props) -> Mapped | Unpriced:
     windows = p.has("osProfileWindowsConfig") or (p.str("storageOsDisk.osType", "") or "").lower() == "windows"
     disk = _os_disk(p.str("storageOsDisk.managedDiskType"), p.num("storageOsDisk.diskSizeGb"), windows) \
         if p.has("storageOsDisk.managedDiskType") else []
-    return _vm(p.str("vmSize"), windows, disk, is_spot(p.str("priority")), windows and hybrid_benefit(p))
+    return _vm(p.str("vmSize"), windows, disk, is_spot(p.str("priority")), hybrid_benefit(p))
 
 
 def native_vm(p: Props) -> Mapped | Unpriced:
@@ -114,8 +114,7 @@ def native_vm(p: Props) -> Mapped | Unpriced:
                or (p.str("storageProfile.osDisk.osType", "") or "").lower() == "windows")
     disk = _os_disk(p.str("storageProfile.osDisk.managedDisk.storageAccountType"),
                     p.num("storageProfile.osDisk.diskSizeGB"), windows)
-    return _vm(p.str("hardwareProfile.vmSize"), windows, disk, is_spot(p.str("priority")),
-               windows and hybrid_benefit(p))
+    return _vm(p.str("hardwareProfile.vmSize"), windows, disk, is_spot(p.str("priority")), hybrid_benefit(p))
 
 
 def _scale_set(size: str | None, count: float | None, windows: bool, spot: bool,
@@ -141,7 +140,7 @@ def orchestrated_scale_set(p: Props) -> Mapped | Unpriced:
     windows = p.has("osProfile.windowsConfiguration")
     return _scale_set(p.str("skuName"), p.num("instances"), windows, is_spot(p.str("priority")),
                       _os_disk(p.str("osDisk.storageAccountType"), p.num("osDisk.diskSizeGb"), windows),
-                      windows and hybrid_benefit(p))
+                      hybrid_benefit(p))
 
 
 def native_scale_set(p: Props) -> Mapped | Unpriced:
@@ -151,7 +150,7 @@ def native_scale_set(p: Props) -> Mapped | Unpriced:
     disk = _os_disk(p.str(profile + "storageProfile.osDisk.managedDisk.storageAccountType"),
                     p.num(profile + "storageProfile.osDisk.diskSizeGB"), windows)
     return _scale_set(p.str("sku.name"), p.num("sku.capacity"), windows, is_spot(p.str(profile + "priority")), disk,
-                      windows and hybrid_benefit(p, profile + "licenseType"))
+                      hybrid_benefit(p, profile + "licenseType"))
 
 
 def _disk(account_type: str | None, size: float | None) -> Mapped | Unpriced:

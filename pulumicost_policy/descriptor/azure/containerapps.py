@@ -24,7 +24,7 @@ def _gib(memory: str) -> float:
     """A container's memory in GiB: 0.5Gi -> 0.5, 512Mi -> 0.5 (Container Apps take Gi; Mi is read too)."""
     match = MEMORY.match(memory)
     if match is None:
-        raise PropertyProblem(f"container memory is not a size like 0.5Gi ({len(memory)} characters)")
+        raise PropertyProblem("container memory is not a size like 0.5Gi or 512Mi")
     value = float(match.group(1))
     return value / 1024 if (match.group(2) or "Gi").startswith("M") else value
 
@@ -37,8 +37,12 @@ def _app(p: Props, containers: str, cpu: str, memory: str, min_replicas: str) ->
     count = p.count(containers)
     if not count:
         return Unpriced(f"{containers} not set: a replica's vCPU and memory come from its containers")
-    vcpu = sum(p.num(f"{containers}[{i}].{cpu}") or 0.0 for i in range(count))
-    gib = sum(_gib(p.str(f"{containers}[{i}].{memory}") or "0") for i in range(count))
+    vcpu = gib = 0.0
+    for i in range(count):  # Container Apps require both: a missing one is a reason, never a free replica
+        cores, size_text = p.num(f"{containers}[{i}].{cpu}"), p.str(f"{containers}[{i}].{memory}")
+        if cores is None or size_text is None:
+            return Unpriced(f"{containers}[{i}] needs {cpu} and {memory}: a replica is billed by them")
+        vcpu, gib = vcpu + cores, gib + _gib(size_text)
     size = f"{vcpu:g} vCPU, {gib:g} GiB"
     comps: list[CostComponent] = []
     kept = p.num(min_replicas) or 0.0
